@@ -1,0 +1,760 @@
+//! The client: configuration, authentication, retries and the single entry point used by
+//! generated operation code.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use reqwest::header::{
+    HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER,
+    USER_AGENT,
+};
+use reqwest::Url;
+use tracing::Instrument;
+
+use super::auth::{parse_token_response, IssuedToken, TokenCache};
+use super::encode::is_dot_segment;
+use super::request::Body;
+use super::retry::{self, Decision, Outcome};
+use super::{
+    path_segment, ApiDescription, ApiError, AuthError, AuthorizationFormat, Error, Method,
+    Operation, RawResponse, RequestParts, RetryPolicy, Secret, Server,
+};
+
+/// Operation name used in errors and traces of token requests.
+const TOKEN_OPERATION: &str = "token request";
+
+/// How requests are authenticated, as configured on the builder (the last call wins).
+#[derive(Debug, Clone)]
+enum AuthConfig {
+    None,
+    Credentials {
+        client_id: String,
+        client_secret: Secret,
+    },
+    Token(Secret),
+}
+
+/// Configures and builds a [`Client`].
+///
+/// Defaults: the API's default server, connect timeout 10 s, timeout 60 s per attempt,
+/// [`RetryPolicy::default`], tokens refreshed when less than 60 s of their life remains.
+#[derive(Debug, Clone)]
+pub struct ClientBuilder {
+    description: &'static ApiDescription,
+    api_base: String,
+    token_base: String,
+    auth: AuthConfig,
+    token_url: Option<String>,
+    authorization_format: AuthorizationFormat,
+    connect_timeout: Duration,
+    timeout: Duration,
+    retry: RetryPolicy,
+    user_agent_suffix: Option<String>,
+    http: Option<reqwest::Client>,
+    refresh_margin: Duration,
+    parameters: Vec<(&'static str, String)>,
+}
+
+impl ClientBuilder {
+    /// A builder for the API described by `description` (generated code offers it as
+    /// `Client::builder()`).
+    pub fn new(description: &'static ApiDescription) -> Self {
+        ClientBuilder {
+            description,
+            api_base: description.default_server.api.to_owned(),
+            token_base: description.default_server.token.to_owned(),
+            auth: AuthConfig::None,
+            token_url: None,
+            authorization_format: description.authorization_format,
+            connect_timeout: Duration::from_secs(10),
+            timeout: Duration::from_secs(60),
+            retry: RetryPolicy::default(),
+            user_agent_suffix: None,
+            http: None,
+            refresh_margin: Duration::from_secs(60),
+            parameters: Vec::new(),
+        }
+    }
+
+    /// One base URL for both API and token calls (a proxy, a test server), e.g.
+    /// `"http://127.0.0.1:8080"` or `"https://proxy.example/citrix"`.
+    pub fn base_url(mut self, url: impl AsRef<str>) -> Self {
+        self.api_base = url.as_ref().to_owned();
+        self.token_base = url.as_ref().to_owned();
+        self
+    }
+
+    /// API and token base URLs (generated region enums call this).
+    pub fn server(mut self, server: Server) -> Self {
+        self.api_base = server.api.to_owned();
+        self.token_base = server.token.to_owned();
+        self
+    }
+
+    /// Authenticate with OAuth2 client credentials (a service principal): tokens are
+    /// requested, cached and renewed automatically.
+    pub fn credentials(
+        mut self,
+        client_id: impl Into<String>,
+        client_secret: impl Into<String>,
+    ) -> Self {
+        self.auth = AuthConfig::Credentials {
+            client_id: client_id.into(),
+            client_secret: Secret::new(client_secret),
+        };
+        self
+    }
+
+    /// Authenticate with a token obtained elsewhere; no token requests are made and a
+    /// rejected token is an error.
+    pub fn token(mut self, token: impl Into<String>) -> Self {
+        self.auth = AuthConfig::Token(Secret::new(token));
+        self
+    }
+
+    /// The full URL of the token endpoint, instead of the token base URL plus the API's
+    /// token path.
+    pub fn token_url(mut self, url: impl AsRef<str>) -> Self {
+        self.token_url = Some(url.as_ref().to_owned());
+        self
+    }
+
+    /// How the token is written into the `Authorization` header.
+    pub fn authorization_format(mut self, format: AuthorizationFormat) -> Self {
+        self.authorization_format = format;
+        self
+    }
+
+    /// Limit for establishing a connection (ignored with [`http_client`](Self::http_client),
+    /// which brings its own).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// Limit for one attempt, from sending the request to receiving the whole body.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// How failed requests are retried.
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Text appended to the `User-Agent` after a space, e.g. `"my-tool/2.1"`.
+    pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
+        self.user_agent_suffix = Some(suffix.into());
+        self
+    }
+
+    /// Use this HTTP client (proxies, TLS settings, connection pools).
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http = Some(client);
+        self
+    }
+
+    /// Renew a cached token when less than this much of its life remains (at most half of
+    /// its lifetime is given up).
+    pub fn token_refresh_margin(mut self, margin: Duration) -> Self {
+        self.refresh_margin = margin;
+        self
+    }
+
+    /// Sets the client parameter sent in header `header` (generated setters call this).
+    // Only generated code calls it, and only for APIs that have client parameters.
+    #[allow(dead_code)]
+    pub(crate) fn client_parameter(mut self, header: &'static str, value: String) -> Self {
+        self.parameters
+            .retain(|(h, _)| !h.eq_ignore_ascii_case(header));
+        self.parameters.push((header, value));
+        self
+    }
+
+    /// Checks the configuration and builds the client.
+    pub fn build(self) -> Result<Client, Error> {
+        let description = self.description;
+        let api_base = parse_base("base URL", &self.api_base)?;
+
+        let parameters = self.parameter_headers()?;
+
+        let mut user_agent = description.user_agent.to_owned();
+        if let Some(suffix) = self.user_agent_suffix.as_deref().filter(|s| !s.is_empty()) {
+            user_agent.push(' ');
+            user_agent.push_str(suffix);
+        }
+        let user_agent = HeaderValue::from_str(&user_agent).map_err(|_| {
+            Error::Config("the user agent suffix is not a valid header value".to_owned())
+        })?;
+
+        let request_id_header = description
+            .request_id_header
+            .map(|name| {
+                HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+                    Error::Config(format!(
+                        "request id header `{name}` is not a valid header name"
+                    ))
+                })
+            })
+            .transpose()?;
+
+        let auth = match &self.auth {
+            AuthConfig::None => Auth::None,
+            AuthConfig::Token(token) => {
+                let value =
+                    authorization_value(self.authorization_format, token).map_err(|_| {
+                        Error::Config(
+                            "the token given to `.token(..)` is not a valid header value"
+                                .to_owned(),
+                        )
+                    })?;
+                Auth::Static(value)
+            }
+            AuthConfig::Credentials {
+                client_id,
+                client_secret,
+            } => {
+                if client_id.is_empty() || client_secret.expose().is_empty() {
+                    return Err(Error::Config(
+                        "the client id and client secret given to `.credentials(..)` must not \
+                         be empty"
+                            .to_owned(),
+                    ));
+                }
+                Auth::Credentials(Box::new(Credentials {
+                    token_url: self.token_endpoint()?,
+                    client_id: client_id.clone(),
+                    client_secret: client_secret.clone(),
+                    format: self.authorization_format,
+                    margin: self.refresh_margin,
+                    cache: TokenCache::default(),
+                }))
+            }
+        };
+
+        let http = match self.http {
+            Some(http) => http,
+            None => reqwest::Client::builder()
+                .connect_timeout(self.connect_timeout)
+                .build()
+                .map_err(|e| Error::Config(format!("the HTTP client cannot be created: {e}")))?,
+        };
+
+        Ok(Client {
+            inner: Arc::new(Inner {
+                description,
+                api_base,
+                http,
+                timeout: self.timeout,
+                connect_timeout: self.connect_timeout,
+                retry: self.retry,
+                user_agent,
+                parameters,
+                request_id_header,
+                auth,
+            }),
+        })
+    }
+
+    /// The client parameters as headers; every parameter the API declares must be set.
+    fn parameter_headers(&self) -> Result<HeaderMap, Error> {
+        let mut headers = HeaderMap::new();
+        for p in self.description.client_parameters {
+            if !self
+                .parameters
+                .iter()
+                .any(|(h, _)| h.eq_ignore_ascii_case(p.header))
+            {
+                return Err(Error::Config(format!(
+                    "`{}` is not set: call `.{}(..)` on the client builder",
+                    p.header, p.setter
+                )));
+            }
+        }
+        for (header, value) in &self.parameters {
+            let setter = self
+                .description
+                .client_parameters
+                .iter()
+                .find(|p| p.header.eq_ignore_ascii_case(header))
+                .map_or(*header, |p| p.setter);
+            let name = HeaderName::from_bytes(header.as_bytes())
+                .map_err(|_| Error::Config(format!("`{header}` is not a valid header name")))?;
+            let value = HeaderValue::from_str(value).map_err(|_| {
+                Error::Config(format!(
+                    "the value given to `.{setter}(..)` is not a valid `{header}` header value"
+                ))
+            })?;
+            headers.insert(name, value);
+        }
+        Ok(headers)
+    }
+
+    /// The token endpoint: the override, or token base + token path with placeholders filled.
+    fn token_endpoint(&self) -> Result<Url, Error> {
+        if let Some(url) = &self.token_url {
+            return parse_base("token URL", url);
+        }
+        let Some(template) = self.description.token_path else {
+            return Err(Error::Config(
+                "this API has no OAuth2 client-credentials token endpoint: set one with \
+                 `.token_url(..)` or pass a token with `.token(..)`"
+                    .to_owned(),
+            ));
+        };
+        let path = fill_template(template, |name| {
+            self.parameters
+                .iter()
+                .find(|(h, _)| h.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.as_str())
+        })
+        .map_err(Error::Config)?;
+        let base = parse_base("token base URL", &self.token_base)?;
+        join(&base, &path, &[]).map_err(|e| Error::Config(format!("token URL: {e}")))
+    }
+}
+
+/// Fills `{Name}` placeholders with percent-encoded values from `lookup`.
+fn fill_template<'a>(
+    template: &str,
+    lookup: impl Fn(&str) -> Option<&'a str>,
+) -> Result<String, String> {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let close = after
+            .find('}')
+            .ok_or_else(|| format!("token path `{template}` has an unclosed `{{`"))?;
+        let name = &after[..close];
+        let value = lookup(name).ok_or_else(|| {
+            format!("token path `{template}` needs `{name}`, which is not a client parameter")
+        })?;
+        out.push_str(&path_segment(value));
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// Parses a base URL: absolute http(s), no query or fragment.
+fn parse_base(what: &str, url: &str) -> Result<Url, Error> {
+    let parsed = Url::parse(url.trim())
+        .map_err(|e| Error::Config(format!("the {what} `{url}` is not a valid URL: {e}")))?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
+        return Err(Error::Config(format!(
+            "the {what} `{url}` must be an absolute http:// or https:// URL"
+        )));
+    }
+    if parsed.query().is_some() || parsed.fragment().is_some() {
+        return Err(Error::Config(format!(
+            "the {what} `{url}` must not have a query or fragment"
+        )));
+    }
+    Ok(parsed)
+}
+
+/// Appends an encoded `path` (starting with `/`) and a query to a base URL, refusing paths
+/// that a URL parser would rewrite (`.` and `..` segments, even percent-encoded).
+fn join(base: &Url, path: &str, query: &[(&'static str, String)]) -> Result<Url, String> {
+    if !path.starts_with('/') {
+        return Err(format!("the path `{path}` does not start with `/`"));
+    }
+    if path.split('/').any(is_dot_segment) {
+        return Err(format!(
+            "the path `{path}` contains a `.` or `..` segment, which cannot be sent as a \
+             path parameter"
+        ));
+    }
+    let joined = format!("{}{path}", base.as_str().trim_end_matches('/'));
+    let mut url = Url::parse(&joined).map_err(|e| format!("the URL `{joined}` is invalid: {e}"))?;
+    if !query.is_empty() {
+        url.query_pairs_mut()
+            .extend_pairs(query.iter().map(|(k, v)| (*k, v.as_str())));
+    }
+    Ok(url)
+}
+
+fn authorization_value(format: AuthorizationFormat, token: &Secret) -> Result<HeaderValue, ()> {
+    let mut value = HeaderValue::from_str(&format.header_value(token.expose())).map_err(|_| ())?;
+    value.set_sensitive(true);
+    Ok(value)
+}
+
+enum Auth {
+    None,
+    Static(HeaderValue),
+    Credentials(Box<Credentials>),
+}
+
+struct Credentials {
+    token_url: Url,
+    client_id: String,
+    client_secret: Secret,
+    format: AuthorizationFormat,
+    margin: Duration,
+    cache: TokenCache,
+}
+
+struct Inner {
+    description: &'static ApiDescription,
+    api_base: Url,
+    http: reqwest::Client,
+    timeout: Duration,
+    connect_timeout: Duration,
+    retry: RetryPolicy,
+    user_agent: HeaderValue,
+    parameters: HeaderMap,
+    request_id_header: Option<HeaderName>,
+    auth: Auth,
+}
+
+/// A client of the API. Cheap to clone (clones share connections and the token cache).
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+impl fmt::Debug for Client {
+    /// Never shows the client secret or a token.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let inner = &*self.inner;
+        let auth = match &inner.auth {
+            Auth::None => "none".to_owned(),
+            Auth::Static(_) => "static token [redacted]".to_owned(),
+            Auth::Credentials(c) => format!(
+                "client credentials (client id {}, secret [redacted], token endpoint {}, {:?})",
+                c.client_id, c.token_url, c.cache
+            ),
+        };
+        f.debug_struct("Client")
+            .field("api_base", &inner.api_base.as_str())
+            .field("auth", &auth)
+            .field("parameters", &inner.parameters)
+            .field("user_agent", &inner.user_agent)
+            .field("connect_timeout", &inner.connect_timeout)
+            .field("timeout", &inner.timeout)
+            .field("retry", &inner.retry)
+            .finish()
+    }
+}
+
+impl Client {
+    /// Sends one logical call of `op` (retries and a token renewal included) and returns
+    /// the answer if its status is 2xx; any other status becomes [`Error::Api`].
+    // Only generated operation code calls this.
+    #[allow(dead_code)]
+    pub(crate) async fn execute(
+        &self,
+        op: &'static Operation,
+        req: RequestParts,
+    ) -> Result<RawResponse, Error> {
+        let span = tracing::info_span!(
+            "api_call",
+            operation = op.id,
+            method = op.method.as_str(),
+            path = op.path_template
+        );
+        self.execute_in_span(op, req).instrument(span).await
+    }
+
+    async fn execute_in_span(
+        &self,
+        op: &'static Operation,
+        req: RequestParts,
+    ) -> Result<RawResponse, Error> {
+        let inner = &*self.inner;
+        let encode_error = |message: String| Error::Encode {
+            operation: Some(op.id),
+            message,
+        };
+        let url = join(&inner.api_base, &req.path, &req.query).map_err(encode_error)?;
+
+        let request_id = inner
+            .request_id_header
+            .as_ref()
+            .map(|name| (name.clone(), uuid::Uuid::new_v4().to_string()));
+        let mut headers = self.common_headers(request_id.as_ref());
+        headers.extend(inner.parameters.clone());
+        for (name, _) in &req.headers {
+            headers.remove(*name);
+        }
+        for (name, value) in &req.headers {
+            let header = HeaderName::from_bytes(name.as_bytes())
+                .map_err(|_| encode_error(format!("`{name}` is not a valid header name")))?;
+            let value = HeaderValue::from_str(value).map_err(|_| {
+                encode_error(format!(
+                    "the value of header `{name}` is not a valid header value"
+                ))
+            })?;
+            headers.append(header, value);
+        }
+        if let Some(body) = &req.body {
+            let value = HeaderValue::from_str(body.content_type).map_err(|_| {
+                encode_error(format!("content type `{}` is invalid", body.content_type))
+            })?;
+            headers.insert(CONTENT_TYPE, value);
+        }
+
+        let mut renewed_after_401 = false;
+        loop {
+            let mut used_token = None;
+            if op.authenticated {
+                let value = match &inner.auth {
+                    Auth::None => {
+                        return Err(Error::Config(format!(
+                            "{} requires authentication: call `.credentials(..)` or \
+                             `.token(..)` on the client builder",
+                            op.id
+                        )))
+                    }
+                    Auth::Static(value) => value.clone(),
+                    Auth::Credentials(c) => {
+                        let token = self.token(c).await?;
+                        let value = authorization_value(c.format, &token).map_err(|_| {
+                            Error::Config("the access token is not a valid header value".into())
+                        })?;
+                        used_token = Some(token);
+                        value
+                    }
+                };
+                headers.insert(AUTHORIZATION, value);
+            }
+            let response = self
+                .send(
+                    op.id,
+                    op.method,
+                    op.method.is_idempotent(),
+                    &url,
+                    &headers,
+                    req.body.as_ref(),
+                    request_id.as_ref().map(|(_, id)| id.as_str()),
+                )
+                .await?;
+            if (200..300).contains(&response.status()) {
+                return Ok(response);
+            }
+            if response.status() == 401 && !renewed_after_401 {
+                if let (Auth::Credentials(c), Some(token)) = (&inner.auth, &used_token) {
+                    tracing::info!(
+                        "access token rejected with 401; renewing it and repeating once"
+                    );
+                    c.cache.invalidate(token);
+                    renewed_after_401 = true;
+                    continue;
+                }
+            }
+            return Err(Error::Api(Box::new(ApiError::from_response(
+                op.id, &response,
+            ))));
+        }
+    }
+
+    /// `Accept`, `User-Agent` and the request id header.
+    fn common_headers(&self, request_id: Option<&(HeaderName, String)>) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        headers.insert(USER_AGENT, self.inner.user_agent.clone());
+        if let Some((name, id)) = request_id {
+            if let Ok(value) = HeaderValue::from_str(id) {
+                headers.insert(name.clone(), value);
+            }
+        }
+        headers
+    }
+
+    /// A fresh token from the cache, or from the token endpoint (one request at a time).
+    async fn token(&self, c: &Credentials) -> Result<Arc<Secret>, Error> {
+        c.cache.get(c.margin, || self.fetch_token(c)).await
+    }
+
+    async fn fetch_token(&self, c: &Credentials) -> Result<IssuedToken, Error> {
+        let span = tracing::info_span!("token_request", operation = TOKEN_OPERATION);
+        async {
+            let form = [
+                ("grant_type", "client_credentials"),
+                ("client_id", c.client_id.as_str()),
+                ("client_secret", c.client_secret.expose()),
+            ];
+            let body = serde_urlencoded::to_string(form).map_err(|e| Error::Encode {
+                operation: Some(TOKEN_OPERATION),
+                message: e.to_string(),
+            })?;
+            let body = Body {
+                bytes: body.into(),
+                content_type: "application/x-www-form-urlencoded",
+            };
+            let request_id = self
+                .inner
+                .request_id_header
+                .as_ref()
+                .map(|name| (name.clone(), uuid::Uuid::new_v4().to_string()));
+            let mut headers = self.common_headers(request_id.as_ref());
+            headers.insert(
+                CONTENT_TYPE,
+                HeaderValue::from_static("application/x-www-form-urlencoded"),
+            );
+            let response = self
+                .send(
+                    TOKEN_OPERATION,
+                    Method::Post,
+                    // Asking for another token has no side effect worth avoiding.
+                    true,
+                    &c.token_url,
+                    &headers,
+                    Some(&body),
+                    request_id.as_ref().map(|(_, id)| id.as_str()),
+                )
+                .await?;
+            let url = redacted_url(&c.token_url);
+            if !(200..300).contains(&response.status()) {
+                return Err(Error::Auth(Box::new(AuthError::rejected(url, &response))));
+            }
+            let bad = |message: String| {
+                Error::Auth(Box::new(AuthError::bad_response(
+                    url.clone(),
+                    response.status(),
+                    response.request_id(),
+                    message,
+                )))
+            };
+            let issued = parse_token_response(response.body()).map_err(bad)?;
+            if authorization_value(c.format, &issued.access_token).is_err() {
+                return Err(bad(
+                    "the access token is not a valid header value".to_owned()
+                ));
+            }
+            tracing::debug!(
+                lifetime_s = issued.lifetime.map(|l| l.as_secs()),
+                "token issued"
+            );
+            Ok(issued)
+        }
+        .instrument(span)
+        .await
+    }
+
+    /// Sends a request, retrying as the policy allows, and returns the last answer
+    /// whatever its status.
+    #[allow(clippy::too_many_arguments)]
+    async fn send(
+        &self,
+        operation: &'static str,
+        method: Method,
+        idempotent: bool,
+        url: &Url,
+        headers: &HeaderMap,
+        body: Option<&Body>,
+        sent_request_id: Option<&str>,
+    ) -> Result<RawResponse, Error> {
+        let inner = &*self.inner;
+        let started = Instant::now();
+        let mut attempt: u32 = 0;
+        loop {
+            attempt = attempt.saturating_add(1);
+            let mut request = inner
+                .http
+                .request(method.to_reqwest(), url.clone())
+                .headers(headers.clone())
+                .timeout(inner.timeout);
+            if let Some(body) = body {
+                request = request.body(body.bytes.clone());
+            }
+            let attempt_started = Instant::now();
+            let result = match request.send().await {
+                Ok(response) => {
+                    let status = response.status().as_u16();
+                    let headers = response.headers().clone();
+                    response.bytes().await.map(|body| (status, headers, body))
+                }
+                Err(e) => Err(e),
+            };
+            let latency_ms =
+                u64::try_from(attempt_started.elapsed().as_millis()).unwrap_or(u64::MAX);
+            let (outcome, retry_after) = match &result {
+                Ok((status, headers, _)) => {
+                    tracing::debug!(attempt, status, latency_ms, "attempt answered");
+                    let retry_after = headers
+                        .get(RETRY_AFTER)
+                        .and_then(|v| v.to_str().ok())
+                        .and_then(|v| retry::parse_retry_after(v, jiff::Timestamp::now()));
+                    (Outcome::Status(*status), retry_after)
+                }
+                Err(e) => {
+                    tracing::debug!(attempt, error = %e, latency_ms, "attempt failed");
+                    (classify(e), None)
+                }
+            };
+            let decision = retry::decide(
+                &inner.retry,
+                idempotent,
+                attempt,
+                started.elapsed(),
+                outcome,
+                retry_after,
+                fastrand::f64(),
+            );
+            match (decision, result) {
+                (Decision::RetryAfter(wait), _) => {
+                    tracing::info!(
+                        attempt,
+                        wait_ms = u64::try_from(wait.as_millis()).unwrap_or(u64::MAX),
+                        "retrying"
+                    );
+                    tokio::time::sleep(wait).await;
+                }
+                (Decision::Stop, Ok((status, headers, body))) => {
+                    let request_id = inner
+                        .description
+                        .response_request_id_headers
+                        .iter()
+                        .find_map(|name| headers.get(*name))
+                        .and_then(|v| v.to_str().ok())
+                        .filter(|v| !v.is_empty())
+                        .or(sent_request_id)
+                        .map(str::to_owned);
+                    return Ok(RawResponse {
+                        status,
+                        headers,
+                        body,
+                        request_id,
+                    });
+                }
+                (Decision::Stop, Err(e)) if e.is_timeout() => {
+                    return Err(Error::Timeout { operation })
+                }
+                (Decision::Stop, Err(source)) => {
+                    return Err(Error::Transport { operation, source })
+                }
+            }
+        }
+    }
+}
+
+/// What a transport error means for retrying: a failed connection never reached the server.
+fn classify(e: &reqwest::Error) -> Outcome {
+    if e.is_connect() {
+        Outcome::ConnectFailed
+    } else if e.is_timeout() {
+        Outcome::TimedOut
+    } else {
+        Outcome::OtherTransport
+    }
+}
+
+/// The URL without user name or password, for messages.
+fn redacted_url(url: &Url) -> String {
+    let mut url = url.clone();
+    // Only fails for URLs that cannot have credentials, which then have none to hide.
+    let _ = url.set_username("");
+    let _ = url.set_password(None);
+    url.to_string()
+}
+
+#[cfg(test)]
+#[path = "client_tests.rs"]
+mod tests;

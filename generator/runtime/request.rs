@@ -1,0 +1,317 @@
+//! What generated code hands to [`Client::execute`](super::Client) and what it gets back.
+
+use std::fmt;
+
+use bytes::Bytes;
+use reqwest::header::HeaderMap;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use super::Error;
+
+/// Static facts about one operation of the API, emitted by the generator as a `static`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Operation {
+    /// The `operationId`, e.g. `"getServicePrincipal"`; used in errors and traces.
+    pub id: &'static str,
+    /// HTTP method.
+    pub method: Method,
+    /// Path template as written in the document, e.g. `"/serviceprincipals/{id}"` (traced
+    /// instead of the concrete path, which may hold identifiers).
+    pub path_template: &'static str,
+    /// Whether the operation needs an `Authorization` header.
+    pub authenticated: bool,
+}
+
+/// HTTP method of an operation.
+// A given API uses only some methods; the others are never constructed in its crate.
+#[allow(dead_code)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Method {
+    /// `GET`
+    Get,
+    /// `PUT`
+    Put,
+    /// `POST`
+    Post,
+    /// `DELETE`
+    Delete,
+    /// `OPTIONS`
+    Options,
+    /// `HEAD`
+    Head,
+    /// `PATCH`
+    Patch,
+    /// `TRACE`
+    Trace,
+}
+
+impl Method {
+    /// The method's name on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Put => "PUT",
+            Method::Post => "POST",
+            Method::Delete => "DELETE",
+            Method::Options => "OPTIONS",
+            Method::Head => "HEAD",
+            Method::Patch => "PATCH",
+            Method::Trace => "TRACE",
+        }
+    }
+
+    /// Whether repeating the request has the same effect as sending it once (everything but
+    /// POST and PATCH), which decides what may be retried.
+    pub fn is_idempotent(self) -> bool {
+        !matches!(self, Method::Post | Method::Patch)
+    }
+
+    pub(super) fn to_reqwest(self) -> reqwest::Method {
+        match self {
+            Method::Get => reqwest::Method::GET,
+            Method::Put => reqwest::Method::PUT,
+            Method::Post => reqwest::Method::POST,
+            Method::Delete => reqwest::Method::DELETE,
+            Method::Options => reqwest::Method::OPTIONS,
+            Method::Head => reqwest::Method::HEAD,
+            Method::Patch => reqwest::Method::PATCH,
+            Method::Trace => reqwest::Method::TRACE,
+        }
+    }
+}
+
+/// A request body, kept as bytes so it can be sent again on a retry.
+#[derive(Clone)]
+pub(super) struct Body {
+    pub(super) bytes: Bytes,
+    pub(super) content_type: &'static str,
+}
+
+/// The concrete parts of one call: path, query, extra headers and body.
+#[derive(Clone)]
+pub struct RequestParts {
+    pub(super) path: String,
+    pub(super) query: Vec<(&'static str, String)>,
+    pub(super) headers: Vec<(&'static str, String)>,
+    pub(super) body: Option<Body>,
+}
+
+impl fmt::Debug for RequestParts {
+    /// Shows the path and the names of query parameters and headers, never their values
+    /// or the body (they may be sensitive).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names = |v: &[(&'static str, String)]| v.iter().map(|(n, _)| *n).collect::<Vec<_>>();
+        f.debug_struct("RequestParts")
+            .field("path", &self.path)
+            .field("query", &names(&self.query))
+            .field("headers", &names(&self.headers))
+            .field(
+                "body",
+                &self
+                    .body
+                    .as_ref()
+                    .map(|b| format!("{} bytes of {}", b.bytes.len(), b.content_type)),
+            )
+            .finish()
+    }
+}
+
+// Generated code calls these; which ones depends on the document, so some stay unused.
+#[allow(dead_code)]
+impl RequestParts {
+    /// Starts a request for `path`: already percent-encoded (see `path_segment`), relative
+    /// to the API base URL, starting with `/`.
+    pub fn new(path: String) -> Self {
+        RequestParts {
+            path,
+            query: Vec::new(),
+            headers: Vec::new(),
+            body: None,
+        }
+    }
+
+    /// Adds a query parameter; repeat the name for exploded arrays.
+    pub fn query(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.query.push((name, value.to_string()));
+        self
+    }
+
+    /// Adds a header parameter (validated when the request is sent).
+    pub fn header(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.headers.push((name, value.to_string()));
+        self
+    }
+
+    /// Sets a JSON body.
+    pub fn json<T: Serialize + ?Sized>(mut self, value: &T) -> Result<Self, Error> {
+        let bytes = serde_json::to_vec(value).map_err(|e| Error::Encode {
+            operation: None,
+            message: format!("the JSON body cannot be serialised: {e}"),
+        })?;
+        self.body = Some(Body {
+            bytes: bytes.into(),
+            content_type: "application/json",
+        });
+        Ok(self)
+    }
+
+    /// Sets an `application/x-www-form-urlencoded` body.
+    pub fn form<T: Serialize + ?Sized>(mut self, value: &T) -> Result<Self, Error> {
+        let text = serde_urlencoded::to_string(value).map_err(|e| Error::Encode {
+            operation: None,
+            message: format!("the form body cannot be serialised: {e}"),
+        })?;
+        self.body = Some(Body {
+            bytes: text.into(),
+            content_type: "application/x-www-form-urlencoded",
+        });
+        Ok(self)
+    }
+
+    /// Sets a raw body with its content type.
+    pub fn bytes(mut self, body: Vec<u8>, content_type: &'static str) -> Self {
+        self.body = Some(Body {
+            bytes: body.into(),
+            content_type,
+        });
+        self
+    }
+
+    /// Sets a `text/plain` body.
+    pub fn text(self, body: String) -> Self {
+        self.bytes(body.into_bytes(), "text/plain; charset=utf-8")
+    }
+}
+
+/// A received answer: status, headers and the whole body.
+#[derive(Debug, Clone)]
+pub struct RawResponse {
+    pub(super) status: u16,
+    pub(super) headers: HeaderMap,
+    pub(super) body: Bytes,
+    pub(super) request_id: Option<String>,
+}
+
+// Generated code calls these; which ones depends on the document, so some stay unused.
+#[allow(dead_code)]
+impl RawResponse {
+    /// HTTP status code.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// Response headers.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// The whole body.
+    pub fn body(&self) -> &[u8] {
+        &self.body
+    }
+
+    /// The server's request (transaction) id, or the one this client sent when the answer
+    /// carries none.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// Decodes the body as JSON; an empty body decodes as `null` (so `()` and `Option<T>`
+    /// work for bodiless answers).
+    pub fn json<T: DeserializeOwned>(&self, op: &Operation) -> Result<T, Error> {
+        let body: &[u8] = if self.body.iter().all(u8::is_ascii_whitespace) {
+            b"null"
+        } else {
+            &self.body
+        };
+        serde_json::from_slice(body).map_err(|e| Error::Decode {
+            operation: op.id,
+            status: self.status,
+            message: e.to_string(),
+            snippet: super::error::snippet(&self.body),
+        })
+    }
+
+    /// The body as text (invalid UTF-8 replaced).
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OP: Operation = Operation {
+        id: "getThing",
+        method: Method::Get,
+        path_template: "/things/{id}",
+        authenticated: true,
+    };
+
+    fn response(status: u16, body: &'static [u8]) -> RawResponse {
+        RawResponse {
+            status,
+            headers: HeaderMap::new(),
+            body: Bytes::from_static(body),
+            request_id: None,
+        }
+    }
+
+    #[test]
+    fn decode_error_has_context_and_short_snippet() {
+        let mut long = br#"{"id": "#.to_vec();
+        long.extend(std::iter::repeat_n(b'x', 1000));
+        let r = RawResponse {
+            body: long.into(),
+            ..response(200, b"")
+        };
+        match r.json::<serde_json::Value>(&OP) {
+            Err(Error::Decode {
+                operation,
+                status,
+                message,
+                snippet,
+            }) => {
+                assert_eq!((operation, status), ("getThing", 200));
+                assert!(!message.is_empty());
+                assert!(snippet.chars().count() <= 200);
+                assert!(snippet.starts_with("{\"id\":"));
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn empty_body_decodes_as_null() {
+        let r = response(204, b"");
+        r.json::<()>(&OP).unwrap();
+        assert_eq!(r.json::<Option<u32>>(&OP).unwrap(), None);
+        assert_eq!(
+            response(200, b"[1,2]").json::<Vec<u8>>(&OP).unwrap(),
+            vec![1, 2]
+        );
+    }
+
+    #[test]
+    fn bodies_and_their_errors() {
+        let mut bad = std::collections::BTreeMap::new();
+        bad.insert((1u8, 2u8), 3u8);
+        assert!(matches!(
+            RequestParts::new("/".into()).json(&bad),
+            Err(Error::Encode { .. })
+        ));
+        let form = RequestParts::new("/".into())
+            .form(&[("a", "b c"), ("d", "&")])
+            .unwrap();
+        let body = form.body.as_ref().unwrap();
+        assert_eq!(&body.bytes[..], b"a=b+c&d=%26");
+        assert_eq!(body.content_type, "application/x-www-form-urlencoded");
+        let debug = format!("{:?}", form.header("X-Secret", "zzsecretzz"));
+        assert!(
+            !debug.contains("zzsecretzz") && !debug.contains("b+c"),
+            "{debug}"
+        );
+    }
+}

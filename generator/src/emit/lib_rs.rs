@@ -1,0 +1,88 @@
+//! `src/lib.rs`: crate documentation with a quick start, modules and re-exports.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::docs::{code, inner_doc_attrs};
+use crate::model::{Api, Operation};
+use crate::naming::snake;
+use crate::Settings;
+
+pub fn render(api: &Api, settings: &Settings) -> TokenStream {
+    let docs = inner_doc_attrs(&crate_docs(api, settings));
+    let server_export = api.servers.servers.first().map(|_| {
+        let name = super::types::ident(&api.servers.enum_name);
+        quote!(pub use client::#name;)
+    });
+    quote! {
+        #docs
+        #![deny(missing_docs)]
+
+        mod client;
+        mod operations;
+        mod runtime;
+        pub mod types;
+
+        #server_export
+        pub use runtime::{
+            ApiError, AuthError, AuthorizationFormat, Client, ClientBuilder, Error, Problem,
+            ProblemParameter, RetryPolicy, Secret,
+        };
+    }
+}
+
+/// The first operation a new user could call without arguments, for the quick start.
+fn sample_operation(api: &Api) -> Option<&Operation> {
+    api.operations
+        .iter()
+        .find(|op| op.authenticated && op.params.iter().all(|p| !p.required) && op.body.is_none() && op.method_name.starts_with("list"))
+        .or_else(|| api.operations.iter().find(|op| op.params.iter().all(|p| !p.required) && op.body.is_none()))
+}
+
+fn crate_docs(api: &Api, settings: &Settings) -> String {
+    let lib = settings.crate_name.replace('-', "_");
+    let mut text = format!("Typed async client for the {} (API version {}).\n", api.title, api.api_version);
+    if let Some(description) = &api.description {
+        text.push('\n');
+        text.push_str(description.trim());
+        text.push('\n');
+    }
+    text.push_str(&format!(
+        "\nGenerated from the OpenAPI {} document; every operation is a method of [`Client`], \
+         every schema a type in [`types`], and every failure an [`Error`].\n",
+        api.openapi_version
+    ));
+    text.push_str("\n# Quick start\n\n```no_run\n");
+    text.push_str(&format!("# async fn run() -> Result<(), {lib}::Error> {{\nlet client = {lib}::Client::builder()\n"));
+    for parameter in &api.client_parameters {
+        text.push_str(&format!("    .{}(\"my-{}\")\n", parameter.rust_name, parameter.rust_name.replace('_', "-")));
+    }
+    if api.auth.token_path.is_some() {
+        text.push_str("    .credentials(\"client-id\", \"client-secret\")\n");
+    } else {
+        text.push_str("    .token(\"a-bearer-token\")\n");
+    }
+    text.push_str("    .build()?;\n");
+    if let Some(op) = sample_operation(api) {
+        let args = op.params.iter().map(|_| "None").collect::<Vec<_>>().join(", ");
+        text.push_str(&format!("let answer = client.{}({args}).await?;\nprintln!(\"{{answer:?}}\");\n", op.method_name));
+    }
+    text.push_str("# Ok(())\n# }\n```\n");
+    if api.servers.servers.len() > 1 {
+        let setter = snake(&api.servers.enum_name);
+        text.push_str(&format!(
+            "\nPick a server with `.{setter}(..)` (see [`{}`]) or point the client anywhere with \
+             [`ClientBuilder::base_url`].\n",
+            api.servers.enum_name
+        ));
+    }
+    text.push_str(&format!(
+        "\nOperations:\n\n{}\n",
+        api.operations
+            .iter()
+            .map(|op| format!("- [`Client::{}`]: {} {}", op.method_name, op.method.as_str(), code(&op.path)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    ));
+    text
+}

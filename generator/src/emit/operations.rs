@@ -1,0 +1,319 @@
+//! `src/operations.rs`: one async method on `Client` per operation.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::docs::{code, doc_attrs};
+use super::types::{ident, type_tokens};
+use crate::model::{Api, BodyMedia, HttpMethod, Operation, Param, ParamLocation, PathPart, Response, TypeRef};
+
+pub fn render(api: &Api) -> TokenStream {
+    let methods = api.operations.iter().map(operation);
+    quote! {
+        //! One method per operation of the document.
+        #[allow(unused_imports)]
+        use crate::runtime::{path_segment, Method, Operation, RequestParts};
+        #[allow(unused_imports)]
+        use crate::{types, Client, Error};
+
+        impl Client {
+            #(#methods)*
+        }
+    }
+}
+
+/// How an argument is taken: strings and lists by reference, small values by value.
+fn argument_type(ty: &TypeRef) -> TokenStream {
+    match ty {
+        TypeRef::String | TypeRef::Secret => quote!(&str),
+        TypeRef::Int32 | TypeRef::Int64 | TypeRef::Float | TypeRef::Boolean => type_tokens(ty, false),
+        TypeRef::Array(item) => {
+            let item = type_tokens(item, false);
+            quote!(&[#item])
+        }
+        TypeRef::Bytes => quote!(&[u8]),
+        other => {
+            let ty = type_tokens(other, false);
+            quote!(&#ty)
+        }
+    }
+}
+
+/// An expression that turns the argument `value` of type `ty` into text for a path, query
+/// or header.
+fn as_text(value: TokenStream, ty: &TypeRef) -> TokenStream {
+    match ty {
+        TypeRef::String | TypeRef::Secret => value,
+        TypeRef::Json | TypeRef::Map(_) | TypeRef::Array(_) | TypeRef::Bytes => {
+            quote!(serde_json::to_string(#value).unwrap_or_default())
+        }
+        _ => quote!(#value.to_string()),
+    }
+}
+
+fn operation(op: &Operation) -> TokenStream {
+    let name = ident(&op.method_name);
+    let docs = operation_docs(op);
+    let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
+
+    let mut args = Vec::new();
+    for param in &op.params {
+        let arg = ident(&param.rust_name);
+        let ty = argument_type(&param.ty);
+        if param.required {
+            args.push(quote!(#arg: #ty));
+        } else {
+            args.push(quote!(#arg: Option<#ty>));
+        }
+    }
+    if let Some(body) = &op.body {
+        let ty = match body.media {
+            BodyMedia::Text => quote!(&str),
+            BodyMedia::Bytes => quote!(&[u8]),
+            _ => argument_type(&body.ty),
+        };
+        if body.required {
+            args.push(quote!(body: #ty));
+        } else {
+            args.push(quote!(body: Option<#ty>));
+        }
+    }
+
+    let id = &op.id;
+    let template = &op.path;
+    let method = format_ident!("{}", method_variant(op.method));
+    let authenticated = op.authenticated;
+    let path = path_expr(op);
+    let setters = op.params.iter().filter(|p| p.location != ParamLocation::Path).map(param_setter);
+    let body = op.body.as_ref().map(|body| {
+        let attach = match body.media {
+            BodyMedia::Json => quote!(request.json(body)?),
+            BodyMedia::Form => quote!(request.form(body)?),
+            BodyMedia::Text => quote!(request.text(body.to_owned())),
+            BodyMedia::Bytes => {
+                let content_type = &body.content_type;
+                quote!(request.bytes(body.to_vec(), #content_type))
+            }
+        };
+        if body.required {
+            quote!(let request = #attach;)
+        } else {
+            quote! {
+                let request = match body {
+                    Some(body) => #attach,
+                    None => request,
+                };
+            }
+        }
+    });
+    let (output, decode) = decode(op);
+
+    quote! {
+        #docs
+        #deprecated
+        pub async fn #name(&self, #(#args),*) -> Result<#output, Error> {
+            static OPERATION: Operation = Operation {
+                id: #id,
+                method: Method::#method,
+                path_template: #template,
+                authenticated: #authenticated,
+            };
+            let request = RequestParts::new(#path);
+            #(#setters)*
+            #body
+            #decode
+        }
+    }
+}
+
+fn method_variant(method: HttpMethod) -> &'static str {
+    match method {
+        HttpMethod::Get => "Get",
+        HttpMethod::Put => "Put",
+        HttpMethod::Post => "Post",
+        HttpMethod::Delete => "Delete",
+        HttpMethod::Options => "Options",
+        HttpMethod::Head => "Head",
+        HttpMethod::Patch => "Patch",
+        HttpMethod::Trace => "Trace",
+    }
+}
+
+/// The concrete path: literal parts as written, parameters percent-encoded into one segment.
+fn path_expr(op: &Operation) -> TokenStream {
+    let mut format = String::new();
+    let mut values = Vec::new();
+    for part in &op.path_parts {
+        match part {
+            PathPart::Literal(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
+            PathPart::Param(name) => {
+                format.push_str("{}");
+                let param = op.params.iter().find(|p| &p.rust_name == name);
+                let arg = ident(name);
+                values.push(match param.map(|p| &p.ty) {
+                    Some(TypeRef::String | TypeRef::Secret) | None => quote!(path_segment(#arg)),
+                    Some(ty) => {
+                        let text = as_text(quote!(#arg), ty);
+                        quote!(path_segment(&#text))
+                    }
+                });
+            }
+        }
+    }
+    if values.is_empty() {
+        quote!(String::from(#format))
+    } else {
+        quote!(format!(#format, #(#values),*))
+    }
+}
+
+fn param_setter(param: &Param) -> TokenStream {
+    let wire = &param.wire_name;
+    let arg = ident(&param.rust_name);
+    let setter = match param.location {
+        ParamLocation::Query => quote!(query),
+        _ => quote!(header),
+    };
+    // Query arrays are exploded: one `name=value` pair per item.
+    let set_one = |value: TokenStream| match (&param.ty, param.location) {
+        (TypeRef::Array(item), ParamLocation::Query) => {
+            let item_text = as_text(quote!(item), item);
+            quote! {
+                let request = #value.iter().fold(request, |request, item| request.#setter(#wire, #item_text));
+            }
+        }
+        (ty, _) => {
+            let text = as_text(value, ty);
+            quote!(let request = request.#setter(#wire, #text);)
+        }
+    };
+    if param.required {
+        set_one(quote!(#arg))
+    } else {
+        let inner = set_one(quote!(value));
+        quote! {
+            let request = match #arg {
+                Some(value) => {
+                    #inner
+                    request
+                }
+                None => request,
+            };
+        }
+    }
+}
+
+/// The success type and the expression that produces it from `response`.
+fn decode(op: &Operation) -> (TokenStream, TokenStream) {
+    let with_body: Vec<&Response> = op.success.iter().filter(|r| r.body.is_some()).collect();
+    match with_body.as_slice() {
+        [] => (
+            quote!(()),
+            quote! {
+                self.execute(&OPERATION, request).await?;
+                Ok(())
+            },
+        ),
+        [first, rest @ ..] => {
+            let body = first.body.as_ref().expect("filtered on bodies");
+            let same = rest.iter().all(|r| r.body == first.body);
+            let no_body_alternative = op.success.len() > with_body.len();
+            if !same {
+                // Several success bodies of different types: hand back the JSON value.
+                return (
+                    quote!(serde_json::Value),
+                    quote! {
+                        let response = self.execute(&OPERATION, request).await?;
+                        response.json(&OPERATION)
+                    },
+                );
+            }
+            let ty = type_tokens(&body.ty, false);
+            let decoded = match body.media {
+                BodyMedia::Text => quote!(Ok(response.text())),
+                BodyMedia::Bytes => quote!(Ok(response.body().to_vec())),
+                _ => quote!(response.json(&OPERATION)),
+            };
+            let ty = match body.media {
+                BodyMedia::Text => quote!(String),
+                BodyMedia::Bytes => quote!(Vec<u8>),
+                _ => ty,
+            };
+            let call = quote!(let response = self.execute(&OPERATION, request).await?;);
+            if no_body_alternative {
+                let statuses = op.success.iter().filter(|r| r.body.is_none()).filter_map(|r| r.status);
+                (
+                    quote!(Option<#ty>),
+                    quote! {
+                        #call
+                        match response.status() {
+                            #(#statuses)|* => Ok(None),
+                            _ => #decoded.map(Some),
+                        }
+                    },
+                )
+            } else {
+                (ty, quote!(#call #decoded))
+            }
+        }
+    }
+}
+
+fn operation_docs(op: &Operation) -> TokenStream {
+    let mut sections: Vec<String> = Vec::new();
+    if let Some(summary) = &op.summary {
+        sections.push(summary.clone());
+    }
+    if let Some(description) = &op.description {
+        if Some(description) != op.summary.as_ref() {
+            sections.push(description.clone());
+        }
+    }
+    sections.push(format!("{} {} ({})", op.method.as_str(), code(&op.path), code(&op.id)));
+    let mut args = Vec::new();
+    for param in &op.params {
+        let place = match param.location {
+            ParamLocation::Path => "path",
+            ParamLocation::Query => "query",
+            ParamLocation::Header => "header",
+        };
+        let requirement = if param.required { "required" } else { "optional" };
+        let description = param.description.as_deref().unwrap_or("").trim();
+        args.push(format!(
+            "- {}: {} {} {}, {requirement}. {description}",
+            code(&param.rust_name),
+            place,
+            if place == "header" { "field" } else { "parameter" },
+            code(&param.wire_name),
+        ));
+    }
+    if let Some(body) = &op.body {
+        let description = body.description.as_deref().unwrap_or("").trim();
+        args.push(format!(
+            "- `body`: the request body, sent as {}, {}. {description}",
+            code(&body.content_type),
+            if body.required { "required" } else { "optional" }
+        ));
+    }
+    if !args.is_empty() {
+        sections.push(format!("# Arguments\n\n{}", args.join("\n")));
+    }
+    let mut errors = vec![
+        "Returns [`Error::Api`] when the server answers with a status outside 2xx, and another \
+         [`Error`] variant when the call cannot be made or its answer cannot be read."
+            .to_owned(),
+    ];
+    let documented: Vec<String> = op
+        .errors
+        .iter()
+        .map(|r| {
+            let status = r.status.map_or_else(|| "other".to_owned(), |s| s.to_string());
+            format!("- {status}: {}", r.description.trim())
+        })
+        .collect();
+    if !documented.is_empty() {
+        errors.push(format!("Documented error answers:\n\n{}", documented.join("\n")));
+    }
+    sections.push(format!("# Errors\n\n{}", errors.join("\n\n")));
+    doc_attrs(sections.iter().map(|s| Some(s.as_str())))
+}

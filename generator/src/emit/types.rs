@@ -1,0 +1,232 @@
+//! `src/types.rs`: a declaration per named type.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use super::docs::{code, doc_attrs};
+use crate::model::{Api, EnumVariant, Field, TypeDef, TypeKind, TypeRef, UntaggedVariant};
+
+/// The Rust type for `ty`; `local` when written inside the types module itself.
+pub fn type_tokens(ty: &TypeRef, local: bool) -> TokenStream {
+    match ty {
+        TypeRef::Named(name) => {
+            let ident = ident(name);
+            if local {
+                quote!(#ident)
+            } else {
+                quote!(types::#ident)
+            }
+        }
+        TypeRef::String => quote!(String),
+        TypeRef::Secret => quote!(crate::Secret),
+        TypeRef::Int32 => quote!(i32),
+        TypeRef::Int64 => quote!(i64),
+        TypeRef::Float => quote!(f64),
+        TypeRef::Boolean => quote!(bool),
+        TypeRef::DateTime => quote!(jiff::Timestamp),
+        TypeRef::Bytes => quote!(Vec<u8>),
+        TypeRef::Json => quote!(serde_json::Value),
+        TypeRef::Array(item) => {
+            let item = type_tokens(item, local);
+            quote!(Vec<#item>)
+        }
+        TypeRef::Map(value) => {
+            let value = type_tokens(value, local);
+            quote!(std::collections::BTreeMap<String, #value>)
+        }
+    }
+}
+
+/// An identifier; the model guarantees the name is valid.
+pub fn ident(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}
+
+pub fn render(api: &Api) -> TokenStream {
+    let items = api.types.iter().map(type_def);
+    let doc = format!(" Types of the {}: request and response bodies and their parts.", api.title);
+    quote! {
+        #![doc = #doc]
+        use serde::{Deserialize, Serialize};
+        #(#items)*
+    }
+}
+
+fn type_def(def: &TypeDef) -> TokenStream {
+    let name = ident(&def.name);
+    let fallback = format!("The {} schema.", code(&def.origin));
+    let doc = doc_attrs([def.description.as_deref().or(Some(&fallback))]);
+    let deprecated = def.deprecated.then(|| quote!(#[deprecated]));
+    let body = match &def.kind {
+        TypeKind::Struct { fields } => struct_def(&name, fields),
+        TypeKind::StringEnum { variants } => string_enum(&name, variants),
+        TypeKind::Untagged { variants } => untagged(&name, variants),
+    };
+    quote! {
+        #doc
+        #deprecated
+        #body
+    }
+}
+
+fn field_type(field: &Field) -> TokenStream {
+    let ty = type_tokens(&field.ty, true);
+    if field.required && !field.nullable {
+        ty
+    } else {
+        quote!(Option<#ty>)
+    }
+}
+
+fn struct_def(name: &Ident, fields: &[Field]) -> TokenStream {
+    let all_optional = fields.iter().all(|f| !f.required || f.nullable);
+    let default = all_optional.then(|| quote!(Default,));
+    let declarations = fields.iter().map(|field| {
+        let ident = ident(&field.name);
+        let ty = field_type(field);
+        let fallback = format!("The {} property.", code(&field.wire_name));
+        let doc = doc_attrs([field.description.as_deref().or(Some(&fallback))]);
+        let deprecated = field.deprecated.then(|| quote!(#[deprecated]));
+        let wire = &field.wire_name;
+        let rename = (field.name != *wire).then(|| quote!(rename = #wire,));
+        let optional = if !field.required {
+            Some(quote!(default, skip_serializing_if = "Option::is_none",))
+        } else if field.nullable {
+            Some(quote!(default,))
+        } else {
+            None
+        };
+        let serde = (rename.is_some() || optional.is_some()).then(|| quote!(#[serde(#rename #optional)]));
+        quote! {
+            #doc
+            #deprecated
+            #serde
+            pub #ident: #ty,
+        }
+    });
+    let required: Vec<&Field> = fields.iter().filter(|f| f.required && !f.nullable).collect();
+    let constructor = (!required.is_empty()).then(|| {
+        let params = required.iter().map(|f| {
+            let ident = ident(&f.name);
+            let ty = match f.ty {
+                TypeRef::String => quote!(impl Into<String>),
+                _ => type_tokens(&f.ty, true),
+            };
+            quote!(#ident: #ty)
+        });
+        let inits = fields.iter().map(|f| {
+            let ident = ident(&f.name);
+            if f.required && !f.nullable {
+                match f.ty {
+                    TypeRef::String => quote!(#ident: #ident.into()),
+                    _ => quote!(#ident),
+                }
+            } else {
+                quote!(#ident: None)
+            }
+        });
+        let any_deprecated = fields.iter().any(|f| f.deprecated).then(|| quote!(#[allow(deprecated)]));
+        quote! {
+            impl #name {
+                /// Creates a value with the required properties set and the others empty.
+                #any_deprecated
+                pub fn new(#(#params),*) -> Self {
+                    Self { #(#inits),* }
+                }
+            }
+        }
+    });
+    quote! {
+        #[derive(Debug, Clone, PartialEq, #default Serialize, Deserialize)]
+        pub struct #name {
+            #(#declarations)*
+        }
+        #constructor
+    }
+}
+
+fn string_enum(name: &Ident, variants: &[EnumVariant]) -> TokenStream {
+    let declarations = variants.iter().map(|v| {
+        let ident = ident(&v.name);
+        let doc = format!(" {}", code(&v.value));
+        quote! {
+            #[doc = #doc]
+            #ident,
+        }
+    });
+    let to_str = variants.iter().map(|v| {
+        let ident = ident(&v.name);
+        let value = &v.value;
+        quote!(Self::#ident => #value,)
+    });
+    let from_str = variants.iter().map(|v| {
+        let ident = ident(&v.name);
+        let value = &v.value;
+        quote!(#value => Self::#ident,)
+    });
+    quote! {
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum #name {
+            #(#declarations)*
+            /// A value this version of the crate does not know, kept as the server sent it.
+            Unknown(String),
+        }
+
+        impl #name {
+            /// The value as written on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#to_str)*
+                    Self::Unknown(value) => value,
+                }
+            }
+        }
+
+        impl From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #(#from_str)*
+                    other => Self::Unknown(other.to_owned()),
+                }
+            }
+        }
+
+        impl std::fmt::Display for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+                Ok(Self::from(value.as_ref()))
+            }
+        }
+    }
+}
+
+fn untagged(name: &Ident, variants: &[UntaggedVariant]) -> TokenStream {
+    let declarations = variants.iter().map(|v| {
+        let ident = ident(&v.name);
+        let ty = type_tokens(&v.ty, true);
+        let doc = format!(" The value as {}.", code(&v.name));
+        quote! {
+            #[doc = #doc]
+            #ident(#ty),
+        }
+    });
+    quote! {
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[serde(untagged)]
+        pub enum #name {
+            #(#declarations)*
+        }
+    }
+}

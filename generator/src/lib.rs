@@ -1,0 +1,66 @@
+//! Turns an OpenAPI 3.0 or 3.1 document into a typed async Rust client crate.
+//!
+//! The data path has three stages, each a module:
+//!
+//! 1. [`load`]: YAML or JSON text → overlay applied → 3.1 normalised → `openapiv3` types;
+//! 2. [`model`]: `openapiv3` types → the intermediate [`model::Api`] (types, operations,
+//!    servers, auth), with every Rust name decided;
+//! 3. [`emit`]: the model → tokens → formatted files of a crate, plus the hand-written runtime
+//!    from `generator/runtime/`.
+//!
+//! [`generate`] runs all three; [`write_crate`] puts the files on disk.
+
+pub mod emit;
+pub mod error;
+pub mod load;
+pub mod model;
+pub mod naming;
+mod write;
+
+use std::path::Path;
+
+pub use emit::Files;
+pub use error::{Error, Result};
+pub use write::{write_crate, WriteMode, WriteReport};
+
+/// How the crate is generated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// Package name, e.g. `citrix-cloud`.
+    pub crate_name: String,
+    /// Package version.
+    pub crate_version: String,
+    /// The command that regenerates the crate, named in every file's `@generated` header.
+    pub command: String,
+    /// Whether the crate is its own workspace (true for crates generated outside this one).
+    pub standalone: bool,
+}
+
+impl Settings {
+    /// Settings for a crate named `crate_name`, version 0.1.0.
+    pub fn new(crate_name: impl Into<String>, command: impl Into<String>) -> Self {
+        Settings {
+            crate_name: crate_name.into(),
+            crate_version: "0.1.0".into(),
+            command: command.into(),
+            standalone: false,
+        }
+    }
+}
+
+/// The overlay that belongs to a document: `name.overlay.yml` (or `.yaml`/`.json`) beside
+/// `name.yml`, if there is one.
+pub fn overlay_for(spec: &Path) -> Option<std::path::PathBuf> {
+    let stem = spec.file_stem()?.to_str()?;
+    ["yml", "yaml", "json"]
+        .iter()
+        .map(|ext| spec.with_file_name(format!("{stem}.overlay.{ext}")))
+        .find(|candidate| candidate.is_file())
+}
+
+/// Loads `spec` (with `overlay` applied), builds the model and renders the crate's files.
+pub fn generate(spec: &Path, overlay: Option<&Path>, settings: &Settings) -> Result<Files> {
+    let document = load::load_file(spec, overlay)?;
+    let api = model::build(&document)?;
+    emit::render(&api, settings)
+}

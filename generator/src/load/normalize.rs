@@ -1,0 +1,149 @@
+//! Rewrites OpenAPI 3.1 schema constructs into their 3.0 equivalents so `openapiv3` (a 3.0
+//! model) can type the document without losing their meaning.
+//!
+//! | 3.1                              | 3.0                                   |
+//! |----------------------------------|---------------------------------------|
+//! | `type: [T, "null"]`              | `type: T`, `nullable: true`           |
+//! | `type: [A, B]`                   | `oneOf: [{type: A}, {type: B}]`       |
+//! | `oneOf/anyOf: [.., {type: null}]`| the rest, `nullable: true`            |
+//! | `const: v`                       | `enum: [v]`                           |
+//! | `examples: [v, ..]`              | `example: v`                          |
+//! | `exclusiveMinimum: n`            | `minimum: n`, `exclusiveMinimum: true`|
+//! | no `paths`                       | `paths: {}`                           |
+
+use serde_json::{Map, Value};
+
+/// Rewrites `root` in place.
+pub fn to_openapi_3_0(root: &mut Value) {
+    if let Value::Object(map) = root {
+        map.entry("paths").or_insert_with(|| Value::Object(Map::new()));
+    }
+    walk(root, false);
+}
+
+/// `names` is true when the keys of `value` are names (of properties, schemas, ...) rather
+/// than keywords, so they must not be rewritten themselves.
+fn walk(value: &mut Value, names: bool) {
+    match value {
+        Value::Object(map) => {
+            if !names {
+                rewrite_schema_keywords(map);
+            }
+            for (key, child) in map.iter_mut() {
+                let child_names = !names
+                    && matches!(
+                        key.as_str(),
+                        "properties" | "patternProperties" | "$defs" | "definitions" | "schemas"
+                    );
+                walk(child, child_names);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|item| walk(item, false)),
+        _ => {}
+    }
+}
+
+fn rewrite_schema_keywords(map: &mut Map<String, Value>) {
+    if let Some(Value::Array(types)) = map.get("type").cloned() {
+        let non_null: Vec<Value> = types.into_iter().filter(|t| t != "null").collect();
+        let had_null = non_null.len() < map.get("type").and_then(Value::as_array).map_or(0, Vec::len);
+        map.remove("type");
+        match non_null.as_slice() {
+            [] => {}
+            [single] => {
+                map.insert("type".into(), single.clone());
+            }
+            several => {
+                let alternatives = several
+                    .iter()
+                    .map(|t| {
+                        let mut alt = Map::new();
+                        alt.insert("type".into(), t.clone());
+                        Value::Object(alt)
+                    })
+                    .collect();
+                map.insert("oneOf".into(), Value::Array(alternatives));
+            }
+        }
+        if had_null {
+            map.insert("nullable".into(), Value::Bool(true));
+        }
+    }
+    for key in ["oneOf", "anyOf"] {
+        if let Some(Value::Array(alternatives)) = map.get_mut(key) {
+            let before = alternatives.len();
+            alternatives.retain(|alt| alt.get("type") != Some(&Value::String("null".into())));
+            if alternatives.len() < before {
+                map.insert("nullable".into(), Value::Bool(true));
+            }
+        }
+    }
+    if let Some(value) = map.remove("const") {
+        map.insert("enum".into(), Value::Array(vec![value]));
+    }
+    if let Some(Value::Array(examples)) = map.get("examples") {
+        let first = examples.first().cloned();
+        map.remove("examples");
+        if let Some(first) = first {
+            map.entry("example").or_insert(first);
+        }
+    }
+    for (exclusive, bound) in [("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")] {
+        if let Some(number @ Value::Number(_)) = map.get(exclusive).cloned() {
+            map.insert(bound.into(), number);
+            map.insert(exclusive.into(), Value::Bool(true));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn normalized(mut value: Value) -> Value {
+        walk(&mut value, false);
+        value
+    }
+
+    #[test]
+    fn nullable_type_arrays_become_nullable() {
+        assert_eq!(
+            normalized(json!({"type": ["string", "null"]})),
+            json!({"type": "string", "nullable": true})
+        );
+    }
+
+    #[test]
+    fn several_types_become_one_of() {
+        assert_eq!(
+            normalized(json!({"type": ["integer", "string"]})),
+            json!({"oneOf": [{"type": "integer"}, {"type": "string"}]})
+        );
+    }
+
+    #[test]
+    fn const_examples_and_exclusive_bounds() {
+        assert_eq!(
+            normalized(json!({"const": "a", "examples": ["x", "y"], "exclusiveMinimum": 3})),
+            json!({"enum": ["a"], "example": "x", "exclusiveMinimum": true, "minimum": 3})
+        );
+    }
+
+    #[test]
+    fn property_names_are_not_keywords() {
+        let value = json!({"properties": {"const": {"type": "string"}, "type": {"const": 1}}});
+        assert_eq!(
+            normalized(value),
+            json!({"properties": {"const": {"type": "string"}, "type": {"enum": [1]}}})
+        );
+    }
+
+    #[test]
+    fn null_alternatives_are_dropped() {
+        assert_eq!(
+            normalized(json!({"anyOf": [{"$ref": "#/x"}, {"type": "null"}]})),
+            json!({"anyOf": [{"$ref": "#/x"}], "nullable": true})
+        );
+    }
+}

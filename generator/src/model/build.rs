@@ -1,0 +1,523 @@
+//! The document → model step: operations, parameters, bodies, responses, servers and auth.
+
+use std::collections::BTreeMap;
+
+use openapiv3::{
+    MediaType, OpenAPI, Parameter, ParameterSchemaOrContent, PathItem, ReferenceOr, SecurityScheme,
+    StatusCode,
+};
+use serde_json::Value;
+
+use super::refs::resolve;
+use super::schema::TypeSpace;
+use super::{
+    Api, Auth, AuthHeader, BodyMedia, ClientParameter, HttpMethod, Operation, Param, ParamLocation,
+    PathPart, RequestBody, RequestId, Response, ResponseBody, Server, Servers, TypeRef,
+};
+use crate::error::{pointer_push, Error, Result};
+use crate::load::Document;
+use crate::naming::{pascal, snake, Scope};
+
+/// Extensions of ours the builder reads (documented in the generator's README).
+mod ext {
+    /// On the document: name of the generated server enum.
+    pub const SERVER_ENUM: &str = "x-rust-server-enum";
+    /// On a server or a parameter: the Rust name to use.
+    pub const RUST_NAME: &str = "x-rust-name";
+    /// On a server: base URL of the token endpoint when it differs from the API's.
+    pub const TOKEN_URL: &str = "x-token-url";
+    /// On a security scheme: `Authorization` value with a `{token}` placeholder.
+    pub const AUTHORIZATION: &str = "x-authorization-template";
+    /// On the document: header in which each call sends a fresh request id.
+    pub const REQUEST_ID: &str = "x-request-id-header";
+    /// On the document: response headers that carry the server's request id.
+    pub const RESPONSE_REQUEST_ID: &str = "x-response-request-id-headers";
+}
+
+/// Client methods the runtime defines, which operations must not take.
+const CLIENT_METHODS: &[&str] = &["builder", "execute", "clone", "fmt"];
+
+/// Builds the model of a loaded document.
+pub fn build(document: &Document) -> Result<Api> {
+    let spec = &document.spec;
+    let mut types = TypeSpace::new(spec)?;
+    let raw_operations = collect_operations(spec)?;
+    let auth = auth(spec)?;
+    let client_parameters = client_parameters(spec, &raw_operations)?;
+
+    let mut method_names = Scope::with_taken(CLIENT_METHODS.iter().copied());
+    let mut operations = Vec::with_capacity(raw_operations.len());
+    for raw in &raw_operations {
+        operations.push(operation(spec, raw, &client_parameters, &mut method_names, &mut types)?);
+    }
+
+    Ok(Api {
+        title: spec.info.title.clone(),
+        description: spec.info.description.clone(),
+        api_version: spec.info.version.clone(),
+        openapi_version: document.openapi_version.clone(),
+        servers: servers(spec, &document.raw),
+        auth,
+        client_parameters: client_parameters
+            .into_iter()
+            .map(|p| ClientParameter {
+                rust_name: p
+                    .extensions
+                    .get(ext::RUST_NAME)
+                    .and_then(Value::as_str)
+                    .map_or_else(|| snake(&p.name), snake),
+                wire_name: p.name,
+                description: p.description,
+            })
+            .collect(),
+        request_id: request_id(&document.raw),
+        types: types.into_types(),
+        operations,
+    })
+}
+
+/// An operation as found in the document, with its path-level parameters merged in.
+struct RawOperation<'a> {
+    path: &'a str,
+    method: HttpMethod,
+    pointer: String,
+    op: &'a openapiv3::Operation,
+    /// Resolved parameters, path-level ones first, overridden by operation-level ones.
+    params: Vec<(&'a openapiv3::ParameterData, ParamLocation, String)>,
+    authenticated: bool,
+    name: String,
+}
+
+fn collect_operations(spec: &OpenAPI) -> Result<Vec<RawOperation<'_>>> {
+    let mut found = Vec::new();
+    let mut ids: BTreeMap<String, String> = BTreeMap::new();
+    let parameters = spec.components.as_ref().map(|c| &c.parameters);
+    for (path, item) in &spec.paths.paths {
+        let item_pointer = pointer_push("#/paths", path);
+        let ReferenceOr::Item(item) = item else {
+            return Err(Error::Unsupported {
+                pointer: item_pointer,
+                reason: "$ref on a path item".into(),
+            });
+        };
+        for (method, key, op) in methods(item) {
+            let pointer = pointer_push(&item_pointer, key);
+            let mut params: Vec<(&openapiv3::ParameterData, ParamLocation, String)> = Vec::new();
+            let item_params = item.parameters.iter().enumerate().map(|(i, p)| (p, pointer_push(&pointer_push(&item_pointer, "parameters"), &i.to_string())));
+            let op_params = op.parameters.iter().enumerate().map(|(i, p)| (p, pointer_push(&pointer_push(&pointer, "parameters"), &i.to_string())));
+            for (param, param_pointer) in item_params.chain(op_params) {
+                let (param, at) = resolve(param, parameters, "#/components/parameters/", &param_pointer)?;
+                let (data, location) = match param {
+                    Parameter::Path { parameter_data, .. } => (parameter_data, ParamLocation::Path),
+                    Parameter::Query { parameter_data, .. } => (parameter_data, ParamLocation::Query),
+                    Parameter::Header { parameter_data, .. } => (parameter_data, ParamLocation::Header),
+                    Parameter::Cookie { .. } => {
+                        return Err(Error::Unsupported {
+                            pointer: at,
+                            reason: "cookie parameters".into(),
+                        })
+                    }
+                };
+                params.retain(|(d, l, _)| !(d.name == data.name && *l == location));
+                params.push((data, location, at));
+            }
+            let name = match &op.operation_id {
+                Some(id) => {
+                    if let Some(first) = ids.insert(id.clone(), pointer.clone()) {
+                        return Err(Error::DuplicateOperationId {
+                            id: id.clone(),
+                            first,
+                            second: pointer,
+                        });
+                    }
+                    id.clone()
+                }
+                None => derived_name(method, path),
+            };
+            let security = op.security.as_ref().or(spec.security.as_ref());
+            let authenticated = security.is_some_and(|reqs| reqs.iter().any(|r| !r.is_empty()));
+            found.push(RawOperation { path, method, pointer, op, params, authenticated, name });
+        }
+    }
+    Ok(found)
+}
+
+fn methods(item: &PathItem) -> impl Iterator<Item = (HttpMethod, &'static str, &openapiv3::Operation)> {
+    [
+        (HttpMethod::Get, "get", &item.get),
+        (HttpMethod::Put, "put", &item.put),
+        (HttpMethod::Post, "post", &item.post),
+        (HttpMethod::Delete, "delete", &item.delete),
+        (HttpMethod::Options, "options", &item.options),
+        (HttpMethod::Head, "head", &item.head),
+        (HttpMethod::Patch, "patch", &item.patch),
+        (HttpMethod::Trace, "trace", &item.trace),
+    ]
+    .into_iter()
+    .filter_map(|(method, key, op)| op.as_ref().map(|op| (method, key, op)))
+}
+
+/// A name for an operation without an operationId: method and literal path segments, with
+/// `by_<param>` for parameters (`GET /users/{id}` → `get_users_by_id`).
+fn derived_name(method: HttpMethod, path: &str) -> String {
+    let mut words = vec![method.as_str().to_lowercase()];
+    for segment in path.split('/').filter(|s| !s.is_empty()) {
+        match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+            Some(param) => words.push(format!("by {param}")),
+            None => words.push(segment.to_owned()),
+        }
+    }
+    words.join(" ")
+}
+
+/// Required headers every authenticated operation takes become client-level settings.
+fn client_parameters(spec: &OpenAPI, operations: &[RawOperation<'_>]) -> Result<Vec<openapiv3::ParameterData>> {
+    let _ = spec;
+    let mut authenticated = operations.iter().filter(|op| op.authenticated);
+    let Some(first) = authenticated.next() else {
+        return Ok(Vec::new());
+    };
+    let rest: Vec<&RawOperation<'_>> = authenticated.collect();
+    Ok(first
+        .params
+        .iter()
+        .filter(|(data, location, _)| *location == ParamLocation::Header && data.required)
+        .filter(|(data, _, _)| {
+            rest.iter().all(|op| {
+                op.params.iter().any(|(d, l, _)| {
+                    *l == ParamLocation::Header && d.required && d.name.eq_ignore_ascii_case(&data.name)
+                })
+            })
+        })
+        .map(|(data, _, _)| (*data).clone())
+        .collect())
+}
+
+fn operation(
+    spec: &OpenAPI,
+    raw: &RawOperation<'_>,
+    client_parameters: &[openapiv3::ParameterData],
+    method_names: &mut Scope,
+    types: &mut TypeSpace<'_>,
+) -> Result<Operation> {
+    let op_pascal = pascal(&raw.name);
+    let mut arg_names = Scope::default();
+    let mut params = Vec::new();
+    let is_client_parameter = |name: &str| {
+        raw.authenticated && client_parameters.iter().any(|p| p.name.eq_ignore_ascii_case(name))
+    };
+    // Path parameters first, in template order, then the rest in document order.
+    let mut ordered: Vec<&(&openapiv3::ParameterData, ParamLocation, String)> = raw.params.iter().collect();
+    ordered.sort_by_key(|(_, location, _)| *location != ParamLocation::Path);
+    for (data, location, pointer) in ordered {
+        if *location == ParamLocation::Header && is_client_parameter(&data.name) {
+            continue;
+        }
+        let ty = match &data.format {
+            ParameterSchemaOrContent::Schema(schema) => types.type_ref(
+                schema,
+                &format!("{op_pascal}{}", pascal(&data.name)),
+                &pointer_push(pointer, "schema"),
+            )?,
+            ParameterSchemaOrContent::Content(_) => TypeRef::String,
+        };
+        params.push(Param {
+            wire_name: data.name.clone(),
+            rust_name: arg_names.claim(snake(&data.name)),
+            location: *location,
+            required: data.required || *location == ParamLocation::Path,
+            ty,
+            description: data.description.clone(),
+        });
+    }
+
+    let path_parts = path_parts(raw.path, &params, &raw.pointer)?;
+    let body = request_body(spec, raw, &op_pascal, types)?;
+    let (success, errors) = responses(spec, raw, &op_pascal, types)?;
+
+    Ok(Operation {
+        id: raw.op.operation_id.clone().unwrap_or_else(|| snake(&raw.name)),
+        method_name: method_names.claim(snake(&raw.name)),
+        method: raw.method,
+        path: raw.path.to_owned(),
+        path_parts,
+        summary: raw.op.summary.clone(),
+        description: raw.op.description.clone(),
+        deprecated: raw.op.deprecated,
+        params,
+        body,
+        success,
+        errors,
+        authenticated: raw.authenticated,
+    })
+}
+
+fn path_parts(template: &str, params: &[Param], pointer: &str) -> Result<Vec<PathPart>> {
+    let mut parts = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let close = rest[open..].find('}').map(|i| open + i).ok_or_else(|| Error::Invalid {
+            pointer: pointer.to_owned(),
+            message: format!("unclosed '{{' in path template '{template}'"),
+        })?;
+        if open > 0 {
+            parts.push(PathPart::Literal(rest[..open].to_owned()));
+        }
+        let name = &rest[open + 1..close];
+        let param = params
+            .iter()
+            .find(|p| p.location == ParamLocation::Path && p.wire_name == name)
+            .ok_or_else(|| Error::Invalid {
+                pointer: pointer.to_owned(),
+                message: format!("path template names '{{{name}}}' but no path parameter '{name}' is defined"),
+            })?;
+        parts.push(PathPart::Param(param.rust_name.clone()));
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        parts.push(PathPart::Literal(rest.to_owned()));
+    }
+    if let Some(unused) = params.iter().find(|p| {
+        p.location == ParamLocation::Path && !parts.contains(&PathPart::Param(p.rust_name.clone()))
+    }) {
+        return Err(Error::Invalid {
+            pointer: pointer.to_owned(),
+            message: format!("path parameter '{}' does not appear in the path template", unused.wire_name),
+        });
+    }
+    Ok(parts)
+}
+
+/// Picks the media type the client sends or expects: JSON first, then form, text, anything.
+fn pick_media(content: &indexmap::IndexMap<String, MediaType>) -> Option<(BodyMedia, &str, &MediaType)> {
+    let classify = |name: &str| {
+        let essence = name.split(';').next().unwrap_or(name).trim().to_ascii_lowercase();
+        if essence == "application/json" || essence.ends_with("+json") {
+            BodyMedia::Json
+        } else if essence == "application/x-www-form-urlencoded" {
+            BodyMedia::Form
+        } else if essence.starts_with("text/") {
+            BodyMedia::Text
+        } else {
+            BodyMedia::Bytes
+        }
+    };
+    let rank = |media: BodyMedia| match media {
+        BodyMedia::Json => 0,
+        BodyMedia::Form => 1,
+        BodyMedia::Text => 2,
+        BodyMedia::Bytes => 3,
+    };
+    content
+        .iter()
+        .map(|(name, media_type)| (classify(name), name.as_str(), media_type))
+        .min_by_key(|(media, _, _)| rank(*media))
+}
+
+fn body_type(
+    media: BodyMedia,
+    media_name: &str,
+    media_type: &MediaType,
+    hint: &str,
+    pointer: &str,
+    types: &mut TypeSpace<'_>,
+) -> Result<TypeRef> {
+    Ok(match (media, &media_type.schema) {
+        (BodyMedia::Text, _) => TypeRef::String,
+        (BodyMedia::Bytes, _) => TypeRef::Bytes,
+        (_, Some(schema)) => types.type_ref(
+            schema,
+            hint,
+            &pointer_push(&pointer_push(&pointer_push(pointer, "content"), media_name), "schema"),
+        )?,
+        (_, None) => TypeRef::Json,
+    })
+}
+
+fn request_body(
+    spec: &OpenAPI,
+    raw: &RawOperation<'_>,
+    op_pascal: &str,
+    types: &mut TypeSpace<'_>,
+) -> Result<Option<RequestBody>> {
+    let Some(body) = &raw.op.request_body else {
+        return Ok(None);
+    };
+    let pointer = pointer_push(&raw.pointer, "requestBody");
+    let bodies = spec.components.as_ref().map(|c| &c.request_bodies);
+    let (body, at) = resolve(body, bodies, "#/components/requestBodies/", &pointer)?;
+    let Some((media, media_name, media_type)) = pick_media(&body.content) else {
+        return Ok(None);
+    };
+    let ty = body_type(media, media_name, media_type, &format!("{op_pascal}Request"), &at, types)?;
+    Ok(Some(RequestBody {
+        media,
+        content_type: media_name.to_owned(),
+        ty,
+        required: body.required,
+        description: body.description.clone(),
+    }))
+}
+
+fn responses(
+    spec: &OpenAPI,
+    raw: &RawOperation<'_>,
+    op_pascal: &str,
+    types: &mut TypeSpace<'_>,
+) -> Result<(Vec<Response>, Vec<Response>)> {
+    let pointer = pointer_push(&raw.pointer, "responses");
+    let components = spec.components.as_ref().map(|c| &c.responses);
+    let mut entries: Vec<(Option<u16>, String, &ReferenceOr<openapiv3::Response>)> = Vec::new();
+    for (code, response) in &raw.op.responses.responses {
+        let (status, key) = match code {
+            StatusCode::Code(code) => (Some(*code), code.to_string()),
+            StatusCode::Range(range) => (Some(range * 100), format!("{range}XX")),
+        };
+        entries.push((status, key, response));
+    }
+    if let Some(default) = &raw.op.responses.default {
+        entries.push((None, "default".into(), default));
+    }
+    let successes = entries.iter().filter(|(s, _, _)| s.is_some_and(is_success)).count();
+    let (mut success, mut errors) = (Vec::new(), Vec::new());
+    for (status, key, response) in entries {
+        let response_pointer = pointer_push(&pointer, &key);
+        let (response, at) = resolve(response, components, "#/components/responses/", &response_pointer)?;
+        let ok = status.is_some_and(is_success);
+        let hint = match (ok, successes) {
+            (true, 1) => format!("{op_pascal}Response"),
+            (true, _) => format!("{op_pascal}Response{key}"),
+            (false, _) => format!("{op_pascal}Error{}", pascal(&key)),
+        };
+        let body = match pick_media(&response.content) {
+            Some((media, media_name, media_type)) => Some(ResponseBody {
+                media,
+                ty: body_type(media, media_name, media_type, &hint, &at, types)?,
+            }),
+            None => None,
+        };
+        let entry = Response {
+            status,
+            description: response.description.clone(),
+            body,
+        };
+        if ok {
+            success.push(entry);
+        } else {
+            errors.push(entry);
+        }
+    }
+    Ok((success, errors))
+}
+
+fn is_success(status: u16) -> bool {
+    (200..300).contains(&status)
+}
+
+fn servers(spec: &OpenAPI, raw: &Value) -> Servers {
+    let enum_name = raw
+        .get(ext::SERVER_ENUM)
+        .and_then(Value::as_str)
+        .map_or_else(|| "Environment".to_owned(), pascal);
+    let mut names = Scope::default();
+    let servers = spec
+        .servers
+        .iter()
+        .enumerate()
+        .map(|(index, server)| {
+            let text = |key: &str| server.extensions.get(key).and_then(Value::as_str).map(str::to_owned);
+            let candidate = text(ext::RUST_NAME)
+                .or_else(|| server.description.clone())
+                .map_or_else(|| format!("Server{}", index + 1), |n| pascal(&n));
+            let url = substitute_variables(&server.url, server.variables.as_ref());
+            Server {
+                name: names.claim(candidate),
+                url: url.trim_end_matches('/').to_owned(),
+                token_url: text(ext::TOKEN_URL).map(|u| u.trim_end_matches('/').to_owned()),
+                description: server.description.clone(),
+            }
+        })
+        .collect();
+    Servers { enum_name, servers }
+}
+
+fn request_id(raw: &Value) -> RequestId {
+    let text_list = |value: Option<&Value>| -> Vec<String> {
+        match value {
+            Some(Value::String(one)) => vec![one.clone()],
+            Some(Value::Array(many)) => many.iter().filter_map(Value::as_str).map(str::to_owned).collect(),
+            _ => Vec::new(),
+        }
+    };
+    RequestId {
+        request_header: raw.get(ext::REQUEST_ID).and_then(Value::as_str).map(str::to_owned),
+        response_headers: text_list(raw.get(ext::RESPONSE_REQUEST_ID)),
+    }
+}
+
+/// Fills server variables with their defaults.
+fn substitute_variables(
+    url: &str,
+    variables: Option<&indexmap::IndexMap<String, openapiv3::ServerVariable>>,
+) -> String {
+    variables.into_iter().flatten().fold(url.to_owned(), |url, (name, variable)| {
+        url.replace(&format!("{{{name}}}"), &variable.default)
+    })
+}
+
+/// The auth the operations use: an OAuth2 client-credentials flow when the document has one,
+/// otherwise a bearer token.
+fn auth(spec: &OpenAPI) -> Result<Auth> {
+    let schemes = spec.components.as_ref().map(|c| &c.security_schemes);
+    let mut used: Vec<&String> = spec
+        .security
+        .iter()
+        .flatten()
+        .chain(spec.paths.paths.values().filter_map(|i| i.as_item()).flat_map(|item| {
+            methods(item).flat_map(|(_, _, op)| op.security.iter().flatten())
+        }))
+        .flat_map(|requirement| requirement.keys())
+        .collect();
+    used.sort();
+    used.dedup();
+    let mut auth = Auth {
+        token_path: None,
+        header: AuthHeader::Bearer,
+    };
+    for name in used {
+        let pointer = pointer_push("#/components/securitySchemes", name);
+        let scheme = schemes
+            .and_then(|s| s.get(name))
+            .ok_or_else(|| Error::DanglingRef {
+                pointer: "#/security".into(),
+                target: pointer.clone(),
+            })?;
+        let (scheme, _) = resolve(scheme, schemes, "#/components/securitySchemes/", &pointer)?;
+        let (extensions, token_url) = match scheme {
+            SecurityScheme::OAuth2 { flows, extensions, .. } => {
+                (extensions, flows.client_credentials.as_ref().map(|f| f.token_url.clone()))
+            }
+            SecurityScheme::HTTP { extensions, .. } => (extensions, None),
+            SecurityScheme::APIKey { extensions, .. } => (extensions, None),
+            SecurityScheme::OpenIDConnect { extensions, .. } => (extensions, None),
+        };
+        if let Some(template) = extensions.get(ext::AUTHORIZATION).and_then(Value::as_str) {
+            auth.header = AuthHeader::Template(template.to_owned());
+        }
+        if token_url.is_some() {
+            auth.token_path = token_url;
+        }
+    }
+    Ok(auth)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_derived_from_method_and_path() {
+        assert_eq!(snake(&derived_name(HttpMethod::Get, "/users/{id}/posts")), "get_users_by_id_posts");
+        assert_eq!(snake(&derived_name(HttpMethod::Delete, "/")), "delete");
+    }
+}

@@ -1,0 +1,351 @@
+//! The intermediate model: what the generated crate contains, free of any OpenAPI types.
+//!
+//! The builder ([`build`]) turns a loaded document into an [`Api`]; the emitter reads only this
+//! model. Every name in it is already a valid, unique Rust identifier, and every list is in a
+//! deterministic order, so the model can be snapshot-tested as plain `Debug`.
+
+mod build;
+mod refs;
+mod schema;
+
+pub use build::build;
+
+/// Everything the generated crate is made from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Api {
+    /// `info.title`.
+    pub title: String,
+    /// `info.description`.
+    pub description: Option<String>,
+    /// `info.version`: the version of the API, not of the crate.
+    pub api_version: String,
+    /// The `openapi` field of the document, e.g. `3.1.0`.
+    pub openapi_version: String,
+    /// The servers a client can be pointed at; the first is the default.
+    pub servers: Servers,
+    /// How the client authenticates.
+    pub auth: Auth,
+    /// Required header parameters every authenticated operation takes; set once on the client.
+    pub client_parameters: Vec<ClientParameter>,
+    /// Request ids: the header a fresh id is sent in, and where the server's id comes back.
+    pub request_id: RequestId,
+    /// Named types, sorted by name.
+    pub types: Vec<TypeDef>,
+    /// Operations, in document order (paths, then methods in a fixed order).
+    pub operations: Vec<Operation>,
+}
+
+/// The document's servers, as a choice the client builder offers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Servers {
+    /// Name of the generated enum (e.g. `Region`).
+    pub enum_name: String,
+    /// The servers, in document order.
+    pub servers: Vec<Server>,
+}
+
+/// One server of the document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Server {
+    /// Enum variant name.
+    pub name: String,
+    /// Base URL of the API, without a trailing slash.
+    pub url: String,
+    /// Base URL of the token endpoint when it differs from `url`.
+    pub token_url: Option<String>,
+    /// Human description.
+    pub description: Option<String>,
+}
+
+/// How requests are authorized.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Auth {
+    /// Path template of an OAuth2 client-credentials token endpoint, relative to the server.
+    /// Placeholders name client parameters by their wire name.
+    pub token_path: Option<String>,
+    /// Format of the `Authorization` header.
+    pub header: AuthHeader,
+}
+
+/// Format of the `Authorization` header.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AuthHeader {
+    /// `Authorization: Bearer <token>`.
+    Bearer,
+    /// A template in which `{token}` is replaced by the token.
+    Template(String),
+}
+
+/// Request id headers, from the document's extensions.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RequestId {
+    /// Header in which every logical call sends a fresh UUID.
+    pub request_header: Option<String>,
+    /// Response headers that carry the server's id for a call, first found wins.
+    pub response_headers: Vec<String>,
+}
+
+/// A header set once on the client and sent with every authenticated call.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClientParameter {
+    /// Header name on the wire.
+    pub wire_name: String,
+    /// Name of the builder setter.
+    pub rust_name: String,
+    /// Description from the document.
+    pub description: Option<String>,
+}
+
+/// A named type of the generated crate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeDef {
+    /// Rust type name (PascalCase, unique).
+    pub name: String,
+    /// Where in the document the schema is, as a JSON pointer.
+    pub origin: String,
+    /// Description from the document.
+    pub description: Option<String>,
+    /// Whether the schema is marked `deprecated`.
+    pub deprecated: bool,
+    /// What the type is.
+    pub kind: TypeKind,
+}
+
+/// The shape of a named type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeKind {
+    /// An object with known properties.
+    Struct {
+        /// Fields in document order.
+        fields: Vec<Field>,
+    },
+    /// A string enum. Values the document does not list decode to an `Unknown` variant.
+    StringEnum {
+        /// The listed values.
+        variants: Vec<EnumVariant>,
+    },
+    /// A value that may be one of several types, tried in order (untagged).
+    Untagged {
+        /// The alternatives.
+        variants: Vec<UntaggedVariant>,
+    },
+}
+
+/// A struct field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// Rust field name (snake_case, unique in its struct).
+    pub name: String,
+    /// Property name on the wire.
+    pub wire_name: String,
+    /// Field type, before `Option` wrapping.
+    pub ty: TypeRef,
+    /// Whether the property is required.
+    pub required: bool,
+    /// Whether `null` is an allowed value.
+    pub nullable: bool,
+    /// Description from the document.
+    pub description: Option<String>,
+    /// Whether the property is marked `deprecated`.
+    pub deprecated: bool,
+}
+
+/// A variant of a string enum.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumVariant {
+    /// Rust variant name.
+    pub name: String,
+    /// The value on the wire.
+    pub value: String,
+}
+
+/// An alternative of an untagged type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UntaggedVariant {
+    /// Rust variant name.
+    pub name: String,
+    /// Its type.
+    pub ty: TypeRef,
+}
+
+/// A reference to a type, as used by fields, parameters and bodies.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TypeRef {
+    /// A named type of [`Api::types`].
+    Named(String),
+    /// A UTF-8 string.
+    String,
+    /// A string that must never be printed (a password or a token).
+    Secret,
+    /// A 32-bit integer (`format: int32`).
+    Int32,
+    /// A 64-bit integer.
+    Int64,
+    /// A floating-point number.
+    Float,
+    /// `true` or `false`.
+    Boolean,
+    /// An RFC 3339 timestamp (`format: date-time`).
+    DateTime,
+    /// A list.
+    Array(Box<TypeRef>),
+    /// An object with arbitrary keys.
+    Map(Box<TypeRef>),
+    /// Raw bytes (a non-JSON, non-text body).
+    Bytes,
+    /// Any JSON value.
+    Json,
+}
+
+/// One API operation: one method of the client.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operation {
+    /// The operationId from the document.
+    pub id: String,
+    /// Rust method name (snake_case, unique).
+    pub method_name: String,
+    /// HTTP method.
+    pub method: HttpMethod,
+    /// Path template as in the document, e.g. `/items/{itemId}`.
+    pub path: String,
+    /// The path template split into literal text and parameters.
+    pub path_parts: Vec<PathPart>,
+    /// `summary`.
+    pub summary: Option<String>,
+    /// `description`.
+    pub description: Option<String>,
+    /// Whether the operation is marked `deprecated`.
+    pub deprecated: bool,
+    /// Parameters the method takes (client parameters excluded), path parameters first.
+    pub params: Vec<Param>,
+    /// The request body, if any.
+    pub body: Option<RequestBody>,
+    /// Documented 2xx answers.
+    pub success: Vec<Response>,
+    /// Documented error answers (4xx, 5xx, `default`).
+    pub errors: Vec<Response>,
+    /// Whether calls carry the `Authorization` header.
+    pub authenticated: bool,
+}
+
+/// HTTP method of an operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum HttpMethod {
+    /// GET
+    Get,
+    /// PUT
+    Put,
+    /// POST
+    Post,
+    /// DELETE
+    Delete,
+    /// OPTIONS
+    Options,
+    /// HEAD
+    Head,
+    /// PATCH
+    Patch,
+    /// TRACE
+    Trace,
+}
+
+impl HttpMethod {
+    /// The method as written on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HttpMethod::Get => "GET",
+            HttpMethod::Put => "PUT",
+            HttpMethod::Post => "POST",
+            HttpMethod::Delete => "DELETE",
+            HttpMethod::Options => "OPTIONS",
+            HttpMethod::Head => "HEAD",
+            HttpMethod::Patch => "PATCH",
+            HttpMethod::Trace => "TRACE",
+        }
+    }
+}
+
+/// A piece of a path template.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PathPart {
+    /// Literal text, sent as written.
+    Literal(String),
+    /// A path parameter, by its Rust name; percent-encoded into one segment.
+    Param(String),
+}
+
+/// Where a parameter goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamLocation {
+    /// In the path.
+    Path,
+    /// In the query string.
+    Query,
+    /// In a header.
+    Header,
+}
+
+/// A parameter of an operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    /// Name on the wire.
+    pub wire_name: String,
+    /// Rust argument name.
+    pub rust_name: String,
+    /// Where it goes.
+    pub location: ParamLocation,
+    /// Whether it is required (path parameters always are).
+    pub required: bool,
+    /// Its type.
+    pub ty: TypeRef,
+    /// Description from the document.
+    pub description: Option<String>,
+}
+
+/// A request body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestBody {
+    /// How it is encoded.
+    pub media: BodyMedia,
+    /// The media type sent as `Content-Type`.
+    pub content_type: String,
+    /// Its type.
+    pub ty: TypeRef,
+    /// Whether the body must be sent.
+    pub required: bool,
+    /// Description from the document.
+    pub description: Option<String>,
+}
+
+/// Encoding of a body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyMedia {
+    /// `application/json` (or `+json`).
+    Json,
+    /// `application/x-www-form-urlencoded`.
+    Form,
+    /// `text/plain`.
+    Text,
+    /// Anything else, as raw bytes.
+    Bytes,
+}
+
+/// A documented response.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response {
+    /// Status code, or `None` for `default`.
+    pub status: Option<u16>,
+    /// Description from the document.
+    pub description: String,
+    /// The body, if the response has one.
+    pub body: Option<ResponseBody>,
+}
+
+/// A response body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResponseBody {
+    /// How it is encoded.
+    pub media: BodyMedia,
+    /// Its type.
+    pub ty: TypeRef,
+}

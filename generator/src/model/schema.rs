@@ -1,0 +1,335 @@
+//! Schemas to types: every schema of the document becomes a [`TypeRef`], and the ones that need
+//! a declaration (objects, enums, unions) a named [`TypeDef`].
+//!
+//! Component schemas keep their names; inline schemas are named from a hint that says where
+//! they sit (`{Parent}{Property}`, `{Operation}Response`, ...). All component names are claimed
+//! before any inline name, so an inline schema can never take a component's name.
+
+use std::collections::BTreeMap;
+
+use openapiv3::{
+    AdditionalProperties, IntegerFormat, OpenAPI, ReferenceOr, Schema, SchemaKind, StringFormat,
+    Type, VariantOrUnknownOrEmpty,
+};
+
+use super::refs::component_name;
+use super::{EnumVariant, Field, TypeDef, TypeKind, TypeRef, UntaggedVariant};
+use crate::error::{pointer_push, Error, Result};
+use crate::naming::{pascal, snake, Scope};
+
+const SCHEMAS: &str = "#/components/schemas/";
+
+/// Extension that marks a string as sensitive (never printed), besides `format: password`.
+const SENSITIVE: &str = "x-sensitive";
+
+/// The set of types being built.
+pub struct TypeSpace<'a> {
+    schemas: Option<&'a indexmap::IndexMap<String, ReferenceOr<Schema>>>,
+    names: Scope,
+    /// Component schema name → Rust type name, for components that get a declaration.
+    named_components: BTreeMap<String, String>,
+    defs: BTreeMap<String, TypeDef>,
+    /// Component aliases being resolved, to detect `$ref` loops with no type in them.
+    resolving: Vec<String>,
+}
+
+impl<'a> TypeSpace<'a> {
+    /// Claims names for every component schema and converts them.
+    pub fn new(spec: &'a OpenAPI) -> Result<Self> {
+        let schemas = spec.components.as_ref().map(|c| &c.schemas);
+        let mut space = TypeSpace {
+            schemas,
+            names: Scope::default(),
+            named_components: BTreeMap::new(),
+            defs: BTreeMap::new(),
+            resolving: Vec::new(),
+        };
+        let mut keys: Vec<&String> = schemas.into_iter().flat_map(|m| m.keys()).collect();
+        keys.sort();
+        for key in &keys {
+            if let Some(ReferenceOr::Item(schema)) = schemas.and_then(|m| m.get(*key)) {
+                if needs_declaration(schema) {
+                    let name = space.names.claim(pascal(key));
+                    space.named_components.insert((*key).clone(), name);
+                }
+            }
+        }
+        for key in keys {
+            let Some(name) = space.named_components.get(key).cloned() else {
+                continue;
+            };
+            if let Some(ReferenceOr::Item(schema)) = schemas.and_then(|m| m.get(key)) {
+                let pointer = pointer_push("#/components/schemas", key);
+                space.declare(name, schema, &pointer)?;
+            }
+        }
+        Ok(space)
+    }
+
+    /// The declared types, sorted by name.
+    pub fn into_types(self) -> Vec<TypeDef> {
+        self.defs.into_values().collect()
+    }
+
+    /// The type of `schema`, declaring a type named after `hint` when it needs one.
+    pub fn type_ref(&mut self, schema: &ReferenceOr<Schema>, hint: &str, pointer: &str) -> Result<TypeRef> {
+        match schema {
+            ReferenceOr::Reference { reference } => self.reference(reference, pointer),
+            ReferenceOr::Item(schema) => self.inline(schema, hint, pointer),
+        }
+    }
+
+    fn boxed_type_ref(&mut self, schema: &ReferenceOr<Box<Schema>>, hint: &str, pointer: &str) -> Result<TypeRef> {
+        match schema {
+            ReferenceOr::Reference { reference } => self.reference(reference, pointer),
+            ReferenceOr::Item(schema) => self.inline(schema, hint, pointer),
+        }
+    }
+
+    fn reference(&mut self, reference: &str, pointer: &str) -> Result<TypeRef> {
+        let key = component_name(reference, SCHEMAS, pointer)?;
+        if let Some(name) = self.named_components.get(key) {
+            return Ok(TypeRef::Named(name.clone()));
+        }
+        let target = self.schemas.and_then(|m| m.get(key)).ok_or_else(|| Error::DanglingRef {
+            pointer: pointer.to_owned(),
+            target: reference.to_owned(),
+        })?;
+        // A component that needs no declaration (a string, a list, another $ref) is used as
+        // what it stands for.
+        if self.resolving.iter().any(|r| r == reference) {
+            let mut cycle = self.resolving.clone();
+            cycle.push(reference.to_owned());
+            return Err(Error::RefCycle { cycle });
+        }
+        self.resolving.push(reference.to_owned());
+        let target_pointer = pointer_push("#/components/schemas", key);
+        let resolved = self.type_ref(target, &pascal(key), &target_pointer);
+        self.resolving.pop();
+        resolved
+    }
+
+    fn inline(&mut self, schema: &Schema, hint: &str, pointer: &str) -> Result<TypeRef> {
+        if needs_declaration(schema) {
+            let name = self.names.claim(pascal(hint));
+            self.declare(name.clone(), schema, pointer)?;
+            return Ok(TypeRef::Named(name));
+        }
+        let sensitive = schema.schema_data.extensions.get(SENSITIVE) == Some(&serde_json::Value::Bool(true));
+        Ok(match &schema.schema_kind {
+            SchemaKind::Type(Type::String(s)) => match &s.format {
+                _ if sensitive => TypeRef::Secret,
+                VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => TypeRef::DateTime,
+                VariantOrUnknownOrEmpty::Item(StringFormat::Password) => TypeRef::Secret,
+                _ => TypeRef::String,
+            },
+            SchemaKind::Type(Type::Integer(i)) => match i.format {
+                VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => TypeRef::Int32,
+                _ => TypeRef::Int64,
+            },
+            SchemaKind::Type(Type::Number(_)) => TypeRef::Float,
+            SchemaKind::Type(Type::Boolean(_)) => TypeRef::Boolean,
+            SchemaKind::Type(Type::Array(array)) => match &array.items {
+                Some(items) => TypeRef::Array(Box::new(self.boxed_type_ref(
+                    items,
+                    &format!("{hint}Item"),
+                    &pointer_push(pointer, "items"),
+                )?)),
+                None => TypeRef::Array(Box::new(TypeRef::Json)),
+            },
+            SchemaKind::Type(Type::Object(object)) => {
+                self.map_of(object.additional_properties.as_ref(), hint, pointer)?
+            }
+            SchemaKind::AllOf { all_of } if all_of.len() == 1 => {
+                self.type_ref(&all_of[0], hint, &pointer_push(pointer, "allOf/0"))?
+            }
+            SchemaKind::Any(any) if any.typ.as_deref() == Some("object") || any.additional_properties.is_some() => {
+                self.map_of(any.additional_properties.as_ref(), hint, pointer)?
+            }
+            SchemaKind::Any(_) => TypeRef::Json,
+            SchemaKind::Not { .. } => {
+                return Err(Error::Unsupported {
+                    pointer: pointer.to_owned(),
+                    reason: "'not' schemas have no Rust type".into(),
+                })
+            }
+            SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } | SchemaKind::AllOf { .. } => {
+                unreachable!("needs_declaration is true for unions and multi-part allOf")
+            }
+        })
+    }
+
+    fn map_of(&mut self, additional: Option<&AdditionalProperties>, hint: &str, pointer: &str) -> Result<TypeRef> {
+        let value = match additional {
+            Some(AdditionalProperties::Schema(schema)) => self.type_ref(
+                schema,
+                &format!("{hint}Value"),
+                &pointer_push(pointer, "additionalProperties"),
+            )?,
+            _ => TypeRef::Json,
+        };
+        Ok(TypeRef::Map(Box::new(value)))
+    }
+
+    fn declare(&mut self, name: String, schema: &Schema, pointer: &str) -> Result<()> {
+        let kind = match &schema.schema_kind {
+            SchemaKind::Type(Type::String(s)) => string_enum(s.enumeration.iter().flatten().map(String::as_str)),
+            SchemaKind::Type(Type::Object(object)) => TypeKind::Struct {
+                fields: self.fields(&name, &object.properties, &object.required, pointer)?,
+            },
+            SchemaKind::Any(any) if !any.properties.is_empty() => TypeKind::Struct {
+                fields: self.fields(&name, &any.properties, &any.required, pointer)?,
+            },
+            SchemaKind::Any(any) => string_enum(any.enumeration.iter().filter_map(|v| v.as_str())),
+            SchemaKind::OneOf { one_of: parts } | SchemaKind::AnyOf { any_of: parts } => {
+                let key = if matches!(schema.schema_kind, SchemaKind::OneOf { .. }) { "oneOf" } else { "anyOf" };
+                self.untagged(&name, parts, &pointer_push(pointer, key))?
+            }
+            SchemaKind::AllOf { all_of } => self.merged(&name, all_of, pointer)?,
+            _ => unreachable!("needs_declaration only admits enums, objects and compositions"),
+        };
+        let def = TypeDef {
+            name: name.clone(),
+            origin: pointer.to_owned(),
+            description: schema.schema_data.description.clone().or_else(|| schema.schema_data.title.clone()),
+            deprecated: schema.schema_data.deprecated,
+            kind,
+        };
+        self.defs.insert(name, def);
+        Ok(())
+    }
+
+    fn fields(
+        &mut self,
+        parent: &str,
+        properties: &indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
+        required: &[String],
+        pointer: &str,
+    ) -> Result<Vec<Field>> {
+        let mut scope = Scope::default();
+        let properties_pointer = pointer_push(pointer, "properties");
+        properties
+            .iter()
+            .map(|(wire_name, property)| {
+                let property_pointer = pointer_push(&properties_pointer, wire_name);
+                let ty = self.boxed_type_ref(property, &format!("{parent}{}", pascal(wire_name)), &property_pointer)?;
+                let data = match property {
+                    ReferenceOr::Item(schema) => Some(&schema.schema_data),
+                    ReferenceOr::Reference { .. } => None,
+                };
+                Ok(Field {
+                    name: scope.claim(snake(wire_name)),
+                    wire_name: wire_name.clone(),
+                    ty,
+                    required: required.contains(wire_name),
+                    nullable: data.is_some_and(|d| d.nullable),
+                    description: data.and_then(|d| d.description.clone()),
+                    deprecated: data.is_some_and(|d| d.deprecated),
+                })
+            })
+            .collect()
+    }
+
+    fn untagged(&mut self, name: &str, parts: &[ReferenceOr<Schema>], pointer: &str) -> Result<TypeKind> {
+        let mut scope = Scope::default();
+        let mut variants = Vec::new();
+        for (index, part) in parts.iter().enumerate() {
+            let ty = self.type_ref(part, &format!("{name}Variant{index}"), &pointer_push(pointer, &index.to_string()))?;
+            let variant_name = scope.claim(variant_name_for(&ty));
+            variants.push(UntaggedVariant { name: variant_name, ty });
+        }
+        Ok(TypeKind::Untagged { variants })
+    }
+
+    /// `allOf` of objects: one struct with the properties of every part.
+    fn merged(&mut self, name: &str, parts: &[ReferenceOr<Schema>], pointer: &str) -> Result<TypeKind> {
+        let mut properties = indexmap::IndexMap::new();
+        let mut required = Vec::new();
+        self.collect_properties(parts, pointer, &mut properties, &mut required, 0)?;
+        Ok(TypeKind::Struct {
+            fields: self.fields(name, &properties, &required, pointer)?,
+        })
+    }
+
+    fn collect_properties(
+        &self,
+        parts: &[ReferenceOr<Schema>],
+        pointer: &str,
+        properties: &mut indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
+        required: &mut Vec<String>,
+        depth: usize,
+    ) -> Result<()> {
+        let all_of_pointer = pointer_push(pointer, "allOf");
+        for (index, part) in parts.iter().enumerate() {
+            let part_pointer = pointer_push(&all_of_pointer, &index.to_string());
+            let (schema, at) = self.schema_of(part, &part_pointer)?;
+            match &schema.schema_kind {
+                SchemaKind::Type(Type::Object(object)) => {
+                    properties.extend(object.properties.clone());
+                    required.extend(object.required.iter().cloned());
+                }
+                SchemaKind::Any(any) => {
+                    properties.extend(any.properties.clone());
+                    required.extend(any.required.iter().cloned());
+                }
+                SchemaKind::AllOf { all_of } if depth < 16 => {
+                    self.collect_properties(all_of, &at, properties, required, depth + 1)?;
+                }
+                _ => {
+                    return Err(Error::Unsupported {
+                        pointer: part_pointer,
+                        reason: "allOf parts must be objects".into(),
+                    })
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Follows `$ref`s to the schema itself, and where it lives.
+    fn schema_of<'s>(&'s self, schema: &'s ReferenceOr<Schema>, pointer: &str) -> Result<(&'s Schema, String)> {
+        super::refs::resolve(schema, self.schemas, SCHEMAS, pointer)
+    }
+}
+
+/// Whether a schema becomes a declared type rather than a primitive, list or map.
+fn needs_declaration(schema: &Schema) -> bool {
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::String(s)) => s.enumeration.iter().flatten().next().is_some(),
+        SchemaKind::Type(Type::Object(object)) => !object.properties.is_empty(),
+        SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } => true,
+        SchemaKind::AllOf { all_of } => all_of.len() > 1,
+        SchemaKind::Any(any) => {
+            !any.properties.is_empty() || (!any.enumeration.is_empty() && any.enumeration.iter().all(|v| v.is_string()))
+        }
+        _ => false,
+    }
+}
+
+fn string_enum<'v>(values: impl Iterator<Item = &'v str>) -> TypeKind {
+    let mut scope = Scope::with_taken(["Unknown"]);
+    let mut seen = std::collections::BTreeSet::new();
+    let variants = values
+        .filter(|value| seen.insert(value.to_string()))
+        .map(|value| EnumVariant {
+            name: scope.claim(pascal(value)),
+            value: value.to_owned(),
+        })
+        .collect();
+    TypeKind::StringEnum { variants }
+}
+
+fn variant_name_for(ty: &TypeRef) -> String {
+    match ty {
+        TypeRef::Named(name) => name.clone(),
+        TypeRef::String | TypeRef::Secret => "String".into(),
+        TypeRef::Int32 | TypeRef::Int64 => "Integer".into(),
+        TypeRef::Float => "Number".into(),
+        TypeRef::Boolean => "Boolean".into(),
+        TypeRef::DateTime => "DateTime".into(),
+        TypeRef::Array(_) => "Array".into(),
+        TypeRef::Map(_) => "Map".into(),
+        TypeRef::Bytes => "Bytes".into(),
+        TypeRef::Json => "Value".into(),
+    }
+}

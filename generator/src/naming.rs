@@ -1,0 +1,142 @@
+//! Turning document names into Rust identifiers: one place, one reserved-word table.
+
+use std::collections::BTreeSet;
+
+use heck::{ToPascalCase, ToSnakeCase};
+
+/// Words that cannot be used as identifiers (strict and reserved keywords of every edition),
+/// plus names the generated code itself uses in the same scopes.
+const RESERVED: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
+    "ref", "return", "self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+    // Names the generated methods use for their own locals.
+    "request", "response",
+];
+
+/// Type names that would shadow what generated code refers to unqualified.
+const RESERVED_TYPES: &[&str] = &[
+    "Self", "Option", "Result", "String", "Vec", "Box", "Client", "ClientBuilder", "Error",
+    "Value", "Map", "Secret", "Timestamp",
+];
+
+/// A snake_case identifier for a field, argument or method.
+pub fn snake(name: &str) -> String {
+    let mut ident = name.to_snake_case();
+    if ident.is_empty() {
+        ident = "value".into();
+    }
+    if ident.starts_with(|c: char| c.is_ascii_digit()) {
+        ident.insert(0, '_');
+    }
+    if RESERVED.contains(&ident.as_str()) {
+        ident.push('_');
+    }
+    ident
+}
+
+/// A PascalCase identifier for a type or variant.
+pub fn pascal(name: &str) -> String {
+    let mut ident = ascii_words(name).to_pascal_case();
+    if ident.is_empty() {
+        ident = "Empty".into();
+    }
+    if ident.starts_with(|c: char| c.is_ascii_digit()) {
+        ident.insert(0, 'V');
+    }
+    if RESERVED_TYPES.contains(&ident.as_str()) {
+        ident.push('_');
+    }
+    ident
+}
+
+/// Keeps letters and digits (any script, since Rust identifiers may be Unicode) and turns
+/// everything else into word breaks.
+fn ascii_words(name: &str) -> String {
+    name.chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect()
+}
+
+/// Hands out names that are unique within one scope, in a deterministic way: the first
+/// taker keeps the name, later ones get `2`, `3`, ... appended.
+#[derive(Debug, Default, Clone)]
+pub struct Scope {
+    taken: BTreeSet<String>,
+}
+
+impl Scope {
+    /// A scope with `names` already taken.
+    pub fn with_taken<'a>(names: impl IntoIterator<Item = &'a str>) -> Self {
+        Scope {
+            taken: names.into_iter().map(str::to_owned).collect(),
+        }
+    }
+
+    /// Takes `candidate`, or the first free numbered variant of it.
+    pub fn claim(&mut self, candidate: String) -> String {
+        if self.taken.insert(candidate.clone()) {
+            return candidate;
+        }
+        let separator = if candidate.ends_with(|c: char| c.is_ascii_digit()) || candidate.ends_with('_') {
+            "_"
+        } else if candidate.starts_with(|c: char| c.is_uppercase()) {
+            ""
+        } else {
+            "_"
+        };
+        (2..)
+            .map(|n| format!("{candidate}{separator}{n}"))
+            .find(|name| self.taken.insert(name.clone()))
+            .expect("an unbounded range always yields a free name")
+    }
+
+    /// Whether `name` is taken.
+    pub fn contains(&self, name: &str) -> bool {
+        self.taken.contains(name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snake_case_handles_keywords_digits_and_odd_casing() {
+        assert_eq!(snake("displayName"), "display_name");
+        assert_eq!(snake("getAccessToken"), "get_access_token");
+        assert_eq!(snake("type"), "type_");
+        assert_eq!(snake("self"), "self_");
+        assert_eq!(snake("async"), "async_");
+        assert_eq!(snake("2fa"), "_2fa");
+        assert_eq!(snake("Citrix-CustomerId"), "citrix_customer_id");
+        assert_eq!(snake("LIST_Things"), "list_things");
+        assert_eq!(snake(""), "value");
+    }
+
+    #[test]
+    fn pascal_case_handles_symbols_digits_and_shadowing() {
+        assert_eq!(pascal("ServicePrincipal"), "ServicePrincipal");
+        assert_eq!(pascal("in-stock"), "InStock");
+        assert_eq!(pascal("out of stock"), "OutOfStock");
+        assert_eq!(pascal("backorder:eu"), "BackorderEu");
+        assert_eq!(pascal("404"), "V404");
+        assert_eq!(pascal(""), "Empty");
+        assert_eq!(pascal("Result"), "Result_");
+        assert_eq!(pascal("über"), "Über");
+    }
+
+    #[test]
+    fn scope_resolves_clashes_deterministically() {
+        let mut scope = Scope::default();
+        assert_eq!(scope.claim(snake("userId")), "user_id");
+        assert_eq!(scope.claim(snake("user_id")), "user_id_2");
+        assert_eq!(scope.claim(snake("UserID")), "user_id_3");
+        let mut types = Scope::with_taken(["Item"]);
+        assert_eq!(types.claim("Item".into()), "Item2");
+        assert_eq!(types.claim("V1".into()), "V1");
+        assert_eq!(types.claim("V1".into()), "V1_2");
+    }
+}

@@ -1,0 +1,197 @@
+//! Putting a generated crate on disk, or checking that it is there already.
+//!
+//! The generator owns `Cargo.toml` and everything under `src/`; other folders (`tests/`,
+//! `examples/`) are the user's and are never touched. Writing is all or nothing: the new
+//! files are written to a staging folder beside the crate, then swapped in.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::emit::Files;
+use crate::error::{Error, Result};
+
+/// Whether to write the files or only compare them with what is on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteMode {
+    /// Replace the generated files.
+    Write,
+    /// Change nothing; report what differs.
+    Check,
+}
+
+/// One generated file that differs from what is on disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileChange {
+    /// Path relative to the crate root.
+    pub path: String,
+    /// What is on disk (`None`: missing).
+    pub old: Option<String>,
+    /// What the generator produces (`None`: the file is stale and goes away).
+    pub new: Option<String>,
+}
+
+/// What [`write_crate`] found (and, in write mode, did).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct WriteReport {
+    /// Files that differed.
+    pub changes: Vec<FileChange>,
+}
+
+impl WriteReport {
+    /// Whether the crate on disk already matched.
+    pub fn is_fresh(&self) -> bool {
+        self.changes.is_empty()
+    }
+}
+
+/// Compares `files` with the crate at `root` and, in [`WriteMode::Write`], replaces the
+/// generated part of it when anything differs.
+pub fn write_crate(root: &Path, files: &Files, mode: WriteMode) -> Result<WriteReport> {
+    let report = compare(root, files)?;
+    if mode == WriteMode::Write && !report.is_fresh() {
+        swap_in(root, files)?;
+    }
+    Ok(report)
+}
+
+fn compare(root: &Path, files: &Files) -> Result<WriteReport> {
+    let mut changes = Vec::new();
+    for (path, new) in files {
+        let old = read_if_exists(&root.join(path))?;
+        if old.as_deref() != Some(new.as_str()) {
+            changes.push(FileChange {
+                path: path.clone(),
+                old,
+                new: Some(new.clone()),
+            });
+        }
+    }
+    for path in files_under(root, "src")? {
+        if !files.contains_key(&path) {
+            let old = read_if_exists(&root.join(&path))?;
+            changes.push(FileChange { path, old, new: None });
+        }
+    }
+    Ok(WriteReport { changes })
+}
+
+fn swap_in(root: &Path, files: &Files) -> Result<()> {
+    let parent = root.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = root.file_name().map_or_else(|| "crate".into(), |n| n.to_string_lossy().into_owned());
+    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
+    let result = stage_and_swap(root, &staging, files);
+    // Whatever happened, leave no staging folder behind.
+    let _ = fs::remove_dir_all(&staging);
+    result
+}
+
+fn stage_and_swap(root: &Path, staging: &Path, files: &Files) -> Result<()> {
+    let _ = fs::remove_dir_all(staging);
+    for (path, contents) in files {
+        let target = staging.join(path);
+        if let Some(dir) = target.parent() {
+            fs::create_dir_all(dir).map_err(io("cannot create", dir))?;
+        }
+        fs::write(&target, contents).map_err(io("cannot write", &target))?;
+    }
+    fs::create_dir_all(root).map_err(io("cannot create", root))?;
+    let old_src = staging.join("old-src");
+    let src = root.join("src");
+    if src.exists() {
+        fs::rename(&src, &old_src).map_err(io("cannot move", &src))?;
+    }
+    if let Err(e) = fs::rename(staging.join("src"), &src) {
+        // Put the previous sources back so the crate is left as it was.
+        if old_src.exists() {
+            let _ = fs::rename(&old_src, &src);
+        }
+        return Err(io("cannot move new sources to", &src)(e));
+    }
+    for path in files.keys().filter(|p| !p.starts_with("src/")) {
+        let target = root.join(path);
+        if let Some(dir) = target.parent() {
+            fs::create_dir_all(dir).map_err(io("cannot create", dir))?;
+        }
+        fs::rename(staging.join(path), &target).map_err(io("cannot write", &target))?;
+    }
+    Ok(())
+}
+
+fn read_if_exists(path: &Path) -> Result<Option<String>> {
+    match fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(io("cannot read", path)(e)),
+    }
+}
+
+/// Every file under `root/dir`, as paths relative to `root` with `/` separators, sorted.
+fn files_under(root: &Path, dir: &str) -> Result<Vec<String>> {
+    let mut found = Vec::new();
+    let mut pending = vec![PathBuf::from(dir)];
+    while let Some(relative) = pending.pop() {
+        let absolute = root.join(&relative);
+        let entries = match fs::read_dir(&absolute) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(io("cannot list", &absolute)(e)),
+        };
+        for entry in entries {
+            let entry = entry.map_err(io("cannot list", &absolute))?;
+            let path = relative.join(entry.file_name());
+            if entry.file_type().map_err(io("cannot inspect", &entry.path()))?.is_dir() {
+                pending.push(path);
+            } else {
+                found.push(path.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+fn io<'p>(action: &'static str, path: &'p Path) -> impl FnOnce(std::io::Error) -> Error + 'p {
+    move |source| Error::Io {
+        action,
+        path: path.to_owned(),
+        source,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("generator-write-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn files(entries: &[(&str, &str)]) -> Files {
+        entries.iter().map(|(p, c)| ((*p).to_owned(), (*c).to_owned())).collect()
+    }
+
+    #[test]
+    fn writes_replaces_and_removes_stale_sources_but_keeps_tests() {
+        let root = temp_dir("swap").join("crate");
+        fs::create_dir_all(root.join("src")).unwrap();
+        fs::create_dir_all(root.join("tests")).unwrap();
+        fs::write(root.join("src/stale.rs"), "old").unwrap();
+        fs::write(root.join("tests/mine.rs"), "hand-written").unwrap();
+        let wanted = files(&[("Cargo.toml", "[package]"), ("src/lib.rs", "pub fn f() {}")]);
+
+        let report = write_crate(&root, &wanted, WriteMode::Check).unwrap();
+        assert_eq!(report.changes.len(), 3);
+        assert!(root.join("src/stale.rs").exists(), "check mode must not write");
+
+        write_crate(&root, &wanted, WriteMode::Write).unwrap();
+        assert_eq!(fs::read_to_string(root.join("src/lib.rs")).unwrap(), "pub fn f() {}");
+        assert!(!root.join("src/stale.rs").exists());
+        assert_eq!(fs::read_to_string(root.join("tests/mine.rs")).unwrap(), "hand-written");
+        assert!(write_crate(&root, &wanted, WriteMode::Check).unwrap().is_fresh());
+        let leftovers: Vec<_> = fs::read_dir(root.parent().unwrap()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no staging folder is left behind");
+    }
+}

@@ -1,0 +1,177 @@
+//! Project automation: `cargo xtask <command>`. See `cargo xtask --help`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+use clap::{Parser, Subcommand};
+use generator::{write_crate, Settings, WriteMode, WriteReport};
+
+#[derive(Parser)]
+#[command(about = "Generate, check and test the Citrix Cloud client", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Task,
+}
+
+#[derive(Subcommand)]
+enum Task {
+    /// Rewrite generated-client/ from spec/ (the bundled document and its overlay).
+    Regenerate {
+        /// Change nothing; fail with a short diff when generated-client/ is stale.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Generate a standalone crate from any OpenAPI 3.0/3.1 document.
+    Generate {
+        /// The document (YAML or JSON).
+        #[arg(long)]
+        spec: PathBuf,
+        /// The crate folder to write (created if missing; tests/ and examples/ are kept).
+        #[arg(long)]
+        out: PathBuf,
+        /// Package name of the crate [default: the folder name].
+        #[arg(long)]
+        name: Option<String>,
+        /// An OpenAPI Overlay 1.0 file [default: <spec stem>.overlay.yml beside the spec].
+        #[arg(long)]
+        overlay: Option<PathBuf>,
+    },
+    /// Everything CI checks: freshness, clippy with warnings denied, all tests.
+    Test,
+}
+
+fn main() -> ExitCode {
+    let result = match Cli::parse().command {
+        Task::Regenerate { check } => regenerate(check),
+        Task::Generate { spec, out, name, overlay } => generate(&spec, &out, name, overlay),
+        Task::Test => test(),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives one level below the workspace root")
+        .to_owned()
+}
+
+/// The bundled document, its crate and the settings `regenerate` uses.
+const SPEC: &str = "spec/citrix-cloud-openapi.yml";
+const CLIENT_DIR: &str = "generated-client";
+const CLIENT_NAME: &str = "citrix-cloud";
+
+fn regenerate(check: bool) -> Result<(), String> {
+    let root = workspace_root();
+    let spec = root.join(SPEC);
+    let overlay = generator::overlay_for(&spec);
+    let settings = Settings::new(CLIENT_NAME, "cargo xtask regenerate");
+    let files = generator::generate(&spec, overlay.as_deref(), &settings).map_err(|e| e.to_string())?;
+    let mode = if check { WriteMode::Check } else { WriteMode::Write };
+    let report = write_crate(&root.join(CLIENT_DIR), &files, mode).map_err(|e| e.to_string())?;
+    if report.is_fresh() {
+        println!("{CLIENT_DIR}/ is up to date with {SPEC}");
+        return Ok(());
+    }
+    if check {
+        print_diff(&report);
+        return Err(format!(
+            "{CLIENT_DIR}/ is stale ({} file(s) differ): run `cargo xtask regenerate` and commit the result",
+            report.changes.len()
+        ));
+    }
+    for change in &report.changes {
+        let what = match (&change.old, &change.new) {
+            (None, _) => "added",
+            (_, None) => "removed",
+            _ => "updated",
+        };
+        println!("{what:>8} {CLIENT_DIR}/{}", change.path);
+    }
+    Ok(())
+}
+
+/// A short unified diff of every stale file, capped so CI logs stay readable.
+fn print_diff(report: &WriteReport) {
+    const MAX_LINES: usize = 60;
+    let mut printed = 0;
+    for change in &report.changes {
+        let old = change.old.as_deref().unwrap_or("");
+        let new = change.new.as_deref().unwrap_or("");
+        let diff = similar::TextDiff::from_lines(old, new);
+        let text = diff
+            .unified_diff()
+            .context_radius(2)
+            .header(&format!("a/{}", change.path), &format!("b/{}", change.path))
+            .to_string();
+        for line in text.lines() {
+            if printed == MAX_LINES {
+                println!("... (diff cut at {MAX_LINES} lines)");
+                return;
+            }
+            println!("{line}");
+            printed += 1;
+        }
+    }
+}
+
+fn generate(spec: &Path, out: &Path, name: Option<String>, overlay: Option<PathBuf>) -> Result<(), String> {
+    let name = match name {
+        Some(name) => name,
+        None => out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .ok_or_else(|| format!("cannot derive a crate name from {}; pass --name", out.display()))?,
+    };
+    let overlay = overlay.or_else(|| generator::overlay_for(spec));
+    let mut settings = Settings::new(name, format!("cargo xtask generate --spec {}", spec.display()));
+    settings.standalone = true;
+    let files = generator::generate(spec, overlay.as_deref(), &settings).map_err(|e| e.to_string())?;
+    let report = write_crate(out, &files, WriteMode::Write).map_err(|e| e.to_string())?;
+    println!("{}: {} file(s) written", out.display(), report.changes.len());
+    Ok(())
+}
+
+fn test() -> Result<(), String> {
+    let root = workspace_root();
+    step("regenerate --check", || regenerate(true))?;
+    step("clippy", || {
+        cargo(&root, &["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"])
+    })?;
+    step("tests", || cargo(&root, &["test", "--workspace", "--locked"]))?;
+    step("doc tests of the generated crate and docs without warnings", || {
+        cargo_env(&root, &["doc", "--no-deps", "-p", CLIENT_NAME, "--locked"], &[("RUSTDOCFLAGS", "-D warnings")])
+    })?;
+    println!("xtask test: all checks passed");
+    Ok(())
+}
+
+fn step(name: &str, run: impl FnOnce() -> Result<(), String>) -> Result<(), String> {
+    println!("==> {name}");
+    run().map_err(|e| format!("{name}: {e}"))
+}
+
+fn cargo(root: &Path, args: &[&str]) -> Result<(), String> {
+    cargo_env(root, args, &[])
+}
+
+fn cargo_env(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Result<(), String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(cargo)
+        .args(args)
+        .envs(env.iter().copied())
+        .current_dir(root)
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`cargo {}` failed ({status})", args.join(" ")))
+    }
+}
