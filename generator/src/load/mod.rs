@@ -29,6 +29,13 @@ pub struct Document {
 
 /// Reads `path`, applies the overlay at `overlay` when given, and types the result.
 pub fn load_file(path: &Path, overlay: Option<&Path>) -> Result<Document> {
+    let raw = read_with_overlay(path, overlay)?;
+    from_tree(path, raw)
+}
+
+/// Reads `path` and applies the overlay at `overlay` when given: the document as the service
+/// really behaves, still in its own OpenAPI version (for mock servers and other tools).
+pub fn read_with_overlay(path: &Path, overlay: Option<&Path>) -> Result<Value> {
     let mut raw = read_tree(path)?;
     if let Some(overlay_path) = overlay {
         let overlay_tree = read_tree(overlay_path)?;
@@ -37,7 +44,7 @@ pub fn load_file(path: &Path, overlay: Option<&Path>) -> Result<Document> {
             message,
         })?;
     }
-    from_tree(path, raw)
+    Ok(raw)
 }
 
 /// Parses text that is YAML or JSON (JSON is YAML) into a JSON tree.
