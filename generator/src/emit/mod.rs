@@ -34,8 +34,11 @@ pub fn render(api: &Api, settings: &Settings) -> Result<Files> {
         files.insert(path.into(), format_rust(path, tokens, settings)?);
     }
     for (name, text) in runtime::FILES {
-        let header = header_comment(&format!("{}, copied from generator/runtime/{name}", settings.command));
-        files.insert(format!("src/runtime/{name}"), format!("{header}\n{text}"));
+        let header = header_comment(&settings.command);
+        files.insert(
+            format!("src/runtime/{name}"),
+            format!("{header}\n// Copied verbatim from generator/runtime/{name}.\n{text}"),
+        );
     }
     Ok(files)
 }
