@@ -57,6 +57,7 @@ pub fn render(api: &Api, settings: &Settings) -> TokenStream {
     let server_enum = server_enum(api);
     quote! {
         //! How this API is reached: its servers, authentication and client-wide parameters.
+        #[allow(unused_imports)]
         use crate::runtime::{ApiDescription, AuthorizationFormat, ClientParameter, Server};
         use crate::{Client, ClientBuilder};
 

@@ -57,14 +57,14 @@ fn operation(op: &Operation) -> TokenStream {
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
 
     let mut args = Vec::new();
-    for param in &op.params {
+    for param in op.params.iter().filter(|p| p.required) {
         let arg = ident(&param.rust_name);
         let ty = argument_type(&param.ty);
-        if param.required {
-            args.push(quote!(#arg: #ty));
-        } else {
-            args.push(quote!(#arg: Option<#ty>));
-        }
+        args.push(quote!(#arg: #ty));
+    }
+    if let Some(options) = &op.options {
+        let options = ident(options);
+        args.push(quote!(options: types::#options));
     }
     if let Some(body) = &op.body {
         let ty = match body.media {
@@ -174,29 +174,25 @@ fn param_setter(param: &Param) -> TokenStream {
         ParamLocation::Query => quote!(query),
         _ => quote!(header),
     };
-    // Query arrays are exploded: one `name=value` pair per item.
-    let set_one = |value: TokenStream| match (&param.ty, param.location) {
+    // The request with the value added; query arrays are exploded, one `name=value` per item.
+    let with_value = |value: TokenStream| match (&param.ty, param.location) {
         (TypeRef::Array(item), ParamLocation::Query) => {
             let item_text = as_text(quote!(item), item);
-            quote! {
-                let request = #value.iter().fold(request, |request, item| request.#setter(#wire, #item_text));
-            }
+            quote!(#value.iter().fold(request, |request, item| request.#setter(#wire, #item_text)))
         }
         (ty, _) => {
             let text = as_text(value, ty);
-            quote!(let request = request.#setter(#wire, #text);)
+            quote!(request.#setter(#wire, #text))
         }
     };
     if param.required {
-        set_one(quote!(#arg))
+        let expr = with_value(quote!(#arg));
+        quote!(let request = #expr;)
     } else {
-        let inner = set_one(quote!(value));
+        let expr = with_value(quote!(value));
         quote! {
-            let request = match #arg {
-                Some(value) => {
-                    #inner
-                    request
-                }
+            let request = match &options.#arg {
+                Some(value) => #expr,
                 None => request,
             };
         }

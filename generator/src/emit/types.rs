@@ -4,7 +4,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use super::docs::{code, doc_attrs};
-use crate::model::{Api, EnumVariant, Field, TypeDef, TypeKind, TypeRef, UntaggedVariant};
+use crate::model::{Access, Api, EnumVariant, Field, TaggedVariant, TypeDef, TypeKind, TypeRef, UntaggedVariant};
 
 /// The Rust type for `ty`; `local` when written inside the types module itself.
 pub fn type_tokens(ty: &TypeRef, local: bool) -> TokenStream {
@@ -42,13 +42,70 @@ pub fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
 }
 
+/// The optional parameters of an operation, as a struct with chainable setters.
+fn options_struct(op: &crate::model::Operation) -> Option<TokenStream> {
+    let name = ident(op.options.as_deref()?);
+    let optional: Vec<&crate::model::Param> = op.params.iter().filter(|p| !p.required).collect();
+    let doc = format!(" Optional parameters of [`Client::{}`](crate::Client::{}).", op.method_name, op.method_name);
+    let fields = optional.iter().map(|p| {
+        let field = ident(&p.rust_name);
+        let ty = type_tokens(&p.ty, true);
+        let fallback = format!("The {} parameter.", code(&p.wire_name));
+        let doc = doc_attrs([p.description.as_deref().or(Some(&fallback))]);
+        quote! {
+            #doc
+            pub #field: Option<#ty>,
+        }
+    });
+    let setters = optional.iter().map(|p| {
+        let field = ident(&p.rust_name);
+        let doc = format!(" Sets {}.", code(&p.wire_name));
+        let (ty, value) = match p.ty {
+            TypeRef::String => (quote!(impl Into<String>), quote!(value.into())),
+            _ => (type_tokens(&p.ty, true), quote!(value)),
+        };
+        quote! {
+            #[doc = #doc]
+            pub fn #field(mut self, value: #ty) -> Self {
+                self.#field = Some(#value);
+                self
+            }
+        }
+    });
+    Some(quote! {
+        #[doc = #doc]
+        #[derive(Debug, Clone, PartialEq, Default)]
+        pub struct #name {
+            #(#fields)*
+        }
+
+        impl #name {
+            /// No optional parameter set.
+            pub fn new() -> Self {
+                Self::default()
+            }
+            #(#setters)*
+        }
+    })
+}
+
+fn boxed(ty: TokenStream, boxed: bool) -> TokenStream {
+    if boxed {
+        quote!(Box<#ty>)
+    } else {
+        ty
+    }
+}
+
 pub fn render(api: &Api) -> TokenStream {
     let items = api.types.iter().map(type_def);
+    let options = api.operations.iter().filter_map(options_struct);
     let doc = format!(" Types of the {}: request and response bodies and their parts.", api.title);
     quote! {
         #![doc = #doc]
         use serde::{Deserialize, Serialize};
         #(#items)*
+        #(#options)*
     }
 }
 
@@ -61,6 +118,7 @@ fn type_def(def: &TypeDef) -> TokenStream {
         TypeKind::Struct { fields } => struct_def(&name, fields),
         TypeKind::StringEnum { variants } => string_enum(&name, variants),
         TypeKind::Untagged { variants } => untagged(&name, variants),
+        TypeKind::Tagged { property, variants } => tagged(&name, property, variants),
     };
     quote! {
         #doc
@@ -70,7 +128,7 @@ fn type_def(def: &TypeDef) -> TokenStream {
 }
 
 fn field_type(field: &Field) -> TokenStream {
-    let ty = type_tokens(&field.ty, true);
+    let ty = boxed(type_tokens(&field.ty, true), field.boxed);
     if field.required && !field.nullable {
         ty
     } else {
@@ -85,7 +143,13 @@ fn struct_def(name: &Ident, fields: &[Field]) -> TokenStream {
         let ident = ident(&field.name);
         let ty = field_type(field);
         let fallback = format!("The {} property.", code(&field.wire_name));
-        let doc = doc_attrs([field.description.as_deref().or(Some(&fallback))]);
+        let default = field.default.as_ref().map(|d| format!("Default: {}.", code(d)));
+        let access = match field.access {
+            Access::ReadWrite => None,
+            Access::ReadOnly => Some("Read-only: set by the server, ignored in requests."),
+            Access::WriteOnly => Some("Write-only: sent by the client, absent from responses."),
+        };
+        let doc = doc_attrs([field.description.as_deref().or(Some(&fallback)), default.as_deref(), access]);
         let deprecated = field.deprecated.then(|| quote!(#[deprecated]));
         let wire = &field.wire_name;
         let rename = (field.name != *wire).then(|| quote!(rename = #wire,));
@@ -110,7 +174,7 @@ fn struct_def(name: &Ident, fields: &[Field]) -> TokenStream {
             let ident = ident(&f.name);
             let ty = match f.ty {
                 TypeRef::String => quote!(impl Into<String>),
-                _ => type_tokens(&f.ty, true),
+                _ => boxed(type_tokens(&f.ty, true), f.boxed),
             };
             quote!(#ident: #ty)
         });
@@ -212,10 +276,50 @@ fn string_enum(name: &Ident, variants: &[EnumVariant]) -> TokenStream {
     }
 }
 
+fn tagged(name: &Ident, property: &str, variants: &[TaggedVariant]) -> TokenStream {
+    let declarations = variants.iter().map(|v| {
+        let ident = ident(&v.name);
+        let ty = boxed(type_tokens(&v.ty, true), v.boxed);
+        let values = v.values.iter().map(|value| code(value)).collect::<Vec<_>>().join(", ");
+        let doc = format!(" {} is {values}.", code(property));
+        quote! {
+            #[doc = #doc]
+            #ident(#ty),
+        }
+    });
+    let arms = variants.iter().map(|v| {
+        let ident = ident(&v.name);
+        let values = &v.values;
+        quote! {
+            Some(#(#values)|*) => serde_json::from_value(value).map(Self::#ident).map_err(serde::de::Error::custom),
+        }
+    });
+    let unknown_doc = format!(" A kind this version of the crate does not know (by {}), kept as JSON.", code(property));
+    quote! {
+        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[serde(untagged)]
+        pub enum #name {
+            #(#declarations)*
+            #[doc = #unknown_doc]
+            Unknown(serde_json::Value),
+        }
+
+        impl<'de> Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = serde_json::Value::deserialize(deserializer)?;
+                match value.get(#property).and_then(serde_json::Value::as_str) {
+                    #(#arms)*
+                    _ => Ok(Self::Unknown(value)),
+                }
+            }
+        }
+    }
+}
+
 fn untagged(name: &Ident, variants: &[UntaggedVariant]) -> TokenStream {
     let declarations = variants.iter().map(|v| {
         let ident = ident(&v.name);
-        let ty = type_tokens(&v.ty, true);
+        let ty = boxed(type_tokens(&v.ty, true), v.boxed);
         let doc = format!(" The value as {}.", code(&v.name));
         quote! {
             #[doc = #doc]

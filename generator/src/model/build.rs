@@ -51,6 +51,9 @@ pub fn build(document: &Document) -> Result<Api> {
         operations.push(operation(spec, raw, &client_parameters, &mut method_names, &mut types)?);
     }
 
+    let mut types = types.into_types();
+    super::recursion::box_cycles(&mut types);
+
     Ok(Api {
         title: spec.info.title.clone(),
         description: spec.info.description.clone(),
@@ -71,7 +74,7 @@ pub fn build(document: &Document) -> Result<Api> {
             })
             .collect(),
         request_id: request_id(&document.raw),
-        types: types.into_types(),
+        types,
         operations,
     })
 }
@@ -232,6 +235,10 @@ fn operation(
     }
 
     let path_parts = path_parts(raw.path, &params, &raw.pointer)?;
+    let options = params
+        .iter()
+        .any(|p| !p.required)
+        .then(|| types.claim_name(&format!("{op_pascal}Options")));
     let body = request_body(spec, raw, &op_pascal, types)?;
     let (success, errors) = responses(spec, raw, &op_pascal, types)?;
 
@@ -245,6 +252,7 @@ fn operation(
         description: raw.op.description.clone(),
         deprecated: raw.op.deprecated,
         params,
+        options,
         body,
         success,
         errors,

@@ -5,6 +5,7 @@
 //! deterministic order, so the model can be snapshot-tested as plain `Debug`.
 
 mod build;
+mod recursion;
 mod refs;
 mod schema;
 
@@ -129,6 +130,27 @@ pub enum TypeKind {
         /// The alternatives.
         variants: Vec<UntaggedVariant>,
     },
+    /// A value whose kind is named by one of its properties (a `discriminator`). Values of
+    /// kinds the document does not list are kept as JSON.
+    Tagged {
+        /// The discriminating property, on the wire.
+        property: String,
+        /// The kinds.
+        variants: Vec<TaggedVariant>,
+    },
+}
+
+/// A kind of a tagged type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaggedVariant {
+    /// Rust variant name.
+    pub name: String,
+    /// Values of the discriminating property that select this kind.
+    pub values: Vec<String>,
+    /// The kind's type.
+    pub ty: TypeRef,
+    /// Whether the value is boxed because it contains its own type.
+    pub boxed: bool,
 }
 
 /// A struct field.
@@ -148,6 +170,24 @@ pub struct Field {
     pub description: Option<String>,
     /// Whether the property is marked `deprecated`.
     pub deprecated: bool,
+    /// Whether the value is boxed because it contains its own type.
+    pub boxed: bool,
+    /// The documented default, as JSON text.
+    pub default: Option<String>,
+    /// `readOnly` (sent by the server only) or `writeOnly` (sent by the client only).
+    pub access: Access,
+}
+
+/// Who sends a property.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Access {
+    /// Both directions.
+    #[default]
+    ReadWrite,
+    /// `readOnly`: only in responses, so never required of a request.
+    ReadOnly,
+    /// `writeOnly`: only in requests, so never required of a response.
+    WriteOnly,
 }
 
 /// A variant of a string enum.
@@ -166,6 +206,8 @@ pub struct UntaggedVariant {
     pub name: String,
     /// Its type.
     pub ty: TypeRef,
+    /// Whether the value is boxed because it contains its own type.
+    pub boxed: bool,
 }
 
 /// A reference to a type, as used by fields, parameters and bodies.
@@ -217,7 +259,10 @@ pub struct Operation {
     /// Whether the operation is marked `deprecated`.
     pub deprecated: bool,
     /// Parameters the method takes (client parameters excluded), path parameters first.
+    /// Required ones are arguments; optional ones are fields of the options struct.
     pub params: Vec<Param>,
+    /// Name of the struct that carries the optional parameters, when there are any.
+    pub options: Option<String>,
     /// The request body, if any.
     pub body: Option<RequestBody>,
     /// Documented 2xx answers.

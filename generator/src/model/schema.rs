@@ -13,7 +13,7 @@ use openapiv3::{
 };
 
 use super::refs::component_name;
-use super::{EnumVariant, Field, TypeDef, TypeKind, TypeRef, UntaggedVariant};
+use super::{Access, EnumVariant, Field, TaggedVariant, TypeDef, TypeKind, TypeRef, UntaggedVariant};
 use crate::error::{pointer_push, Error, Result};
 use crate::naming::{pascal, snake, Scope};
 
@@ -64,6 +64,11 @@ impl<'a> TypeSpace<'a> {
             }
         }
         Ok(space)
+    }
+
+    /// Claims a type name that no schema will take, e.g. for an operation's options.
+    pub fn claim_name(&mut self, candidate: &str) -> String {
+        self.names.claim(pascal(candidate))
     }
 
     /// The declared types, sorted by name.
@@ -181,6 +186,12 @@ impl<'a> TypeSpace<'a> {
                 fields: self.fields(&name, &any.properties, &any.required, pointer)?,
             },
             SchemaKind::Any(any) => string_enum(any.enumeration.iter().filter_map(|v| v.as_str())),
+            SchemaKind::OneOf { one_of: parts } | SchemaKind::AnyOf { any_of: parts }
+                if schema.schema_data.discriminator.is_some() && parts.iter().all(|p| reference_of(p).is_some()) =>
+            {
+                let discriminator = schema.schema_data.discriminator.as_ref().expect("checked by the guard");
+                self.tagged(discriminator, parts, pointer)?
+            }
             SchemaKind::OneOf { one_of: parts } | SchemaKind::AnyOf { any_of: parts } => {
                 let key = if matches!(schema.schema_kind, SchemaKind::OneOf { .. }) { "oneOf" } else { "anyOf" };
                 self.untagged(&name, parts, &pointer_push(pointer, key))?
@@ -217,14 +228,23 @@ impl<'a> TypeSpace<'a> {
                     ReferenceOr::Item(schema) => Some(&schema.schema_data),
                     ReferenceOr::Reference { .. } => None,
                 };
+                let access = match data {
+                    Some(d) if d.read_only => Access::ReadOnly,
+                    Some(d) if d.write_only => Access::WriteOnly,
+                    _ => Access::ReadWrite,
+                };
                 Ok(Field {
                     name: scope.claim(snake(wire_name)),
                     wire_name: wire_name.clone(),
                     ty,
-                    required: required.contains(wire_name),
+                    // A property only one side sends cannot be required of both.
+                    required: required.contains(wire_name) && access == Access::ReadWrite,
                     nullable: data.is_some_and(|d| d.nullable),
                     description: data.and_then(|d| d.description.clone()),
                     deprecated: data.is_some_and(|d| d.deprecated),
+                    boxed: false,
+                    default: data.and_then(|d| d.default.as_ref()).map(|v| v.to_string()),
+                    access,
                 })
             })
             .collect()
@@ -236,9 +256,41 @@ impl<'a> TypeSpace<'a> {
         for (index, part) in parts.iter().enumerate() {
             let ty = self.type_ref(part, &format!("{name}Variant{index}"), &pointer_push(pointer, &index.to_string()))?;
             let variant_name = scope.claim(variant_name_for(&ty));
-            variants.push(UntaggedVariant { name: variant_name, ty });
+            variants.push(UntaggedVariant { name: variant_name, ty, boxed: false });
         }
         Ok(TypeKind::Untagged { variants })
+    }
+
+    /// `oneOf` of `$ref`s with a `discriminator`: the kind is chosen by the named property,
+    /// through its `mapping` or, without one, the component names.
+    fn tagged(&mut self, discriminator: &openapiv3::Discriminator, parts: &[ReferenceOr<Schema>], pointer: &str) -> Result<TypeKind> {
+        let mut scope = Scope::with_taken(["Unknown"]);
+        let mut variants = Vec::new();
+        for (index, part) in parts.iter().enumerate() {
+            let reference = reference_of(part).unwrap_or_default();
+            let part_pointer = pointer_push(&pointer_push(pointer, "oneOf"), &index.to_string());
+            let key = component_name(reference, SCHEMAS, &part_pointer)?;
+            let mut values: Vec<String> = discriminator
+                .mapping
+                .iter()
+                .filter(|(_, target)| target.as_str() == reference || target.as_str() == key)
+                .map(|(value, _)| value.clone())
+                .collect();
+            if values.is_empty() {
+                values.push(key.to_owned());
+            }
+            let ty = self.type_ref(part, key, &part_pointer)?;
+            variants.push(TaggedVariant {
+                name: scope.claim(variant_name_for(&ty)),
+                values,
+                ty,
+                boxed: false,
+            });
+        }
+        Ok(TypeKind::Tagged {
+            property: discriminator.property_name.clone(),
+            variants,
+        })
     }
 
     /// `allOf` of objects: one struct with the properties of every part.
@@ -289,6 +341,13 @@ impl<'a> TypeSpace<'a> {
     /// Follows `$ref`s to the schema itself, and where it lives.
     fn schema_of<'s>(&'s self, schema: &'s ReferenceOr<Schema>, pointer: &str) -> Result<(&'s Schema, String)> {
         super::refs::resolve(schema, self.schemas, SCHEMAS, pointer)
+    }
+}
+
+fn reference_of<T>(item: &ReferenceOr<T>) -> Option<&str> {
+    match item {
+        ReferenceOr::Reference { reference } => Some(reference),
+        ReferenceOr::Item(_) => None,
     }
 }
 

@@ -1,0 +1,67 @@
+//! Recursive types: a field that leads back to its own type without a `Vec` or map in
+//! between would make the type infinitely large, so such fields are boxed.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{TypeDef, TypeKind, TypeRef};
+
+/// Sets `boxed` on every field and variant that closes a cycle of direct containment.
+pub fn box_cycles(types: &mut [TypeDef]) {
+    let edges: BTreeMap<String, Vec<String>> = types
+        .iter()
+        .map(|def| (def.name.clone(), direct_children(&def.kind)))
+        .collect();
+    for def in types.iter_mut() {
+        let owner = def.name.clone();
+        let needs_box = |ty: &TypeRef| match ty {
+            TypeRef::Named(target) => reaches(&edges, target, &owner),
+            _ => false,
+        };
+        match &mut def.kind {
+            TypeKind::Struct { fields } => {
+                for field in fields {
+                    field.boxed = needs_box(&field.ty);
+                }
+            }
+            TypeKind::Untagged { variants } => {
+                for variant in variants {
+                    variant.boxed = needs_box(&variant.ty);
+                }
+            }
+            TypeKind::Tagged { variants, .. } => {
+                for variant in variants {
+                    variant.boxed = needs_box(&variant.ty);
+                }
+            }
+            TypeKind::StringEnum { .. } => {}
+        }
+    }
+}
+
+/// Named types held directly (not behind a list or map) by a type.
+fn direct_children(kind: &TypeKind) -> Vec<String> {
+    let direct = |ty: &TypeRef| match ty {
+        TypeRef::Named(name) => Some(name.clone()),
+        _ => None,
+    };
+    match kind {
+        TypeKind::Struct { fields } => fields.iter().filter_map(|f| direct(&f.ty)).collect(),
+        TypeKind::Untagged { variants } => variants.iter().filter_map(|v| direct(&v.ty)).collect(),
+        TypeKind::Tagged { variants, .. } => variants.iter().filter_map(|v| direct(&v.ty)).collect(),
+        TypeKind::StringEnum { .. } => Vec::new(),
+    }
+}
+
+fn reaches(edges: &BTreeMap<String, Vec<String>>, from: &str, to: &str) -> bool {
+    let mut seen = BTreeSet::new();
+    let mut pending = vec![from.to_owned()];
+    while let Some(current) = pending.pop() {
+        if current == to {
+            return true;
+        }
+        if seen.insert(current.clone()) {
+            pending.extend(edges.get(&current).into_iter().flatten().cloned());
+        }
+    }
+    false
+}
