@@ -18,6 +18,7 @@ mod client;
 mod description;
 mod encode;
 mod error;
+mod pagination;
 mod request;
 mod retry;
 
@@ -28,4 +29,6 @@ pub use error::{ApiError, AuthError, Error, Problem, ProblemParameter};
 pub use retry::RetryPolicy;
 
 pub(crate) use encode::path_segment;
+#[allow(unused_imports)] // Only generated crates whose document paginates use it.
+pub(crate) use pagination::paginate;
 pub(crate) use request::{Method, Operation, RawResponse, RequestParts};

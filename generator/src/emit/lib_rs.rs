@@ -14,6 +14,11 @@ pub fn render(api: &Api, settings: &Settings) -> TokenStream {
         let name = super::types::ident(&api.servers.enum_name);
         quote!(pub use client::#name;)
     });
+    let stream_export = api
+        .operations
+        .iter()
+        .any(|op| op.pagination.is_some())
+        .then(|| quote!(pub use futures_util::{Stream, StreamExt, TryStreamExt};));
     quote! {
         #docs
         #![deny(missing_docs)]
@@ -24,6 +29,7 @@ pub fn render(api: &Api, settings: &Settings) -> TokenStream {
         pub mod types;
 
         #server_export
+        #stream_export
         pub use runtime::{
             ApiError, AuthError, AuthorizationFormat, Client, ClientBuilder, Error, Problem,
             ProblemParameter, RetryPolicy, Secret,

@@ -10,6 +10,7 @@ use crate::Settings;
 const DEPENDENCIES: &str = r#"[dependencies]
 bytes = "1"
 fastrand = "2"
+futures-util = { version = "0.3", default-features = false }
 jiff = { version = "1", default-features = false, features = ["std", "serde"] }
 percent-encoding = "2"
 reqwest = { version = "0.12", default-features = false, features = ["rustls-tls", "http2"] }

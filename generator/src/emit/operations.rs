@@ -9,6 +9,7 @@ use crate::model::{Api, BodyMedia, HttpMethod, Operation, Param, ParamLocation, 
 
 pub fn render(api: &Api) -> TokenStream {
     let methods = api.operations.iter().map(operation);
+    let streams = api.operations.iter().filter_map(stream_method);
     quote! {
         //! One method per operation of the document.
         #[allow(unused_imports)]
@@ -18,6 +19,7 @@ pub fn render(api: &Api) -> TokenStream {
 
         impl Client {
             #(#methods)*
+            #(#streams)*
         }
     }
 }
@@ -139,6 +141,54 @@ fn method_variant(method: HttpMethod) -> &'static str {
     }
 }
 
+/// For a paginated list, a method that streams the items of every page.
+fn stream_method(op: &Operation) -> Option<TokenStream> {
+    let pagination = op.pagination.as_ref()?;
+    let options = ident(op.options.as_deref()?);
+    let name = ident(&pagination.method_name);
+    let list = ident(&op.method_name);
+    let token = ident(&pagination.token_param);
+    let next = ident(&pagination.next_token_field);
+    let items = ident(&pagination.items_field);
+    let item = type_tokens(&pagination.item, false);
+    let items_expr = if pagination.items_optional {
+        quote!(page.#items.unwrap_or_default())
+    } else {
+        quote!(page.#items)
+    };
+    let next_expr = if pagination.next_token_optional {
+        quote!(page.#next)
+    } else {
+        quote!(Some(page.#next))
+    };
+    let summary = format!(
+        "Every item of [`Client::{0}`], across all pages: each page's `{1}` is sent back as \
+         `{2}` until the server returns none (or repeats one).",
+        op.method_name, pagination.next_token_field, pagination.token_param
+    );
+    let doc = doc_attrs([
+        Some(summary.as_str()),
+        Some("The stream ends after the first error; read it with `StreamExt::next` or `TryStreamExt::try_next`, re-exported by this crate."),
+    ]);
+    Some(quote! {
+        #doc
+        pub fn #name(
+            &self,
+            options: types::#options,
+        ) -> impl futures_util::Stream<Item = Result<#item, Error>> + '_ {
+            crate::runtime::paginate(options, move |mut options: types::#options, token: Option<String>| {
+                if token.is_some() {
+                    options.#token = token;
+                }
+                async move {
+                    let page = self.#list(options).await?;
+                    Ok((#items_expr, #next_expr))
+                }
+            })
+        }
+    })
+}
+
 /// The concrete path: literal parts as written, parameters percent-encoded into one segment.
 fn path_expr(op: &Operation) -> TokenStream {
     let mut format = String::new();
@@ -201,6 +251,9 @@ fn param_setter(param: &Param) -> TokenStream {
 
 /// The success type and the expression that produces it from `response`.
 fn decode(op: &Operation) -> (TokenStream, TokenStream) {
+    if let Some(name) = &op.success_enum {
+        return decode_enum(op, name);
+    }
     let with_body: Vec<&Response> = op.success.iter().filter(|r| r.body.is_some()).collect();
     match with_body.as_slice() {
         [] => (
@@ -214,16 +267,7 @@ fn decode(op: &Operation) -> (TokenStream, TokenStream) {
             let body = first.body.as_ref().expect("filtered on bodies");
             let same = rest.iter().all(|r| r.body == first.body);
             let no_body_alternative = op.success.len() > with_body.len();
-            if !same {
-                // Several success bodies of different types: hand back the JSON value.
-                return (
-                    quote!(serde_json::Value),
-                    quote! {
-                        let response = self.execute(&OPERATION, request).await?;
-                        response.json(&OPERATION)
-                    },
-                );
-            }
+            debug_assert!(same, "different success bodies get an enum");
             let ty = type_tokens(&body.ty, false);
             let decoded = match body.media {
                 BodyMedia::Text => quote!(Ok(response.text())),
@@ -237,7 +281,12 @@ fn decode(op: &Operation) -> (TokenStream, TokenStream) {
             };
             let call = quote!(let response = self.execute(&OPERATION, request).await?;);
             if no_body_alternative {
-                let statuses = op.success.iter().filter(|r| r.body.is_none()).filter_map(|r| r.status);
+                let statuses = op
+                    .success
+                    .iter()
+                    .filter(|r| r.body.is_none())
+                    .filter_map(|r| r.status)
+                    .map(proc_macro2::Literal::u16_unsuffixed);
                 (
                     quote!(Option<#ty>),
                     quote! {
@@ -253,6 +302,32 @@ fn decode(op: &Operation) -> (TokenStream, TokenStream) {
             }
         }
     }
+}
+
+/// Decoding into the operation's enum of success answers, by status.
+fn decode_enum(op: &Operation, name: &str) -> (TokenStream, TokenStream) {
+    let name = ident(name);
+    let arms = op.success.iter().filter_map(|response| {
+        let variant = ident(&super::types::status_variant(response.status));
+        let status = proc_macro2::Literal::u16_unsuffixed(response.status?);
+        let value = match response.body.as_ref().map(|b| b.media) {
+            None => quote!(Ok(types::#name::#variant)),
+            Some(BodyMedia::Text) => quote!(Ok(types::#name::#variant(response.text()))),
+            Some(BodyMedia::Bytes) => quote!(Ok(types::#name::#variant(response.body().to_vec()))),
+            Some(_) => quote!(response.json(&OPERATION).map(types::#name::#variant)),
+        };
+        Some(quote!(#status => #value,))
+    });
+    (
+        quote!(types::#name),
+        quote! {
+            let response = self.execute(&OPERATION, request).await?;
+            match response.status() {
+                #(#arms)*
+                status => Ok(types::#name::Other(status)),
+            }
+        },
+    )
 }
 
 fn operation_docs(op: &Operation) -> TokenStream {

@@ -42,6 +42,53 @@ pub fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
 }
 
+/// Name of the variant for a success status.
+pub fn status_variant(status: Option<u16>) -> String {
+    match status {
+        Some(200) => "Ok".into(),
+        Some(201) => "Created".into(),
+        Some(202) => "Accepted".into(),
+        Some(203) => "NonAuthoritative".into(),
+        Some(204) => "NoContent".into(),
+        Some(205) => "ResetContent".into(),
+        Some(206) => "PartialContent".into(),
+        Some(code) => format!("Status{code}"),
+        None => "Default".into(),
+    }
+}
+
+/// The success answers of an operation whose bodies differ in type, as an enum.
+fn success_enum(op: &crate::model::Operation) -> Option<TokenStream> {
+    let name = ident(op.success_enum.as_deref()?);
+    let doc = format!(" Successful answers of [`Client::{0}`](crate::Client::{0}).", op.method_name);
+    let variants = op.success.iter().map(|response| {
+        let variant = ident(&status_variant(response.status));
+        let status = response.status.map_or_else(|| "2xx".to_owned(), |s| s.to_string());
+        let doc = format!(" {status}: {}", response.description.trim());
+        let payload = response.body.as_ref().map(|body| {
+            let ty = match body.media {
+                crate::model::BodyMedia::Text => quote!(String),
+                crate::model::BodyMedia::Bytes => quote!(Vec<u8>),
+                _ => type_tokens(&body.ty, true),
+            };
+            quote!((#ty))
+        });
+        quote! {
+            #[doc = #doc]
+            #variant #payload,
+        }
+    });
+    Some(quote! {
+        #[doc = #doc]
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #(#variants)*
+            /// A 2xx status the document does not list; the body is not decoded.
+            Other(u16),
+        }
+    })
+}
+
 /// The optional parameters of an operation, as a struct with chainable setters.
 fn options_struct(op: &crate::model::Operation) -> Option<TokenStream> {
     let name = ident(op.options.as_deref()?);
@@ -100,12 +147,14 @@ fn boxed(ty: TokenStream, boxed: bool) -> TokenStream {
 pub fn render(api: &Api) -> TokenStream {
     let items = api.types.iter().map(type_def);
     let options = api.operations.iter().filter_map(options_struct);
+    let successes = api.operations.iter().filter_map(success_enum);
     let doc = format!(" Types of the {}: request and response bodies and their parts.", api.title);
     quote! {
         #![doc = #doc]
         use serde::{Deserialize, Serialize};
         #(#items)*
         #(#options)*
+        #(#successes)*
     }
 }
 

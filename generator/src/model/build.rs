@@ -12,7 +12,7 @@ use super::refs::resolve;
 use super::schema::TypeSpace;
 use super::{
     Api, Auth, AuthHeader, BodyMedia, ClientParameter, HttpMethod, Operation, Param, ParamLocation,
-    PathPart, RequestBody, RequestId, Response, ResponseBody, Server, Servers, TypeRef,
+    Pagination, PathPart, RequestBody, RequestId, Response, ResponseBody, Server, Servers, TypeRef,
 };
 use crate::error::{pointer_push, Error, Result};
 use crate::load::Document;
@@ -241,10 +241,19 @@ fn operation(
         .then(|| types.claim_name(&format!("{op_pascal}Options")));
     let body = request_body(spec, raw, &op_pascal, types)?;
     let (success, errors) = responses(spec, raw, &op_pascal, types)?;
+    let bodies: Vec<&ResponseBody> = success.iter().filter_map(|r| r.body.as_ref()).collect();
+    let success_enum = bodies
+        .iter()
+        .any(|b| *b != bodies[0])
+        .then(|| types.claim_name(&format!("{op_pascal}Response")));
+
+    let method_name = method_names.claim(snake(&raw.name));
+    let pagination = pagination(&params, &success, types)
+        .map(|p| Pagination { method_name: method_names.claim(format!("{method_name}_stream")), ..p });
 
     Ok(Operation {
         id: raw.op.operation_id.clone().unwrap_or_else(|| snake(&raw.name)),
-        method_name: method_names.claim(snake(&raw.name)),
+        method_name,
         method: raw.method,
         path: raw.path.to_owned(),
         path_parts,
@@ -255,8 +264,48 @@ fn operation(
         options,
         body,
         success,
+        success_enum,
         errors,
         authenticated: raw.authenticated,
+        pagination,
+    })
+}
+
+/// Request parameters that carry a continuation token (compared without case or separators).
+const TOKEN_PARAMS: &[&str] = &["continuationtoken", "requestcontinuation", "nexttoken", "pagetoken", "cursor"];
+/// Response fields that carry the next token.
+const TOKEN_FIELDS: &[&str] = &["continuationtoken", "nexttoken", "nextpagetoken", "nextcursor", "cursor"];
+
+fn squash(name: &str) -> String {
+    name.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
+}
+
+/// Recognises a paginated list: an optional string query parameter named like a continuation
+/// token, and one success body that is an object with a token field and one list field.
+fn pagination(params: &[Param], success: &[Response], types: &TypeSpace<'_>) -> Option<Pagination> {
+    // Only operations whose every parameter is optional: the stream then needs no borrowed
+    // arguments besides the options.
+    if params.iter().any(|p| p.required) {
+        return None;
+    }
+    let token_param = params.iter().find(|p| {
+        p.location == ParamLocation::Query && p.ty == TypeRef::String && TOKEN_PARAMS.contains(&squash(&p.wire_name).as_str())
+    })?;
+    let [response] = success else { return None };
+    let TypeRef::Named(page) = &response.body.as_ref()?.ty else { return None };
+    let fields = types.struct_fields(page)?;
+    let next = fields.iter().find(|f| f.ty == TypeRef::String && TOKEN_FIELDS.contains(&squash(&f.wire_name).as_str()))?;
+    let lists: Vec<&super::Field> = fields.iter().filter(|f| matches!(f.ty, TypeRef::Array(_)) && !f.boxed).collect();
+    let [items] = lists.as_slice() else { return None };
+    let TypeRef::Array(item) = &items.ty else { return None };
+    Some(Pagination {
+        method_name: String::new(),
+        token_param: token_param.rust_name.clone(),
+        next_token_field: next.name.clone(),
+        next_token_optional: !next.required || next.nullable,
+        items_field: items.name.clone(),
+        items_optional: !items.required || items.nullable,
+        item: (**item).clone(),
     })
 }
 

@@ -267,10 +267,33 @@ pub struct Operation {
     pub body: Option<RequestBody>,
     /// Documented 2xx answers.
     pub success: Vec<Response>,
+    /// Name of the enum of success answers, when they carry bodies of different types.
+    pub success_enum: Option<String>,
     /// Documented error answers (4xx, 5xx, `default`).
     pub errors: Vec<Response>,
     /// Whether calls carry the `Authorization` header.
     pub authenticated: bool,
+    /// How to walk all pages, when the operation is a paginated list.
+    pub pagination: Option<Pagination>,
+}
+
+/// A list operation that takes a continuation token and answers the next one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pagination {
+    /// Name of the generated method that streams every item.
+    pub method_name: String,
+    /// The optional parameter that carries the token (Rust name, a field of the options).
+    pub token_param: String,
+    /// The response field with the next token.
+    pub next_token_field: String,
+    /// Whether that field is optional (an `Option`).
+    pub next_token_optional: bool,
+    /// The response field with the page's items.
+    pub items_field: String,
+    /// Whether the items field is optional in the response.
+    pub items_optional: bool,
+    /// Type of one item.
+    pub item: TypeRef,
 }
 
 /// HTTP method of an operation.

@@ -66,6 +66,14 @@ impl<'a> TypeSpace<'a> {
         Ok(space)
     }
 
+    /// The fields of a declared struct.
+    pub fn struct_fields(&self, name: &str) -> Option<&[Field]> {
+        match &self.defs.get(name)?.kind {
+            TypeKind::Struct { fields } => Some(fields),
+            _ => None,
+        }
+    }
+
     /// Claims a type name that no schema will take, e.g. for an operation's options.
     pub fn claim_name(&mut self, candidate: &str) -> String {
         self.names.claim(pascal(candidate))
