@@ -56,6 +56,10 @@ impl<'a> TypeSpace<'a> {
         }
         for key in keys {
             let Some(name) = space.named_components.get(key).cloned() else {
+                // Not declared (an alias, a list, a primitive): resolve it anyway, so a dangling
+                // `$ref` or a loop in an unused component is still reported.
+                let pointer = pointer_push("#/components/schemas", key);
+                space.reference(&format!("{SCHEMAS}{key}"), &pointer)?;
                 continue;
             };
             if let Some(ReferenceOr::Item(schema)) = schemas.and_then(|m| m.get(key)) {
