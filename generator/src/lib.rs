@@ -10,12 +10,13 @@
 //!
 //! [`generate`] runs all three; [`write_crate`] puts the files on disk.
 
+pub mod api_diff;
 pub mod emit;
 pub mod error;
 pub mod load;
 pub mod model;
 pub mod naming;
-mod write;
+pub mod write;
 
 use std::path::Path;
 

@@ -1,5 +1,6 @@
 //! Project automation: `cargo xtask <command>`. See `cargo xtask --help`.
 
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
@@ -94,7 +95,33 @@ fn regenerate(check: bool) -> Result<(), String> {
         };
         println!("{what:>8} {CLIENT_DIR}/{}", change.path);
     }
+    print_api_changes(&report);
     Ok(())
+}
+
+/// What the regeneration did to the crate's public API, breaking changes first, with the
+/// semver bump it calls for.
+fn print_api_changes(report: &WriteReport) {
+    let sides = |pick: fn(&generator::write::FileChange) -> Option<&String>| {
+        generator::api_diff::surface(
+            report
+                .changes
+                .iter()
+                .filter_map(move |c| pick(c).map(|text| (c.path.as_str(), text.as_str()))),
+        )
+    };
+    let changes = generator::api_diff::diff(&sides(|c| c.old.as_ref()), &sides(|c| c.new.as_ref()));
+    if changes.is_empty() {
+        println!("\npublic API: unchanged");
+        return;
+    }
+    let breaking = changes.iter().filter(|c| c.breaking).count();
+    println!("\npublic API changes ({} in all, {breaking} breaking):", changes.len());
+    for change in &changes {
+        println!("  {change}");
+    }
+    let bump = if breaking > 0 { "major (breaking)" } else { "minor (additions only)" };
+    println!("semver: {bump}");
 }
 
 /// A short unified diff of every stale file, capped so CI logs stay readable.

@@ -1,0 +1,243 @@
+//! What a regeneration did to the public API of the crate, for the reviewer: items added,
+//! removed or changed, with the breaking ones marked, read from the emitted Rust sources.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use quote::ToTokens;
+use syn::{Fields, ImplItem, Item, Visibility};
+
+/// The public items of a crate: path → rendered signature.
+pub type Surface = BTreeMap<String, Entry>;
+
+/// One public item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Its signature or type, as Rust text.
+    pub signature: String,
+    /// What adding it next to existing items means: for a field or a variant, adding breaks
+    /// struct literals or exhaustive matches.
+    pub kind: Kind,
+}
+
+/// What sort of item an entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A type, function or method: adding one is compatible.
+    Item,
+    /// A public field: adding one breaks struct literals.
+    Field,
+    /// An enum variant: adding one breaks exhaustive matches unless the enum is `#[non_exhaustive]`.
+    Variant {
+        /// Whether the enum is `#[non_exhaustive]`.
+        non_exhaustive: bool,
+    },
+}
+
+/// A difference between two surfaces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// The item's path, e.g. `Client::list_things` or `types::Thing.name`.
+    pub path: String,
+    /// What happened.
+    pub what: What,
+    /// Whether code using the old crate may stop compiling.
+    pub breaking: bool,
+}
+
+/// The kind of change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum What {
+    /// New item.
+    Added(String),
+    /// Item gone.
+    Removed(String),
+    /// Same path, other signature.
+    Changed {
+        /// Before.
+        old: String,
+        /// After.
+        new: String,
+    },
+}
+
+impl fmt::Display for Change {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mark = if self.breaking { "BREAKING" } else { "        " };
+        match &self.what {
+            What::Added(sig) => write!(f, "{mark} added    {}: {sig}", self.path),
+            What::Removed(sig) => write!(f, "{mark} removed  {}: {sig}", self.path),
+            What::Changed { old, new } => write!(f, "{mark} changed  {}: {old}  =>  {new}", self.path),
+        }
+    }
+}
+
+/// The public surface of Rust sources, given as (file path, text) pairs. Files that do not
+/// parse contribute nothing.
+pub fn surface<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Surface {
+    let mut found = Surface::new();
+    for (path, text) in files {
+        if !path.ends_with(".rs") || path.contains("/runtime/") {
+            continue;
+        }
+        let Ok(file) = syn::parse_file(text) else { continue };
+        let module = match path.rsplit('/').next().unwrap_or(path) {
+            "types.rs" => "types::",
+            _ => "",
+        };
+        for item in &file.items {
+            collect(item, module, &mut found);
+        }
+    }
+    found
+}
+
+fn is_pub(vis: &Visibility) -> bool {
+    matches!(vis, Visibility::Public(_))
+}
+
+fn text(tokens: impl ToTokens) -> String {
+    // Token text spaced by `quote`; compacted a little for reading.
+    tokens
+        .to_token_stream()
+        .to_string()
+        .replace(" :: ", "::")
+        .replace(" < ", "<")
+        .replace(" > ", ">")
+        .replace(" >", ">")
+        .replace("& ", "&")
+        .replace(" ,", ",")
+        .replace(" : ", ": ")
+        .replace(" (", "(")
+        .replace("( ", "(")
+        .replace(" )", ")")
+}
+
+fn collect(item: &Item, module: &str, found: &mut Surface) {
+    let entry = |signature: String, kind: Kind| Entry { signature, kind };
+    match item {
+        Item::Struct(s) if is_pub(&s.vis) => {
+            let name = format!("{module}{}", s.ident);
+            found.insert(name.clone(), entry("struct".into(), Kind::Item));
+            if let Fields::Named(fields) = &s.fields {
+                for field in fields.named.iter().filter(|f| is_pub(&f.vis)) {
+                    if let Some(ident) = &field.ident {
+                        found.insert(format!("{name}.{ident}"), entry(text(&field.ty), Kind::Field));
+                    }
+                }
+            }
+        }
+        Item::Enum(e) if is_pub(&e.vis) => {
+            let name = format!("{module}{}", e.ident);
+            let non_exhaustive = e.attrs.iter().any(|a| a.path().is_ident("non_exhaustive"));
+            found.insert(name.clone(), entry("enum".into(), Kind::Item));
+            for variant in &e.variants {
+                found.insert(
+                    format!("{name}::{}", variant.ident),
+                    entry(text(&variant.fields), Kind::Variant { non_exhaustive }),
+                );
+            }
+        }
+        Item::Impl(block) => {
+            let self_ty = text(&block.self_ty);
+            let owner = match self_ty.rsplit("::").next() {
+                Some(last) if block.trait_.is_none() => last.to_owned(),
+                _ => return,
+            };
+            let owner = if owner.starts_with("Client") { owner } else { format!("{module}{owner}") };
+            for impl_item in &block.items {
+                if let ImplItem::Fn(method) = impl_item {
+                    if is_pub(&method.vis) {
+                        let sig = &method.sig;
+                        found.insert(format!("{owner}::{}", sig.ident), entry(text(sig), Kind::Item));
+                    }
+                }
+            }
+        }
+        Item::Use(u) if is_pub(&u.vis) => {
+            found.insert(format!("{module}use {}", text(&u.tree)), entry("re-export".into(), Kind::Item));
+        }
+        _ => {}
+    }
+}
+
+/// The changes from `old` to `new`, breaking ones first.
+pub fn diff(old: &Surface, new: &Surface) -> Vec<Change> {
+    let mut changes = Vec::new();
+    for (path, before) in old {
+        match new.get(path) {
+            None => changes.push(Change {
+                path: path.clone(),
+                what: What::Removed(before.signature.clone()),
+                breaking: true,
+            }),
+            Some(after) if after.signature != before.signature => changes.push(Change {
+                path: path.clone(),
+                what: What::Changed {
+                    old: before.signature.clone(),
+                    new: after.signature.clone(),
+                },
+                breaking: true,
+            }),
+            Some(_) => {}
+        }
+    }
+    for (path, after) in new {
+        if old.contains_key(path) {
+            continue;
+        }
+        // A field or variant added to a type that already existed breaks literals or matches.
+        let owner_existed = |sep: char| path.rsplit_once(sep).is_some_and(|(owner, _)| old.contains_key(owner));
+        let breaking = match after.kind {
+            Kind::Item => false,
+            Kind::Field => owner_existed('.'),
+            Kind::Variant { non_exhaustive } => !non_exhaustive && path.rsplit_once("::").is_some_and(|(owner, _)| old.contains_key(owner)),
+        };
+        changes.push(Change {
+            path: path.clone(),
+            what: What::Added(after.signature.clone()),
+            breaking,
+        });
+    }
+    changes.sort_by(|a, b| b.breaking.cmp(&a.breaking).then_with(|| a.path.cmp(&b.path)));
+    changes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OLD: &str = r#"
+        pub struct Thing { pub id: String, pub name: Option<String> }
+        pub enum Color { Red, Blue, Unknown(String) }
+        impl Client { pub async fn get_thing(&self, id: &str) -> Result<Thing, Error> { todo!() } pub async fn gone(&self) {} }
+    "#;
+    const NEW: &str = r#"
+        pub struct Thing { pub id: String, pub name: Option<String>, pub size: Option<i64> }
+        pub enum Color { Red, Blue, Green, Unknown(String) }
+        pub struct Extra { pub x: bool }
+        impl Client { pub async fn get_thing(&self, id: i64) -> Result<Thing, Error> { todo!() } pub async fn added(&self) {} }
+    "#;
+
+    #[test]
+    fn reports_added_removed_and_changed_items_with_breaking_marks() {
+        let old = surface([("src/types.rs", OLD)]);
+        let new = surface([("src/types.rs", NEW)]);
+        let changes: Vec<String> = diff(&old, &new).iter().map(|c| c.to_string()).collect();
+        let find = |needle: &str| changes.iter().find(|c| c.contains(needle)).unwrap_or_else(|| panic!("{needle} in {changes:#?}"));
+        assert!(find("Client::gone").starts_with("BREAKING removed"));
+        assert!(find("Client::get_thing").starts_with("BREAKING changed"));
+        assert!(find("types::Thing.size").starts_with("BREAKING added"), "field added to an existing struct");
+        assert!(find("types::Color::Green").starts_with("BREAKING added"), "variant added to an exhaustive enum");
+        assert!(find("types::Extra:").trim_start().starts_with("added"), "a new type is compatible");
+        assert!(find("types::Extra.x").trim_start().starts_with("added"), "fields of a new type are compatible");
+        assert!(find("Client::added").trim_start().starts_with("added"));
+        assert!(changes[0].starts_with("BREAKING"), "breaking changes come first");
+    }
+
+    #[test]
+    fn identical_sources_have_no_changes() {
+        let surface = surface([("src/types.rs", OLD)]);
+        assert!(diff(&surface, &surface).is_empty());
+    }
+}
