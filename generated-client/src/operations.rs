@@ -34,6 +34,7 @@ impl Client {
             method: Method::Post,
             path_template: "/cctrustoauth2/{customerId}/tokens/clients",
             authenticated: false,
+            sensitive: true,
         };
         let request = RequestParts::new(
             format!("/cctrustoauth2/{}/tokens/clients", path_segment(customer_id)),
@@ -63,6 +64,7 @@ impl Client {
             method: Method::Get,
             path_template: "/serviceprincipals",
             authenticated: true,
+            sensitive: false,
         };
         let request = RequestParts::new(String::from("/serviceprincipals"));
         let response = self.execute(&OPERATION, request).await?;
@@ -95,6 +97,7 @@ impl Client {
             method: Method::Post,
             path_template: "/serviceprincipals",
             authenticated: true,
+            sensitive: false,
         };
         let request = RequestParts::new(String::from("/serviceprincipals"));
         let request = request.json(body)?;
@@ -128,6 +131,7 @@ impl Client {
             method: Method::Get,
             path_template: "/serviceprincipals/{principalId}",
             authenticated: true,
+            sensitive: false,
         };
         let request = RequestParts::new(
             format!("/serviceprincipals/{}", path_segment(principal_id)),
@@ -162,6 +166,7 @@ impl Client {
             method: Method::Delete,
             path_template: "/serviceprincipals/{principalId}",
             authenticated: true,
+            sensitive: false,
         };
         let request = RequestParts::new(
             format!("/serviceprincipals/{}", path_segment(principal_id)),
@@ -190,6 +195,7 @@ impl Client {
             method: Method::Get,
             path_template: "/resourcelocations",
             authenticated: true,
+            sensitive: false,
         };
         let request = RequestParts::new(String::from("/resourcelocations"));
         let response = self.execute(&OPERATION, request).await?;
@@ -222,6 +228,7 @@ impl Client {
             method: Method::Get,
             path_template: "/resourcelocations/{locationId}",
             authenticated: true,
+            sensitive: false,
         };
         let request = RequestParts::new(
             format!("/resourcelocations/{}", path_segment(location_id)),
@@ -250,6 +257,7 @@ impl Client {
             method: Method::Get,
             path_template: "/notifications",
             authenticated: true,
+            sensitive: false,
         };
         let request = RequestParts::new(String::from("/notifications"));
         let response = self.execute(&OPERATION, request).await?;

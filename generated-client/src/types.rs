@@ -120,7 +120,12 @@ pub struct Notification {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub severity: Option<NotificationSeverity>,
     /// When the notification was created
-    #[serde(rename = "createdDate", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "createdDate",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::timestamp::optional",
+    )]
     pub created_date: Option<jiff::Timestamp>,
 }
 /// Severity level of the notification
@@ -184,38 +189,6 @@ pub struct OAuthError {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_description: Option<String>,
 }
-/// An error answer: Citrix's `{type, detail, parameters}` shape or RFC 7807 problem details; every field is optional.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct Problem {
-    /// URI that identifies the kind of error.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub type_: Option<String>,
-    /// Short summary of the kind of error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    /// HTTP status code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<i64>,
-    /// What went wrong in this case.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub detail: Option<String>,
-    /// URI of this occurrence.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub instance: Option<String>,
-    /// Name/value details (for example `reason`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Vec<ProblemParametersItem>>,
-}
-/// The `#/components/schemas/Problem/properties/parameters/items` schema.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct ProblemParametersItem {
-    /// Parameter name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Parameter value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value: Option<String>,
-}
 /// The `#/components/schemas/ResourceLocation` schema.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ResourceLocation {
@@ -251,7 +224,12 @@ pub struct ServicePrincipal {
     #[serde(rename = "customerId", default, skip_serializing_if = "Option::is_none")]
     pub customer_id: Option<String>,
     /// Creation timestamp
-    #[serde(rename = "createdAt", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "createdAt",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::timestamp::optional",
+    )]
     pub created_at: Option<jiff::Timestamp>,
 }
 /// The `#/components/schemas/TokenResponse` schema.
@@ -273,6 +251,8 @@ pub struct TokenResponse {
 pub enum TokenResponseExpiresIn {
     /// The value as `Integer`.
     Integer(i64),
+    /// The value as `Number`.
+    Number(f64),
     /// The value as `String`.
     String(String),
 }

@@ -44,8 +44,9 @@ enum AuthConfig {
 #[derive(Debug, Clone)]
 pub struct ClientBuilder {
     description: &'static ApiDescription,
-    api_base: String,
-    token_base: String,
+    server: Server,
+    /// Overrides `server` for both API and token calls, whichever was set first.
+    base_url: Option<String>,
     auth: AuthConfig,
     token_url: Option<String>,
     authorization_format: AuthorizationFormat,
@@ -64,8 +65,8 @@ impl ClientBuilder {
     pub fn new(description: &'static ApiDescription) -> Self {
         ClientBuilder {
             description,
-            api_base: description.default_server.api.to_owned(),
-            token_base: description.default_server.token.to_owned(),
+            server: description.default_server,
+            base_url: None,
             auth: AuthConfig::None,
             token_url: None,
             authorization_format: description.authorization_format,
@@ -80,18 +81,26 @@ impl ClientBuilder {
     }
 
     /// One base URL for both API and token calls (a proxy, a test server), e.g.
-    /// `"http://127.0.0.1:8080"` or `"https://proxy.example/citrix"`.
+    /// `"http://127.0.0.1:8080"` or `"https://proxy.example/citrix"`. It takes precedence
+    /// over any server or region, whatever the order of the calls.
     pub fn base_url(mut self, url: impl AsRef<str>) -> Self {
-        self.api_base = url.as_ref().to_owned();
-        self.token_base = url.as_ref().to_owned();
+        self.base_url = Some(url.as_ref().to_owned());
         self
     }
 
-    /// API and token base URLs (generated region enums call this).
+    /// API and token base URLs (generated region enums call this); [`Self::base_url`]
+    /// takes precedence.
     pub fn server(mut self, server: Server) -> Self {
-        self.api_base = server.api.to_owned();
-        self.token_base = server.token.to_owned();
+        self.server = server;
         self
+    }
+
+    fn api_base(&self) -> &str {
+        self.base_url.as_deref().unwrap_or(self.server.api)
+    }
+
+    fn token_base(&self) -> &str {
+        self.base_url.as_deref().unwrap_or(self.server.token)
     }
 
     /// Authenticate with OAuth2 client credentials (a service principal): tokens are
@@ -179,7 +188,7 @@ impl ClientBuilder {
     /// Checks the configuration and builds the client.
     pub fn build(self) -> Result<Client, Error> {
         let description = self.description;
-        let api_base = parse_base("base URL", &self.api_base)?;
+        let api_base = parse_base("base URL", self.api_base())?;
 
         let parameters = self.parameter_headers()?;
 
@@ -314,7 +323,7 @@ impl ClientBuilder {
                 .map(|(_, v)| v.as_str())
         })
         .map_err(Error::Config)?;
-        let base = parse_base("token base URL", &self.token_base)?;
+        let base = parse_base("token base URL", self.token_base())?;
         join(&base, &path, &[]).map_err(|e| Error::Config(format!("token URL: {e}")))
     }
 }
@@ -481,7 +490,10 @@ impl Client {
             .as_ref()
             .map(|name| (name.clone(), uuid::Uuid::new_v4().to_string()));
         let mut headers = self.common_headers(request_id.as_ref());
-        headers.extend(inner.parameters.clone());
+        // Client parameters are the headers every authenticated operation declares.
+        if op.authenticated {
+            headers.extend(inner.parameters.clone());
+        }
         for (name, _) in &req.headers {
             headers.remove(*name);
         }

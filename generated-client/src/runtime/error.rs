@@ -266,8 +266,8 @@ impl ApiError {
     fn hint(&self) -> Option<&'static str> {
         match self.status {
             401 => Some(
-                "the access token was rejected (missing, invalid or expired); check the client \
-                 id, client secret and customer id, or the token you supplied",
+                "not authorized: the credentials or the access token were rejected; check the \
+                 client id, client secret and customer id, or the token you supplied",
             ),
             403 => Some(
                 "the service principal lacks permission for this operation; grant it the \

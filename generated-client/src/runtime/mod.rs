@@ -21,6 +21,7 @@ mod error;
 mod pagination;
 mod request;
 mod retry;
+pub(crate) mod timestamp;
 
 pub use auth::{AuthorizationFormat, Secret};
 pub use client::{Client, ClientBuilder};

@@ -23,6 +23,9 @@ pub struct Operation {
     pub path_template: &'static str,
     /// Whether the operation needs an `Authorization` header.
     pub authenticated: bool,
+    /// Whether a successful answer may hold a secret (a token): its body is then never
+    /// quoted in errors.
+    pub sensitive: bool,
 }
 
 /// HTTP method of an operation.
@@ -231,7 +234,11 @@ impl RawResponse {
             operation: op.id,
             status: self.status,
             message: e.to_string(),
-            snippet: super::error::snippet(&self.body),
+            snippet: if op.sensitive {
+                "[redacted: the answer may hold a secret]".to_owned()
+            } else {
+                super::error::snippet(&self.body)
+            },
         })
     }
 
@@ -250,6 +257,7 @@ mod tests {
         method: Method::Get,
         path_template: "/things/{id}",
         authenticated: true,
+        sensitive: false,
     };
 
     fn response(status: u16, body: &'static [u8]) -> RawResponse {

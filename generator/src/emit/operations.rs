@@ -85,6 +85,7 @@ fn operation(op: &Operation) -> TokenStream {
     let template = &op.path;
     let method = format_ident!("{}", method_variant(op.method));
     let authenticated = op.authenticated;
+    let sensitive = op.sensitive;
     let path = path_expr(op);
     let setters = op.params.iter().filter(|p| p.location != ParamLocation::Path).map(param_setter);
     let body = op.body.as_ref().map(|body| {
@@ -119,6 +120,7 @@ fn operation(op: &Operation) -> TokenStream {
                 method: Method::#method,
                 path_template: #template,
                 authenticated: #authenticated,
+                sensitive: #sensitive,
             };
             let request = RequestParts::new(#path);
             #(#setters)*

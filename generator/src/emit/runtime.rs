@@ -21,6 +21,7 @@ runtime_files!(
     "pagination.rs",
     "request.rs",
     "retry.rs",
+    "timestamp.rs",
 );
 
 #[cfg(test)]

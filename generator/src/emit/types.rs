@@ -209,7 +209,14 @@ fn struct_def(name: &Ident, fields: &[Field]) -> TokenStream {
         } else {
             None
         };
-        let serde = (rename.is_some() || optional.is_some()).then(|| quote!(#[serde(#rename #optional)]));
+        // Date-times go through the runtime's lenient parser (an offset-less value is UTC).
+        let with = match (&field.ty, field.required && !field.nullable) {
+            (TypeRef::DateTime, true) => Some(quote!(with = "crate::runtime::timestamp::required",)),
+            (TypeRef::DateTime, false) => Some(quote!(with = "crate::runtime::timestamp::optional",)),
+            _ => None,
+        };
+        let serde = (rename.is_some() || optional.is_some() || with.is_some())
+            .then(|| quote!(#[serde(#rename #optional #with)]));
         quote! {
             #doc
             #deprecated

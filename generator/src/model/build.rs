@@ -241,6 +241,10 @@ fn operation(
         .then(|| types.claim_name(&format!("{op_pascal}Options")));
     let body = request_body(spec, raw, &op_pascal, types)?;
     let (success, errors) = responses(spec, raw, &op_pascal, types)?;
+    let sensitive = success
+        .iter()
+        .filter_map(|r| r.body.as_ref())
+        .any(|body| types.holds_secret(&body.ty));
     let bodies: Vec<&ResponseBody> = success.iter().filter_map(|r| r.body.as_ref()).collect();
     let success_enum = bodies
         .iter()
@@ -267,6 +271,7 @@ fn operation(
         success_enum,
         errors,
         authenticated: raw.authenticated,
+        sensitive,
         pagination,
     })
 }

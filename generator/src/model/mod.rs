@@ -273,6 +273,8 @@ pub struct Operation {
     pub errors: Vec<Response>,
     /// Whether calls carry the `Authorization` header.
     pub authenticated: bool,
+    /// Whether a success answer holds a secret, so its body must never be quoted.
+    pub sensitive: bool,
     /// How to walk all pages, when the operation is a paginated list.
     pub pagination: Option<Pagination>,
 }

@@ -70,6 +70,26 @@ impl<'a> TypeSpace<'a> {
         Ok(space)
     }
 
+    /// Whether a value of `ty` can hold a secret (a `format: password` or `x-sensitive` string).
+    pub fn holds_secret(&self, ty: &TypeRef) -> bool {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut pending = vec![ty.clone()];
+        while let Some(ty) = pending.pop() {
+            match ty {
+                TypeRef::Secret => return true,
+                TypeRef::Array(inner) | TypeRef::Map(inner) => pending.push(*inner),
+                TypeRef::Named(name) if seen.insert(name.clone()) => match self.defs.get(&name).map(|d| &d.kind) {
+                    Some(TypeKind::Struct { fields }) => pending.extend(fields.iter().map(|f| f.ty.clone())),
+                    Some(TypeKind::Untagged { variants }) => pending.extend(variants.iter().map(|v| v.ty.clone())),
+                    Some(TypeKind::Tagged { variants, .. }) => pending.extend(variants.iter().map(|v| v.ty.clone())),
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        false
+    }
+
     /// The fields of a declared struct.
     pub fn struct_fields(&self, name: &str) -> Option<&[Field]> {
         match &self.defs.get(name)?.kind {

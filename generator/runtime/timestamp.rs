@@ -1,0 +1,78 @@
+//! Lenient RFC 3339 timestamps: a date-time the server sends without an offset is read as
+//! UTC rather than failing the whole answer. Written back in RFC 3339 with `Z`.
+
+use jiff::civil::DateTime;
+use jiff::tz::TimeZone;
+use jiff::Timestamp;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+fn parse(text: &str) -> Result<Timestamp, String> {
+    text.parse::<Timestamp>().or_else(|with_offset| {
+        text.parse::<DateTime>()
+            .ok()
+            .and_then(|civil| TimeZone::UTC.to_timestamp(civil).ok())
+            .ok_or_else(|| format!("`{text}` is not an RFC 3339 date-time: {with_offset}"))
+    })
+}
+
+/// For `Timestamp` fields: `#[serde(with = "crate::runtime::timestamp::required")]`.
+#[allow(dead_code)] // Only crates whose document has required date-times use it.
+pub(crate) mod required {
+    use super::*;
+
+    pub(crate) fn serialize<S: Serializer>(value: &Timestamp, serializer: S) -> Result<S::Ok, S::Error> {
+        value.serialize(serializer)
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
+        let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
+        parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+/// For `Option<Timestamp>` fields: `#[serde(with = "crate::runtime::timestamp::optional")]`.
+#[allow(dead_code)] // Only crates whose document has optional date-times use it.
+pub(crate) mod optional {
+    use super::*;
+
+    pub(crate) fn serialize<S: Serializer>(value: &Option<Timestamp>, serializer: S) -> Result<S::Ok, S::Error> {
+        value.serialize(serializer)
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Timestamp>, D::Error> {
+        match Option::<std::borrow::Cow<str>>::deserialize(deserializer)? {
+            Some(text) => parse(&text).map(Some).map_err(serde::de::Error::custom),
+            None => Ok(None),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Deserialize, Serialize, PartialEq)]
+    struct Holder {
+        #[serde(with = "required")]
+        at: Timestamp,
+        #[serde(with = "optional", default)]
+        maybe: Option<Timestamp>,
+    }
+
+    #[test]
+    fn reads_offsets_and_offsetless_date_times_as_utc() {
+        let holder: Holder =
+            serde_json::from_str(r#"{"at":"2024-05-01T12:00:00+02:00","maybe":"2024-05-01T12:00:00"}"#).unwrap();
+        assert_eq!(holder.at.to_string(), "2024-05-01T10:00:00Z");
+        assert_eq!(holder.maybe.unwrap().to_string(), "2024-05-01T12:00:00Z");
+        let missing: Holder = serde_json::from_str(r#"{"at":"2024-05-01T12:00:00Z","maybe":null}"#).unwrap();
+        assert_eq!(missing.maybe, None);
+        assert_eq!(serde_json::to_string(&missing).unwrap(), r#"{"at":"2024-05-01T12:00:00Z","maybe":null}"#);
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_date_time() {
+        let err = serde_json::from_str::<Holder>(r#"{"at":"yesterday"}"#).unwrap_err();
+        assert!(err.to_string().contains("yesterday"), "{err}");
+    }
+}
