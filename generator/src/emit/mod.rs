@@ -24,13 +24,7 @@ pub type Files = BTreeMap<String, String>;
 pub fn render(api: &Api, settings: &Settings) -> Result<Files> {
     let mut files = Files::new();
     files.insert("Cargo.toml".into(), manifest::render(api, settings));
-    let sources = [
-        ("src/lib.rs", lib_rs::render(api, settings)),
-        ("src/client.rs", client::render(api, settings)),
-        ("src/operations.rs", operations::render(api)),
-        ("src/types.rs", types::render(api)),
-    ];
-    for (path, tokens) in sources {
+    for (path, tokens) in sources(api, settings) {
         files.insert(path.into(), format_rust(path, tokens, settings)?);
     }
     for (name, text) in runtime::FILES {
@@ -43,7 +37,19 @@ pub fn render(api: &Api, settings: &Settings) -> Result<Files> {
     Ok(files)
 }
 
-fn format_rust(path: &str, tokens: TokenStream, settings: &Settings) -> Result<String> {
+/// The Rust sources of the crate as tokens, before formatting (a stage of its own for
+/// benchmarks and tests).
+pub fn sources(api: &Api, settings: &Settings) -> [(&'static str, TokenStream); 4] {
+    [
+        ("src/lib.rs", lib_rs::render(api, settings)),
+        ("src/client.rs", client::render(api, settings)),
+        ("src/operations.rs", operations::render(api)),
+        ("src/types.rs", types::render(api)),
+    ]
+}
+
+/// Parses and pretty-prints one source file, with the `@generated` header on top.
+pub fn format_rust(path: &str, tokens: TokenStream, settings: &Settings) -> Result<String> {
     let file = syn::parse2::<syn::File>(tokens).map_err(|e| Error::Emit {
         file: path.to_owned(),
         message: e.to_string(),
