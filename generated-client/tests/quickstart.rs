@@ -2,8 +2,7 @@
 
 mod common;
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::{Duration, Instant};
 
 use common::{requests_to, token_requests, CLIENT_ID, CLIENT_SECRET, CUSTOMER_ID, TOKEN_PATH};
@@ -13,43 +12,8 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const WRONG_SECRET: &str = "zzWRONGzz";
 
-/// `<target>/<profile>/examples/quickstart`, next to this test's `<target>/<profile>/deps/`.
-fn quickstart_binary() -> PathBuf {
-    let exe = std::env::current_exe().expect("the test binary's path");
-    let profile_dir = exe
-        .parent()
-        .and_then(|deps| deps.parent())
-        .expect("the test binary lives in <target>/<profile>/deps/");
-    let binary = profile_dir
-        .join("examples")
-        .join(format!("quickstart{}", std::env::consts::EXE_SUFFIX));
-    assert!(
-        binary.is_file(),
-        "the quickstart example is not built at {}: run `cargo test -p citrix-cloud`, \
-         which builds the examples before running the tests",
-        binary.display()
-    );
-    binary
-}
-
-/// Runs the example with exactly these `CITRIX_*` variables.
 async fn run_quickstart(vars: &[(&str, &str)]) -> Output {
-    let mut command = Command::new(quickstart_binary());
-    for name in [
-        "CITRIX_CUSTOMER_ID",
-        "CITRIX_CLIENT_ID",
-        "CITRIX_CLIENT_SECRET",
-        "CITRIX_REGION",
-        "CITRIX_BASE_URL",
-    ] {
-        command.env_remove(name);
-    }
-    command.envs(vars.iter().copied());
-    // The fake runs on this test's runtime: wait for the child without blocking it.
-    tokio::task::spawn_blocking(move || command.output())
-        .await
-        .expect("the waiting task ran")
-        .expect("the example starts")
+    common::run_example("quickstart", vars).await
 }
 
 fn text(bytes: &[u8]) -> String {

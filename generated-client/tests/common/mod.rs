@@ -119,3 +119,47 @@ pub fn assert_api_headers(request: &Request) -> uuid::Uuid {
     assert_eq!(header_of(request, "citrix-customerid"), Some(CUSTOMER_ID));
     assert_common_headers(request)
 }
+
+/// `<target>/<profile>/examples/<name>`, next to the test binary's `<target>/<profile>/deps/`.
+pub fn example_binary(name: &str) -> std::path::PathBuf {
+    let exe = std::env::current_exe().expect("the test binary's path");
+    let profile_dir = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("the test binary lives in <target>/<profile>/deps/");
+    let binary = profile_dir
+        .join("examples")
+        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        binary.is_file(),
+        "the {name} example is not built at {}: run `cargo test -p citrix-cloud`, \
+         which builds the examples before running the tests",
+        binary.display()
+    );
+    binary
+}
+
+/// Runs an example with exactly these `CITRIX_*` variables (and `args`), off the runtime
+/// thread so an in-process fake keeps serving.
+pub async fn run_example(name: &str, vars: &[(&str, &str)]) -> std::process::Output {
+    run_example_with_args(name, vars, &[]).await
+}
+
+/// [`run_example`] with command-line arguments.
+pub async fn run_example_with_args(name: &str, vars: &[(&str, &str)], args: &[&str]) -> std::process::Output {
+    let mut command = std::process::Command::new(example_binary(name));
+    for name in [
+        "CITRIX_CUSTOMER_ID",
+        "CITRIX_CLIENT_ID",
+        "CITRIX_CLIENT_SECRET",
+        "CITRIX_REGION",
+        "CITRIX_BASE_URL",
+    ] {
+        command.env_remove(name);
+    }
+    command.envs(vars.iter().copied()).args(args);
+    tokio::task::spawn_blocking(move || command.output())
+        .await
+        .expect("the waiting task ran")
+        .expect("the example starts")
+}

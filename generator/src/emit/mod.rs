@@ -6,6 +6,7 @@ mod docs;
 mod lib_rs;
 mod manifest;
 mod operations;
+mod readme;
 mod runtime;
 mod types;
 
@@ -24,6 +25,7 @@ pub type Files = BTreeMap<String, String>;
 pub fn render(api: &Api, settings: &Settings) -> Result<Files> {
     let mut files = Files::new();
     files.insert("Cargo.toml".into(), manifest::render(api, settings));
+    files.insert("README.md".into(), readme::render(api, settings));
     for (path, tokens) in sources(api, settings) {
         files.insert(path.into(), format_rust(path, tokens, settings)?);
     }

@@ -28,6 +28,8 @@ mod ext {
     pub const TOKEN_URL: &str = "x-token-url";
     /// On a security scheme: `Authorization` value with a `{token}` placeholder.
     pub const AUTHORIZATION: &str = "x-authorization-template";
+    /// On the document: Markdown appended to the generated crate's README.
+    pub const README: &str = "x-readme";
     /// On the document: header in which each call sends a fresh request id.
     pub const REQUEST_ID: &str = "x-request-id-header";
     /// On the document: response headers that carry the server's request id.
@@ -76,6 +78,7 @@ pub fn build(document: &Document) -> Result<Api> {
         request_id: request_id(&document.raw),
         types,
         operations,
+        readme: document.raw.get(ext::README).and_then(Value::as_str).map(str::to_owned),
     })
 }
 

@@ -34,6 +34,8 @@ pub struct Api {
     pub types: Vec<TypeDef>,
     /// Operations, in document order (paths, then methods in a fixed order).
     pub operations: Vec<Operation>,
+    /// Extra Markdown for the crate's README (the document's `x-readme`).
+    pub readme: Option<String>,
 }
 
 /// The document's servers, as a choice the client builder offers.
