@@ -44,10 +44,11 @@ fn corpus_operations_and_types() {
     }
 }
 
-/// Generates every corpus crate into one scratch workspace (so dependencies are built once)
-/// and runs clippy on it with warnings denied.
+/// Generates every corpus crate into one scratch workspace (so dependencies are built once),
+/// adds the behaviour tests written for it (`<stem>.tests.rs`), runs clippy with warnings
+/// denied, then the tests.
 #[test]
-fn corpus_crates_compile_without_warnings() {
+fn corpus_crates_compile_without_warnings_and_behave() {
     let workspace_root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     let scratch = workspace_root.join("target/corpus");
     let mut members = Vec::new();
@@ -55,7 +56,12 @@ fn corpus_crates_compile_without_warnings() {
         let name = crate_name(&doc);
         let settings = Settings::new(&name, "cargo test -p generator --test corpus");
         let files = generator::generate(&doc, generator::overlay_for(&doc).as_deref(), &settings).unwrap();
-        write_crate(&scratch.join(&name), &files, WriteMode::Write).unwrap();
+        let crate_dir = scratch.join(&name);
+        write_crate(&crate_dir, &files, WriteMode::Write).unwrap();
+        let behaviour = doc.with_file_name(format!("{}.tests.rs", doc.file_stem().unwrap().to_string_lossy()));
+        std::fs::create_dir_all(crate_dir.join("tests")).unwrap();
+        std::fs::copy(&behaviour, crate_dir.join("tests/behaviour.rs"))
+            .unwrap_or_else(|e| panic!("{}: every corpus document needs behaviour tests: {e}", behaviour.display()));
         members.push(format!("\"{name}\""));
     }
     std::fs::write(
@@ -66,17 +72,27 @@ fn corpus_crates_compile_without_warnings() {
     // Same dependency versions as the main workspace, without a registry look-up.
     std::fs::copy(workspace_root.join("Cargo.lock"), scratch.join("Cargo.lock")).unwrap();
 
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let output = Command::new(cargo)
-        .args(["clippy", "--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"])
-        .current_dir(&scratch)
-        .env("CARGO_TARGET_DIR", scratch.join("target"))
-        .env_remove("RUSTFLAGS")
-        .output()
-        .unwrap();
+    let cargo = |args: &[&str]| {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        Command::new(cargo)
+            .args(args)
+            .current_dir(&scratch)
+            .env("CARGO_TARGET_DIR", scratch.join("target"))
+            .env_remove("RUSTFLAGS")
+            .output()
+            .unwrap()
+    };
+    let clippy = cargo(&["clippy", "--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"]);
     assert!(
-        output.status.success(),
+        clippy.status.success(),
         "corpus crates do not compile cleanly:\n{}",
-        String::from_utf8_lossy(&output.stderr)
+        String::from_utf8_lossy(&clippy.stderr)
+    );
+    let tests = cargo(&["test", "--workspace", "--quiet"]);
+    assert!(
+        tests.status.success(),
+        "corpus crates' tests fail:\n{}\n{}",
+        String::from_utf8_lossy(&tests.stdout),
+        String::from_utf8_lossy(&tests.stderr)
     );
 }

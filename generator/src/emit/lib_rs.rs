@@ -70,7 +70,7 @@ fn crate_docs(api: &Api, settings: &Settings) -> String {
     }
     text.push_str("    .build()?;\n");
     if let Some(op) = sample_operation(api) {
-        let args = op.params.iter().map(|_| "None").collect::<Vec<_>>().join(", ");
+        let args = op.options.as_ref().map_or_else(String::new, |options| format!("{lib}::types::{options}::new()"));
         text.push_str(&format!("let answer = client.{}({args}).await?;\nprintln!(\"{{answer:?}}\");\n", op.method_name));
     }
     text.push_str("# Ok(())\n# }\n```\n");

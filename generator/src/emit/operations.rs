@@ -64,10 +64,6 @@ fn operation(op: &Operation) -> TokenStream {
         let ty = argument_type(&param.ty);
         args.push(quote!(#arg: #ty));
     }
-    if let Some(options) = &op.options {
-        let options = ident(options);
-        args.push(quote!(options: types::#options));
-    }
     if let Some(body) = &op.body {
         let ty = match body.media {
             BodyMedia::Text => quote!(&str),
@@ -79,6 +75,12 @@ fn operation(op: &Operation) -> TokenStream {
         } else {
             args.push(quote!(body: Option<#ty>));
         }
+    }
+
+    // Optional parameters come last, so calls read `op(required.., body, options)`.
+    if let Some(options) = &op.options {
+        let options = ident(options);
+        args.push(quote!(options: types::#options));
     }
 
     let id = &op.id;

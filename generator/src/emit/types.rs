@@ -166,6 +166,7 @@ fn type_def(def: &TypeDef) -> TokenStream {
     let body = match &def.kind {
         TypeKind::Struct { fields } => struct_def(&name, fields),
         TypeKind::StringEnum { variants } => string_enum(&name, variants),
+        TypeKind::IntegerEnum { variants } => integer_enum(&name, variants),
         TypeKind::Untagged { variants } => untagged(&name, variants),
         TypeKind::Tagged { property, variants } => tagged(&name, property, variants),
     };
@@ -327,6 +328,72 @@ fn string_enum(name: &Ident, variants: &[EnumVariant]) -> TokenStream {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let value = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
                 Ok(Self::from(value.as_ref()))
+            }
+        }
+    }
+}
+
+fn integer_enum(name: &Ident, variants: &[(String, i64)]) -> TokenStream {
+    let declarations = variants.iter().map(|(variant, value)| {
+        let ident = ident(variant);
+        let doc = format!(" `{value}`");
+        quote! {
+            #[doc = #doc]
+            #ident,
+        }
+    });
+    let to_value = variants.iter().map(|(variant, value)| {
+        let ident = ident(variant);
+        let value = proc_macro2::Literal::i64_unsuffixed(*value);
+        quote!(Self::#ident => #value,)
+    });
+    let from_value = variants.iter().map(|(variant, value)| {
+        let ident = ident(variant);
+        let value = proc_macro2::Literal::i64_unsuffixed(*value);
+        quote!(#value => Self::#ident,)
+    });
+    quote! {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum #name {
+            #(#declarations)*
+            /// A value this version of the crate does not know, kept as the server sent it.
+            Unknown(i64),
+        }
+
+        impl #name {
+            /// The value as written on the wire.
+            pub fn value(self) -> i64 {
+                match self {
+                    #(#to_value)*
+                    Self::Unknown(value) => value,
+                }
+            }
+        }
+
+        impl From<i64> for #name {
+            fn from(value: i64) -> Self {
+                match value {
+                    #(#from_value)*
+                    other => Self::Unknown(other),
+                }
+            }
+        }
+
+        impl std::fmt::Display for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{}", self.value())
+            }
+        }
+
+        impl Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_i64(self.value())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                i64::deserialize(deserializer).map(Self::from)
             }
         }
     }

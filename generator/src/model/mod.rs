@@ -127,6 +127,11 @@ pub enum TypeKind {
         /// The listed values.
         variants: Vec<EnumVariant>,
     },
+    /// An integer enum. Values the document does not list decode to an `Unknown` variant.
+    IntegerEnum {
+        /// The listed values, with their variant names.
+        variants: Vec<(String, i64)>,
+    },
     /// A value that may be one of several types, tried in order (untagged).
     Untagged {
         /// The alternatives.

@@ -33,7 +33,7 @@ pub fn box_cycles(types: &mut [TypeDef]) {
                     variant.boxed = needs_box(&variant.ty);
                 }
             }
-            TypeKind::StringEnum { .. } => {}
+            TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => {}
         }
     }
 }
@@ -48,7 +48,7 @@ fn direct_children(kind: &TypeKind) -> Vec<String> {
         TypeKind::Struct { fields } => fields.iter().filter_map(|f| direct(&f.ty)).collect(),
         TypeKind::Untagged { variants } => variants.iter().filter_map(|v| direct(&v.ty)).collect(),
         TypeKind::Tagged { variants, .. } => variants.iter().filter_map(|v| direct(&v.ty)).collect(),
-        TypeKind::StringEnum { .. } => Vec::new(),
+        TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => Vec::new(),
     }
 }
 

@@ -211,6 +211,7 @@ impl<'a> TypeSpace<'a> {
     fn declare(&mut self, name: String, schema: &Schema, pointer: &str) -> Result<()> {
         let kind = match &schema.schema_kind {
             SchemaKind::Type(Type::String(s)) => string_enum(s.enumeration.iter().flatten().map(String::as_str)),
+            SchemaKind::Type(Type::Integer(i)) => integer_enum(i.enumeration.iter().flatten().copied()),
             SchemaKind::Type(Type::Object(object)) => TypeKind::Struct {
                 fields: self.fields(&name, &object.properties, &object.required, pointer)?,
             },
@@ -387,6 +388,7 @@ fn reference_of<T>(item: &ReferenceOr<T>) -> Option<&str> {
 fn needs_declaration(schema: &Schema) -> bool {
     match &schema.schema_kind {
         SchemaKind::Type(Type::String(s)) => s.enumeration.iter().flatten().next().is_some(),
+        SchemaKind::Type(Type::Integer(i)) => i.enumeration.iter().flatten().next().is_some(),
         SchemaKind::Type(Type::Object(object)) => !object.properties.is_empty(),
         SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } => true,
         SchemaKind::AllOf { all_of } => all_of.len() > 1,
@@ -408,6 +410,19 @@ fn string_enum<'v>(values: impl Iterator<Item = &'v str>) -> TypeKind {
         })
         .collect();
     TypeKind::StringEnum { variants }
+}
+
+fn integer_enum(values: impl Iterator<Item = i64>) -> TypeKind {
+    let mut scope = Scope::with_taken(["Unknown"]);
+    let mut seen = std::collections::BTreeSet::new();
+    let variants = values
+        .filter(|value| seen.insert(*value))
+        .map(|value| {
+            let name = if value < 0 { format!("Minus{}", value.unsigned_abs()) } else { format!("V{value}") };
+            (scope.claim(name), value)
+        })
+        .collect();
+    TypeKind::IntegerEnum { variants }
 }
 
 fn variant_name_for(ty: &TypeRef) -> String {
