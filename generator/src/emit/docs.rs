@@ -38,3 +38,87 @@ fn lines(text: &str, inner: bool) -> TokenStream {
 pub fn code(text: &str) -> String {
     format!("`{}`", text.replace('`', "'"))
 }
+
+/// A reader's description of where a schema sits, from its JSON pointer: `The 200 answer of
+/// GET /items.` rather than `#/paths/~1items/get/responses/200/content/...`.
+pub fn describe_origin(pointer: &str) -> String {
+    let parts: Vec<String> = pointer
+        .trim_start_matches('#')
+        .split('/')
+        .skip(1)
+        .map(|p| p.replace("~1", "/").replace("~0", "~"))
+        .collect();
+    let mut words: Vec<String> = Vec::new();
+    let mut rest: &[String] = &parts;
+    let mut owner = String::new();
+    match rest {
+        [first, _kind, name, tail @ ..] if first == "components" => {
+            owner = format!("the {} schema", code(name));
+            rest = tail;
+        }
+        [first, path, method, tail @ ..] if first == "paths" => {
+            owner = format!("{} {}", method.to_uppercase(), code(path));
+            rest = tail;
+        }
+        _ => {}
+    }
+    while let [head, tail @ ..] = rest {
+        match (head.as_str(), tail) {
+            ("requestBody", _) => words.push("the request body".into()),
+            ("responses", [code_, more @ ..]) => {
+                words.push(format!("the {code_} answer"));
+                rest = more;
+                continue;
+            }
+            ("parameters", [_, more @ ..]) => {
+                words.push("a parameter".into());
+                rest = more;
+                continue;
+            }
+            ("properties", [name, more @ ..]) => {
+                words.push(format!("property {}", code(name)));
+                rest = more;
+                continue;
+            }
+            ("items", _) => words.push("an item".into()),
+            ("additionalProperties", _) => words.push("a map value".into()),
+            _ => {}
+        }
+        rest = tail;
+    }
+    words.reverse();
+    let mut text = words.join(" of ");
+    if !owner.is_empty() {
+        if !text.is_empty() {
+            text.push_str(" of ");
+        }
+        text.push_str(&owner);
+    }
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
+        None => format!("The schema at {}.", code(pointer)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::describe_origin;
+
+    #[test]
+    fn origins_read_as_places_in_the_api() {
+        assert_eq!(describe_origin("#/components/schemas/Pet"), "The `Pet` schema.");
+        assert_eq!(
+            describe_origin("#/paths/~1notifications/get/responses/200/content/application~1json/schema"),
+            "The 200 answer of GET `/notifications`."
+        );
+        assert_eq!(
+            describe_origin("#/paths/~1a~1{id}/post/requestBody/content/application~1json/schema/properties/dims"),
+            "Property `dims` of the request body of POST `/a/{id}`."
+        );
+        assert_eq!(
+            describe_origin("#/components/schemas/Product/allOf/1/properties/tags/additionalProperties"),
+            "A map value of property `tags` of the `Product` schema."
+        );
+    }
+}

@@ -3,7 +3,7 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use super::docs::{code, doc_attrs};
+use super::docs::{code, describe_origin, doc_attrs};
 use crate::model::{Access, Api, EnumVariant, Field, TaggedVariant, TypeDef, TypeKind, TypeRef, UntaggedVariant};
 
 /// The Rust type for `ty`; `local` when written inside the types module itself.
@@ -160,7 +160,7 @@ pub fn render(api: &Api) -> TokenStream {
 
 fn type_def(def: &TypeDef) -> TokenStream {
     let name = ident(&def.name);
-    let fallback = format!("The {} schema.", code(&def.origin));
+    let fallback = describe_origin(&def.origin);
     let doc = doc_attrs([def.description.as_deref().or(Some(&fallback))]);
     let deprecated = def.deprecated.then(|| quote!(#[deprecated]));
     let body = match &def.kind {
