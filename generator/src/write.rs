@@ -193,5 +193,6 @@ mod tests {
         assert!(write_crate(&root, &wanted, WriteMode::Check).unwrap().is_fresh());
         let leftovers: Vec<_> = fs::read_dir(root.parent().unwrap()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no staging folder is left behind");
+        let _ = fs::remove_dir_all(root.parent().unwrap());
     }
 }
