@@ -107,18 +107,22 @@ pub(super) fn parse_token_response(body: &[u8]) -> Result<IssuedToken, String> {
     if response.access_token.expose().is_empty() {
         return Err("`access_token` is empty".to_owned());
     }
-    let lifetime = match &response.expires_in {
+    let seconds = match &response.expires_in {
         None | Some(Value::Null) => None,
-        Some(value) => {
-            let seconds = match value {
-                Value::Number(n) => n.as_f64(),
-                Value::String(s) => s.trim().parse::<f64>().ok(),
-                _ => None,
+        Some(Value::Number(n)) => n.as_f64(),
+        Some(Value::String(s)) => s.trim().parse::<f64>().ok(),
+        Some(_) => None,
+    };
+    let lifetime = match seconds.filter(|s| s.is_finite()) {
+        // Lifetimes too long to represent never expire in practice.
+        Some(seconds) => Some(Duration::try_from_secs_f64(seconds.max(0.0)).unwrap_or(Duration::MAX)),
+        None => {
+            if response.expires_in.as_ref().is_some_and(|v| !v.is_null()) {
+                // A usable token with an unreadable lifetime: keep it until the API rejects it
+                // (a 401 renews it) rather than fail the login.
+                tracing::warn!("the token endpoint sent an `expires_in` that is not a number of seconds; the token is used until it is rejected");
             }
-            .filter(|s| s.is_finite())
-            .ok_or_else(|| "`expires_in` is not a number of seconds".to_owned())?;
-            // Lifetimes too long to represent never expire in practice.
-            Some(Duration::try_from_secs_f64(seconds.max(0.0)).unwrap_or(Duration::MAX))
+            None
         }
     };
     Ok(IssuedToken {
@@ -286,8 +290,9 @@ mod tests {
         );
         assert_eq!(secs(r#"{"access_token":"a"}"#), Ok(None));
         assert_eq!(secs(r#"{"access_token":"a","expires_in":null}"#), Ok(None));
-        assert!(secs(r#"{"access_token":"a","expires_in":"soon"}"#).is_err());
-        assert!(secs(r#"{"access_token":"a","expires_in":{}}"#).is_err());
+        // An unreadable lifetime is an unknown one, not a failed login.
+        assert_eq!(secs(r#"{"access_token":"a","expires_in":"soon"}"#), Ok(None));
+        assert_eq!(secs(r#"{"access_token":"a","expires_in":{}}"#), Ok(None));
         assert!(secs(r#"{"access_token":""}"#).is_err());
         let err = secs(r#"{"token":"zzsecretzz"}"#).unwrap_err();
         assert!(!err.contains("zzsecretzz"), "{err}");

@@ -561,7 +561,7 @@ async fn unusable_token_response_is_an_auth_error() {
     Mock::given(path("/custom/token"))
         .respond_with(
             ResponseTemplate::new(200)
-                .set_body_string(r#"{"access_token":"tok-x","expires_in":"soon"}"#),
+                .set_body_string(r#"{"token":"tok-x","expires_in":"3600"}"#),
         )
         .mount(&server)
         .await;
@@ -571,9 +571,32 @@ async fn unusable_token_response_is_an_auth_error() {
         .unwrap();
     let err = client.execute(&GET_OP, thing()).await.unwrap_err();
     assert!(matches!(err, Error::Auth(_)), "{err:?}");
-    assert!(err.to_string().contains("expires_in"), "{err}");
+    assert!(err.to_string().contains("access_token"), "{err}");
     assert_no_secret(&err.to_string());
     assert_no_secret(&format!("{err:?}"));
+}
+
+#[tokio::test]
+async fn an_unreadable_lifetime_keeps_the_token_until_it_is_rejected() {
+    let server = MockServer::start().await;
+    Mock::given(path("/custom/token"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_string(r#"{"access_token":"tok-x","expires_in":"soon"}"#),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(path("/things/a%2Fb"))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&server)
+        .await;
+    let client = builder(&server)
+        .token_url(format!("{}/custom/token", server.uri()))
+        .build()
+        .unwrap();
+    client.execute(&GET_OP, thing()).await.unwrap();
+    client.execute(&GET_OP, thing()).await.unwrap();
+    assert_eq!(requests_to(&server, "/custom/token").await.len(), 1);
 }
 
 #[tokio::test]

@@ -43,6 +43,17 @@ fn walk(value: &mut Value, names: bool) {
     }
 }
 
+/// The keywords that apply to values of one JSON type.
+fn keywords_of(json_type: &str) -> &'static [&'static str] {
+    match json_type {
+        "string" => &["format", "pattern", "minLength", "maxLength", "enum"],
+        "integer" | "number" => &["format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"],
+        "array" => &["items", "minItems", "maxItems", "uniqueItems"],
+        "object" => &["properties", "required", "additionalProperties", "minProperties", "maxProperties"],
+        _ => &[],
+    }
+}
+
 fn rewrite_schema_keywords(map: &mut Map<String, Value>) {
     if let Some(Value::Array(types)) = map.get("type").cloned() {
         let non_null: Vec<Value> = types.into_iter().filter(|t| t != "null").collect();
@@ -54,14 +65,26 @@ fn rewrite_schema_keywords(map: &mut Map<String, Value>) {
                 map.insert("type".into(), single.clone());
             }
             several => {
+                // Keywords that constrain one type move into that type's alternative, so the
+                // alternatives stay plain typed schemas.
                 let alternatives = several
                     .iter()
                     .map(|t| {
                         let mut alt = Map::new();
                         alt.insert("type".into(), t.clone());
+                        for keyword in keywords_of(t.as_str().unwrap_or_default()) {
+                            if let Some(value) = map.get(*keyword) {
+                                alt.insert((*keyword).into(), value.clone());
+                            }
+                        }
                         Value::Object(alt)
                     })
                     .collect();
+                for t in several {
+                    for keyword in keywords_of(t.as_str().unwrap_or_default()) {
+                        map.shift_remove(*keyword);
+                    }
+                }
                 map.insert("oneOf".into(), Value::Array(alternatives));
             }
         }
@@ -119,6 +142,14 @@ mod tests {
         assert_eq!(
             normalized(json!({"type": ["integer", "string"]})),
             json!({"oneOf": [{"type": "integer"}, {"type": "string"}]})
+        );
+    }
+
+    #[test]
+    fn type_specific_keywords_follow_their_type() {
+        assert_eq!(
+            normalized(json!({"type": ["integer", "string"], "pattern": "^[0-9]+$", "minimum": 0, "description": "d"})),
+            json!({"description": "d", "oneOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]+$"}]})
         );
     }
 
