@@ -1,5 +1,6 @@
 //! Project automation: `cargo xtask <command>`. See `cargo xtask --help`.
 
+mod prism;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -37,8 +38,16 @@ enum Task {
         #[arg(long)]
         overlay: Option<PathBuf>,
     },
-    /// Everything CI checks: freshness, clippy with warnings denied, all tests.
+    /// Everything CI checks: freshness, clippy with warnings denied, all tests, conformance
+    /// against Prism, docs, benchmarks built.
     Test,
+    /// Serve the bundled document from the Prism mock server (installed on first use), to
+    /// try the client or its examples against it.
+    Prism {
+        /// Port on 127.0.0.1.
+        #[arg(long, default_value_t = 4010)]
+        port: u16,
+    },
 }
 
 fn main() -> ExitCode {
@@ -46,6 +55,7 @@ fn main() -> ExitCode {
         Task::Regenerate { check } => regenerate(check),
         Task::Generate { spec, out, name, overlay } => generate(&spec, &out, name, overlay),
         Task::Test => test(),
+        Task::Prism { port } => prism::serve(&workspace_root(), port),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -172,6 +182,7 @@ fn test() -> Result<(), String> {
         cargo(&root, &["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"])
     })?;
     step("tests", || cargo(&root, &["test", "--workspace", "--locked"]))?;
+    step("conformance against Prism", || prism::run_conformance(&root))?;
     step("doc tests of the generated crate and docs without warnings", || {
         cargo_env(&root, &["doc", "--no-deps", "-p", CLIENT_NAME, "--locked"], &[("RUSTDOCFLAGS", "-D warnings")])
     })?;
