@@ -186,6 +186,7 @@ fn test() -> Result<(), String> {
     step("doc tests of the generated crate and docs without warnings", || {
         cargo_env(&root, &["doc", "--no-deps", "-p", CLIENT_NAME, "--locked"], &[("RUSTDOCFLAGS", "-D warnings")])
     })?;
+    step("benchmarks build", || cargo(&root, &["bench", "-p", "benchmarks", "--no-run", "--locked"]))?;
     println!("xtask test: all checks passed");
     Ok(())
 }
