@@ -22,8 +22,8 @@ impl Client {
     ///
     /// Documented error answers:
     ///
-    /// - 401: Invalid credentials
-    /// - 400: Malformed token request
+    /// - 401: Invalid credentials (body: [`types::OAuthError`], read it with [`ApiError::body_as`](crate::ApiError::body_as))
+    /// - 400: Malformed token request (body: [`types::OAuthError`], read it with [`ApiError::body_as`](crate::ApiError::body_as))
     pub async fn get_access_token(
         &self,
         customer_id: &str,

@@ -545,3 +545,26 @@ async fn get_access_token_accepts_a_fractional_lifetime() {
     assert_eq!(token.expires_in, Some(TokenResponseExpiresIn::Number(3599.5)));
     assert_eq!(token.access_token.as_ref().map(|t| t.expose()), Some("zzTOKENzz"));
 }
+
+#[tokio::test]
+async fn a_typed_error_body_is_readable_as_its_type() {
+    let server = common::start().await;
+    Mock::given(method("POST"))
+        .and(path("/cctrustoauth2/root/tokens/clients"))
+        .respond_with(ResponseTemplate::new(401).set_body_json(json!({
+            "error": "invalid_client", "error_description": "Invalid client credentials"
+        })))
+        .mount(&server)
+        .await;
+    let body = GetAccessTokenRequest::new(
+        GetAccessTokenRequestGrantType::ClientCredentials,
+        CLIENT_ID,
+        Secret::new(CLIENT_SECRET),
+    );
+    let err = client(&server).get_access_token("root", &body).await.unwrap_err();
+    let api = err.as_api_error().expect("a 401 answer is an API error");
+    assert_eq!(api.status(), 401);
+    let typed: citrix_cloud::types::OAuthError = api.body_as().expect("a JSON body").unwrap();
+    assert_eq!(typed.error.as_deref(), Some("invalid_client"));
+    assert_eq!(typed.error_description.as_deref(), Some("Invalid client credentials"));
+}

@@ -211,6 +211,12 @@ impl ApiError {
         self.body.as_ref()
     }
 
+    /// The JSON body decoded as `T`, for error answers the document types (each operation's
+    /// docs name the type per status). `None` when the body is not JSON.
+    pub fn body_as<T: serde::de::DeserializeOwned>(&self) -> Option<Result<T, serde_json::Error>> {
+        self.body.as_ref().map(|body| T::deserialize(body))
+    }
+
     /// The body as (lossily decoded) text, kept even when it is not JSON.
     pub fn raw_body(&self) -> &str {
         &self.raw_body

@@ -383,7 +383,13 @@ fn operation_docs(op: &Operation) -> TokenStream {
         .iter()
         .map(|r| {
             let status = r.status.map_or_else(|| "other".to_owned(), |s| s.to_string());
-            format!("- {status}: {}", r.description.trim())
+            let typed = match r.body.as_ref().map(|b| &b.ty) {
+                Some(TypeRef::Named(name)) => {
+                    format!(" (body: [`types::{name}`], read it with [`ApiError::body_as`](crate::ApiError::body_as))")
+                }
+                _ => String::new(),
+            };
+            format!("- {status}: {}{typed}", r.description.trim())
         })
         .collect();
     if !documented.is_empty() {
