@@ -492,7 +492,9 @@ impl Client {
         let mut headers = self.common_headers(request_id.as_ref());
         // Client parameters are the headers every authenticated operation declares.
         if op.authenticated {
-            headers.extend(inner.parameters.clone());
+            for (name, value) in &inner.parameters {
+                headers.insert(name.clone(), value.clone());
+            }
         }
         for (name, _) in &req.headers {
             headers.remove(*name);
@@ -680,9 +682,10 @@ impl Client {
             }
             let attempt_started = Instant::now();
             let result = match request.send().await {
-                Ok(response) => {
+                Ok(mut response) => {
                     let status = response.status().as_u16();
-                    let headers = response.headers().clone();
+                    // Taken, not cloned: reading the body does not need them.
+                    let headers = std::mem::take(response.headers_mut());
                     response.bytes().await.map(|body| (status, headers, body))
                 }
                 Err(e) => Err(e),
