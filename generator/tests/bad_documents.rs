@@ -118,3 +118,21 @@ fn path_template_and_parameters_must_agree() {
     let text = generate("template.yaml", &doc).to_string();
     assert!(text.contains("{id}") && text.contains("#/paths/~1a~1{id}/get"), "{text}");
 }
+
+#[test]
+fn empty_compositions_are_any_value_not_a_panic() {
+    let dir = std::env::temp_dir().join(format!("generator-empty-compositions-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("empty.yaml");
+    let doc = format!(
+        "{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    Holder:\n      type: object\n      properties:\n        a: {{allOf: []}}\n        b: {{oneOf: []}}\n        c: {{anyOf: []}}\n"
+    );
+    std::fs::write(&path, doc).unwrap();
+    let document = generator::load::load_file(&path, None).unwrap();
+    let api = generator::model::build(&document).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let holder = api.types.iter().find(|t| t.name == "Holder").expect("Holder is declared");
+    let generator::model::TypeKind::Struct { fields } = &holder.kind else { panic!("Holder is a struct") };
+    assert!(fields.iter().all(|f| f.ty == generator::model::TypeRef::Json), "{fields:#?}");
+    assert_eq!(api.types.len(), 1, "no empty enums are declared: {:#?}", api.types);
+}

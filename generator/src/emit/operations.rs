@@ -5,7 +5,7 @@ use quote::{format_ident, quote};
 
 use super::docs::{code, doc_attrs};
 use super::types::{ident, type_tokens};
-use crate::model::{Api, BodyMedia, HttpMethod, Operation, Param, ParamLocation, PathPart, Response, TypeRef};
+use crate::model::{Api, BodyMedia, HttpMethod, Operation, Param, ParamLocation, PathPart, ResponseBody, TypeRef};
 
 pub fn render(api: &Api) -> TokenStream {
     let methods = api.operations.iter().map(operation);
@@ -258,20 +258,18 @@ fn decode(op: &Operation) -> (TokenStream, TokenStream) {
     if let Some(name) = &op.success_enum {
         return decode_enum(op, name);
     }
-    let with_body: Vec<&Response> = op.success.iter().filter(|r| r.body.is_some()).collect();
-    match with_body.as_slice() {
-        [] => (
+    let bodies: Vec<&ResponseBody> = op.success.iter().filter_map(|r| r.body.as_ref()).collect();
+    match bodies.first() {
+        None => (
             quote!(()),
             quote! {
                 self.execute(&OPERATION, request).await?;
                 Ok(())
             },
         ),
-        [first, rest @ ..] => {
-            let body = first.body.as_ref().expect("filtered on bodies");
-            let same = rest.iter().all(|r| r.body == first.body);
-            let no_body_alternative = op.success.len() > with_body.len();
-            debug_assert!(same, "different success bodies get an enum");
+        // Without a success enum, every body has the same type (the model decides).
+        Some(body) => {
+            let no_body_alternative = op.success.len() > bodies.len();
             let ty = type_tokens(&body.ty, false);
             let decoded = match body.media {
                 BodyMedia::Text => quote!(Ok(response.text())),

@@ -45,7 +45,7 @@ pub fn build(document: &Document) -> Result<Api> {
     let mut types = TypeSpace::new(spec)?;
     let raw_operations = collect_operations(spec)?;
     let auth = auth(spec)?;
-    let client_parameters = client_parameters(spec, &raw_operations)?;
+    let client_parameters = client_parameters(&raw_operations);
 
     let mut method_names = Scope::with_taken(CLIENT_METHODS.iter().copied());
     let mut operations = Vec::with_capacity(raw_operations.len());
@@ -177,14 +177,13 @@ fn derived_name(method: HttpMethod, path: &str) -> String {
 }
 
 /// Required headers every authenticated operation takes become client-level settings.
-fn client_parameters(spec: &OpenAPI, operations: &[RawOperation<'_>]) -> Result<Vec<openapiv3::ParameterData>> {
-    let _ = spec;
+fn client_parameters(operations: &[RawOperation<'_>]) -> Vec<openapiv3::ParameterData> {
     let mut authenticated = operations.iter().filter(|op| op.authenticated);
     let Some(first) = authenticated.next() else {
-        return Ok(Vec::new());
+        return Vec::new();
     };
     let rest: Vec<&RawOperation<'_>> = authenticated.collect();
-    Ok(first
+    first
         .params
         .iter()
         .filter(|(data, location, _)| *location == ParamLocation::Header && data.required)
@@ -196,7 +195,7 @@ fn client_parameters(spec: &OpenAPI, operations: &[RawOperation<'_>]) -> Result<
             })
         })
         .map(|(data, _, _)| (*data).clone())
-        .collect())
+        .collect()
 }
 
 fn operation(

@@ -190,9 +190,9 @@ impl<'a> TypeSpace<'a> {
                     reason: "'not' schemas have no Rust type".into(),
                 })
             }
-            SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } | SchemaKind::AllOf { .. } => {
-                unreachable!("needs_declaration is true for unions and multi-part allOf")
-            }
+            // Non-empty unions and multi-part allOfs are declared above; an empty composition
+            // constrains nothing.
+            SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } | SchemaKind::AllOf { .. } => TypeRef::Json,
         })
     }
 
@@ -390,7 +390,7 @@ fn needs_declaration(schema: &Schema) -> bool {
         SchemaKind::Type(Type::String(s)) => s.enumeration.iter().flatten().next().is_some(),
         SchemaKind::Type(Type::Integer(i)) => i.enumeration.iter().flatten().next().is_some(),
         SchemaKind::Type(Type::Object(object)) => !object.properties.is_empty(),
-        SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } => true,
+        SchemaKind::OneOf { one_of: parts } | SchemaKind::AnyOf { any_of: parts } => !parts.is_empty(),
         SchemaKind::AllOf { all_of } => all_of.len() > 1,
         SchemaKind::Any(any) => {
             !any.properties.is_empty() || (!any.enumeration.is_empty() && any.enumeration.iter().all(|v| v.is_string()))
