@@ -6,9 +6,10 @@
 use std::fmt;
 use std::future::Future;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
+use reqwest::header::HeaderValue;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -91,6 +92,14 @@ pub(super) struct IssuedToken {
     pub(super) lifetime: Option<Duration>,
 }
 
+/// A token ready to be sent: its `Authorization` value (marked sensitive, so never printed
+/// by `Debug`), built once per token instead of once per call, and its lifetime.
+#[derive(Debug)]
+pub(super) struct IssuedAuthorization {
+    pub(super) value: HeaderValue,
+    pub(super) lifetime: Option<Duration>,
+}
+
 #[derive(Deserialize)]
 struct TokenResponse {
     access_token: Secret,
@@ -132,7 +141,7 @@ pub(super) fn parse_token_response(body: &[u8]) -> Result<IssuedToken, String> {
 }
 
 struct CachedToken {
-    token: Arc<Secret>,
+    authorization: HeaderValue,
     expires_at: Option<Instant>,
     lifetime: Duration,
 }
@@ -166,37 +175,38 @@ impl TokenCache {
 
     /// The cached token if more than `margin` of its life remains (at most half its life is
     /// given up, so short-lived tokens are still reused).
-    fn fresh(&self, margin: Duration) -> Option<Arc<Secret>> {
+    fn fresh(&self, margin: Duration) -> Option<HeaderValue> {
         let cached = self.lock();
         let cached = cached.as_ref()?;
         match cached.expires_at {
-            None => Some(cached.token.clone()),
+            None => Some(cached.authorization.clone()),
             Some(at) => {
                 let margin = margin.min(cached.lifetime / 2);
                 (at.saturating_duration_since(Instant::now()) > margin)
-                    .then(|| cached.token.clone())
+                    .then(|| cached.authorization.clone())
             }
         }
     }
 
-    /// Forgets `rejected` if it is still the cached token.
-    pub(super) fn invalidate(&self, rejected: &Arc<Secret>) {
+    /// Forgets the token sent as `rejected` if it is still the cached one.
+    pub(super) fn invalidate(&self, rejected: &HeaderValue) {
         let mut cached = self.lock();
         if cached
             .as_ref()
-            .is_some_and(|c| Arc::ptr_eq(&c.token, rejected))
+            .is_some_and(|c| c.authorization == *rejected)
         {
             *cached = None;
         }
     }
 
-    /// A fresh token: the cached one, or one obtained by `fetch`. Concurrent callers wait for
-    /// a single fetch instead of each starting their own; if the token endpoint rejects that
-    /// fetch, they all get its error instead of asking again.
-    pub(super) async fn get<F, Fut>(&self, margin: Duration, fetch: F) -> Result<Arc<Secret>, Error>
+    /// The `Authorization` value of a fresh token: the cached one, or one obtained by
+    /// `fetch`. Concurrent callers wait for a single fetch instead of each starting their
+    /// own; if the token endpoint rejects that fetch, they all get its error instead of
+    /// asking again.
+    pub(super) async fn get<F, Fut>(&self, margin: Duration, fetch: F) -> Result<HeaderValue, Error>
     where
         F: FnOnce() -> Fut,
-        Fut: Future<Output = Result<IssuedToken, Error>>,
+        Fut: Future<Output = Result<IssuedAuthorization, Error>>,
     {
         if let Some(token) = self.fresh(margin) {
             return Ok(token);
@@ -227,17 +237,16 @@ impl TokenCache {
         };
         self.fetches.fetch_add(1, Ordering::AcqRel);
         let issued = result?;
-        let token = Arc::new(issued.access_token);
         let (expires_at, lifetime) = match issued.lifetime {
             Some(l) => (requested_at.checked_add(l), l),
             None => (None, Duration::ZERO),
         };
         *self.lock() = Some(CachedToken {
-            token: token.clone(),
+            authorization: issued.value.clone(),
             expires_at,
             lifetime,
         });
-        Ok(token)
+        Ok(issued.value)
     }
 }
 

@@ -427,7 +427,9 @@ async fn get_503_is_retried_with_the_same_request_id() {
                 .to_owned()
         })
         .collect();
-    assert!(uuid::Uuid::parse_str(&ids[0]).is_ok(), "{ids:?}");
+    let id = uuid::Uuid::parse_str(&ids[0]).unwrap_or_else(|e| panic!("{ids:?}: {e}"));
+    assert_eq!(id.get_version(), Some(uuid::Version::Random), "{id}");
+    assert_eq!(id.get_variant(), uuid::Variant::RFC4122, "{id}");
     assert!(ids.iter().all(|id| *id == ids[0]), "{ids:?}");
 
     // A new logical call gets a new id; the token request had its own.
@@ -874,4 +876,39 @@ fn errors_are_send_sync_static() {
     fn assert_bounds<T: Send + Sync + 'static>() {}
     assert_bounds::<Error>();
     assert_bounds::<Client>();
+}
+
+#[test]
+fn paths_and_queries_are_joined_to_the_base() {
+    let joined = |base: &str, path: &str, query: &[(&'static str, String)]| {
+        let base = parse_base("base URL", base).unwrap();
+        join(&base, path, query).map(|url| url.to_string())
+    };
+    assert_eq!(
+        joined("https://api.example", "/things/a%2Fb", &[]).unwrap(),
+        "https://api.example/things/a%2Fb"
+    );
+    // A base with a path keeps it, with or without a trailing slash.
+    for base in ["https://proxy.example/citrix", "https://proxy.example/citrix/"] {
+        assert_eq!(
+            joined(base, "/things/1", &[]).unwrap(),
+            "https://proxy.example/citrix/things/1"
+        );
+    }
+    assert_eq!(
+        joined(
+            "http://127.0.0.1:8080",
+            "/things",
+            &[("q", "a b&c".to_owned()), ("n", "1".to_owned())]
+        )
+        .unwrap(),
+        "http://127.0.0.1:8080/things?q=a+b%26c&n=1"
+    );
+    // Characters that would end the path are sent inside it, not as a query or fragment.
+    assert_eq!(
+        joined("https://api.example", "/things/a?b#c", &[]).unwrap(),
+        "https://api.example/things/a%3Fb%23c"
+    );
+    assert!(joined("https://api.example", "things", &[]).is_err());
+    assert!(joined("https://api.example", "/things/%2e%2E/x", &[]).is_err());
 }

@@ -20,7 +20,7 @@ serde_urlencoded = "0.7"
 thiserror = "2"
 tokio = { version = "1", features = ["sync", "time"] }
 tracing = "0.1"
-uuid = { version = "1", features = ["v4"] }
+uuid = "1"
 
 [dev-dependencies]
 tokio = { version = "1", features = ["macros", "rt-multi-thread"] }
