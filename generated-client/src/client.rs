@@ -2,7 +2,6 @@
 //! How this API is reached: its servers, authentication and client-wide parameters.
 #[allow(unused_imports)]
 use crate::runtime::{ApiDescription, AuthorizationFormat, ClientParameter, Server};
-use crate::{Client, ClientBuilder};
 /// What the runtime needs to know about this API.
 pub(crate) static API: ApiDescription = ApiDescription {
     user_agent: concat!("citrix-cloud/", env!("CARGO_PKG_VERSION")),
@@ -21,12 +20,7 @@ pub(crate) static API: ApiDescription = ApiDescription {
     request_id_header: Some("Citrix-TransactionId"),
     response_request_id_headers: &["Citrix-TransactionId", "X-Cws-TransactionId"],
 };
-impl Client {
-    /// Starts configuring a client; see [`ClientBuilder`].
-    pub fn builder() -> ClientBuilder {
-        ClientBuilder::new(&API)
-    }
-}
+crate::runtime::client_types!(API);
 /// Where the API is served. The default is the first, Us.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
@@ -64,10 +58,14 @@ impl Region {
 impl ClientBuilder {
     /// Sends API and token requests to the hosts of the given [`Region`]. [`ClientBuilder::base_url`] overrides it.
     pub fn region(self, value: Region) -> Self {
-        self.server(Server {
-            api: value.api_url(),
-            token: value.token_url(),
-        })
+        Self {
+            inner: self
+                .inner
+                .server(Server {
+                    api: value.api_url(),
+                    token: value.token_url(),
+                }),
+        }
     }
 }
 impl ClientBuilder {
@@ -77,6 +75,8 @@ impl ClientBuilder {
     ///
     /// Required: [`ClientBuilder::build`] fails without it.
     pub fn customer_id(self, value: impl Into<String>) -> Self {
-        self.client_parameter("Citrix-CustomerId", value.into())
+        Self {
+            inner: self.inner.client_parameter("Citrix-CustomerId", value.into()),
+        }
     }
 }

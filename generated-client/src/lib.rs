@@ -34,10 +34,11 @@
 #![deny(missing_docs)]
 mod client;
 mod operations;
-mod runtime;
 pub mod types;
+use citrix_cloud_runtime as runtime;
+pub use client::{Client, ClientBuilder};
 pub use client::Region;
 pub use runtime::{
-    ApiError, AuthError, AuthorizationFormat, Client, ClientBuilder, Error, Problem,
-    ProblemParameter, RetryPolicy, Secret,
+    ApiError, AuthError, AuthorizationFormat, Error, Problem, ProblemParameter,
+    RetryPolicy, Secret,
 };

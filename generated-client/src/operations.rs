@@ -40,7 +40,7 @@ impl Client {
             format!("/cctrustoauth2/{}/tokens/clients", path_segment(customer_id)),
         );
         let request = request.form(body)?;
-        let response = self.execute(&OPERATION, request).await?;
+        let response = self.inner.execute(&OPERATION, request).await?;
         response.json(&OPERATION)
     }
     /// Citrix List service principals
@@ -67,7 +67,7 @@ impl Client {
             sensitive: false,
         };
         let request = RequestParts::new(String::from("/serviceprincipals"));
-        let response = self.execute(&OPERATION, request).await?;
+        let response = self.inner.execute(&OPERATION, request).await?;
         response.json(&OPERATION)
     }
     /// Citrix Create a service principal
@@ -101,7 +101,7 @@ impl Client {
         };
         let request = RequestParts::new(String::from("/serviceprincipals"));
         let request = request.json(body)?;
-        let response = self.execute(&OPERATION, request).await?;
+        let response = self.inner.execute(&OPERATION, request).await?;
         response.json(&OPERATION)
     }
     /// Citrix Get a service principal
@@ -136,7 +136,7 @@ impl Client {
         let request = RequestParts::new(
             format!("/serviceprincipals/{}", path_segment(principal_id)),
         );
-        let response = self.execute(&OPERATION, request).await?;
+        let response = self.inner.execute(&OPERATION, request).await?;
         response.json(&OPERATION)
     }
     /// Citrix Delete a service principal
@@ -171,7 +171,7 @@ impl Client {
         let request = RequestParts::new(
             format!("/serviceprincipals/{}", path_segment(principal_id)),
         );
-        self.execute(&OPERATION, request).await?;
+        self.inner.execute(&OPERATION, request).await?;
         Ok(())
     }
     /// Citrix List resource locations
@@ -198,7 +198,7 @@ impl Client {
             sensitive: false,
         };
         let request = RequestParts::new(String::from("/resourcelocations"));
-        let response = self.execute(&OPERATION, request).await?;
+        let response = self.inner.execute(&OPERATION, request).await?;
         response.json(&OPERATION)
     }
     /// Citrix Get a resource location
@@ -233,7 +233,7 @@ impl Client {
         let request = RequestParts::new(
             format!("/resourcelocations/{}", path_segment(location_id)),
         );
-        let response = self.execute(&OPERATION, request).await?;
+        let response = self.inner.execute(&OPERATION, request).await?;
         response.json(&OPERATION)
     }
     /// Citrix List notifications
@@ -260,7 +260,7 @@ impl Client {
             sensitive: false,
         };
         let request = RequestParts::new(String::from("/notifications"));
-        let response = self.execute(&OPERATION, request).await?;
+        let response = self.inner.execute(&OPERATION, request).await?;
         response.json(&OPERATION)
     }
 }

@@ -15,7 +15,7 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
 /// are encoded. The whole-segment values `.` and `..` become `%2E` and `%2E%2E`; note that
 /// URL parsers still treat those as dot segments, so the client refuses to send a request
 /// whose path contains one (see `Client::execute`) instead of letting it be normalised away.
-pub(crate) fn path_segment(value: &str) -> String {
+pub fn path_segment(value: &str) -> String {
     match value {
         "." => "%2E".to_owned(),
         ".." => "%2E%2E".to_owned(),

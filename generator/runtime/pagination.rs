@@ -13,8 +13,7 @@ use super::Error;
 
 /// Streams every item of every page. `fetch(options, token)` requests one page (the first
 /// with `token == None`) and returns its items and the next token.
-#[allow(dead_code)] // Only generated crates whose document paginates call it.
-pub(crate) fn paginate<'a, O, T, F, Fut>(options: O, mut fetch: F) -> impl Stream<Item = Result<T, Error>> + 'a
+pub fn paginate<'a, O, T, F, Fut>(options: O, mut fetch: F) -> impl Stream<Item = Result<T, Error>> + 'a
 where
     O: Clone + 'a,
     T: 'a,

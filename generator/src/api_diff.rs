@@ -77,7 +77,10 @@ impl fmt::Display for Change {
 pub fn surface<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Surface {
     let mut found = Surface::new();
     for (path, text) in files {
-        if !path.ends_with(".rs") || path.contains("/runtime/") {
+        // The runtime is not the crate's API (what the crate re-exports from it is seen
+        // here): skipped both as the crate beside it (`runtime/`) and where older generators
+        // put it (`src/runtime/`).
+        if !path.ends_with(".rs") || !path.starts_with("src/") || path.starts_with("src/runtime/") {
             continue;
         }
         let Ok(file) = syn::parse_file(text) else { continue };

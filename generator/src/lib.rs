@@ -47,6 +47,13 @@ impl Settings {
             standalone: false,
         }
     }
+
+    /// Package name of the runtime crate written beside the crate (`runtime/`), e.g.
+    /// `citrix-cloud-runtime`: one per generated crate, so that two generated clients can
+    /// live in one workspace.
+    pub fn runtime_crate_name(&self) -> String {
+        format!("{}-runtime", self.crate_name)
+    }
 }
 
 /// The overlay that belongs to a document: `name.overlay.yml` (or `.yaml`/`.json`) beside

@@ -1,8 +1,9 @@
 //! Putting a generated crate on disk, or checking that it is there already.
 //!
-//! The generator owns `Cargo.toml` and everything under `src/`; other folders (`tests/`,
-//! `examples/`) are the user's and are never touched. Writing is all or nothing: the new
-//! files are written to a staging folder beside the crate, then swapped in.
+//! The generator owns `Cargo.toml`, `README.md` and everything under `src/` and `runtime/`;
+//! other folders (`tests/`, `examples/`) are the user's and are never touched. Writing is
+//! all or nothing: the new files are written to a staging folder beside the crate, then the
+//! owned folders are swapped in (and swapped back if that fails half way).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -66,13 +67,23 @@ fn compare(root: &Path, files: &Files) -> Result<WriteReport> {
             });
         }
     }
-    for path in files_under(root, "src")? {
-        if !files.contains_key(&path) {
-            let old = read_if_exists(&root.join(&path))?;
-            changes.push(FileChange { path, old, new: None });
+    for dir in OWNED_DIRS {
+        for path in files_under(root, dir)? {
+            if !files.contains_key(&path) {
+                let old = read_if_exists(&root.join(&path))?;
+                changes.push(FileChange { path, old, new: None });
+            }
         }
     }
     Ok(WriteReport { changes })
+}
+
+/// Folders the generator owns whole: whatever is in them and not generated is stale.
+const OWNED_DIRS: [&str; 2] = ["src", "runtime"];
+
+/// Whether `path` (relative, `/`-separated) lies in one of [`OWNED_DIRS`].
+fn in_owned_dir(path: &str) -> bool {
+    OWNED_DIRS.iter().any(|dir| path.strip_prefix(dir).is_some_and(|rest| rest.starts_with('/')))
 }
 
 fn swap_in(root: &Path, files: &Files) -> Result<()> {
@@ -95,24 +106,44 @@ fn stage_and_swap(root: &Path, staging: &Path, files: &Files) -> Result<()> {
         fs::write(&target, contents).map_err(io("cannot write", &target))?;
     }
     fs::create_dir_all(root).map_err(io("cannot create", root))?;
-    let old_src = staging.join("old-src");
-    let src = root.join("src");
-    if src.exists() {
-        fs::rename(&src, &old_src).map_err(io("cannot move", &src))?;
-    }
-    if let Err(e) = fs::rename(staging.join("src"), &src) {
-        // Put the previous sources back so the crate is left as it was.
-        if old_src.exists() {
-            let _ = fs::rename(&old_src, &src);
+    let mut swapped = Vec::new();
+    for dir in OWNED_DIRS {
+        if let Err(e) = swap_dir(root, staging, dir) {
+            // Put the previous folders back so the crate is left as it was.
+            for done in swapped.into_iter().rev() {
+                let _ = fs::remove_dir_all(root.join(done));
+                let _ = fs::rename(staging.join(format!("old-{done}")), root.join(done));
+            }
+            return Err(e);
         }
-        return Err(io("cannot move new sources to", &src)(e));
+        swapped.push(dir);
     }
-    for path in files.keys().filter(|p| !p.starts_with("src/")) {
+    for path in files.keys().filter(|p| !in_owned_dir(p)) {
         let target = root.join(path);
         if let Some(dir) = target.parent() {
             fs::create_dir_all(dir).map_err(io("cannot create", dir))?;
         }
         fs::rename(staging.join(path), &target).map_err(io("cannot write", &target))?;
+    }
+    Ok(())
+}
+
+/// Moves `root/dir` to `staging/old-dir` and `staging/dir` (if generated) to `root/dir`;
+/// on failure the old folder is back in place.
+fn swap_dir(root: &Path, staging: &Path, dir: &str) -> Result<()> {
+    let current = root.join(dir);
+    let old = staging.join(format!("old-{dir}"));
+    if current.exists() {
+        fs::rename(&current, &old).map_err(io("cannot move", &current))?;
+    }
+    let new = staging.join(dir);
+    if new.exists() {
+        if let Err(e) = fs::rename(&new, &current) {
+            if old.exists() {
+                let _ = fs::rename(&old, &current);
+            }
+            return Err(io("cannot move new files to", &current)(e));
+        }
     }
     Ok(())
 }
@@ -179,16 +210,42 @@ mod tests {
         fs::create_dir_all(root.join("src")).unwrap();
         fs::create_dir_all(root.join("tests")).unwrap();
         fs::write(root.join("src/stale.rs"), "old").unwrap();
+        fs::create_dir_all(root.join("src/runtime")).unwrap();
+        fs::write(root.join("src/runtime/mod.rs"), "old layout").unwrap();
+        fs::create_dir_all(root.join("runtime/src")).unwrap();
+        fs::write(root.join("runtime/src/gone.rs"), "old").unwrap();
         fs::write(root.join("tests/mine.rs"), "hand-written").unwrap();
-        let wanted = files(&[("Cargo.toml", "[package]"), ("src/lib.rs", "pub fn f() {}")]);
+        let wanted = files(&[
+            ("Cargo.toml", "[package]"),
+            ("src/lib.rs", "pub fn f() {}"),
+            ("runtime/Cargo.toml", "[package]"),
+            ("runtime/src/lib.rs", "pub fn g() {}"),
+        ]);
 
         let report = write_crate(&root, &wanted, WriteMode::Check).unwrap();
-        assert_eq!(report.changes.len(), 3);
+        let mut changed: Vec<_> = report.changes.iter().map(|c| c.path.as_str()).collect();
+        changed.sort_unstable();
+        assert_eq!(
+            changed,
+            [
+                "Cargo.toml",
+                "runtime/Cargo.toml",
+                "runtime/src/gone.rs",
+                "runtime/src/lib.rs",
+                "src/lib.rs",
+                "src/runtime/mod.rs",
+                "src/stale.rs"
+            ]
+        );
         assert!(root.join("src/stale.rs").exists(), "check mode must not write");
 
         write_crate(&root, &wanted, WriteMode::Write).unwrap();
         assert_eq!(fs::read_to_string(root.join("src/lib.rs")).unwrap(), "pub fn f() {}");
+        assert_eq!(fs::read_to_string(root.join("runtime/src/lib.rs")).unwrap(), "pub fn g() {}");
+        assert_eq!(fs::read_to_string(root.join("runtime/Cargo.toml")).unwrap(), "[package]");
         assert!(!root.join("src/stale.rs").exists());
+        assert!(!root.join("src/runtime").exists());
+        assert!(!root.join("runtime/src/gone.rs").exists());
         assert_eq!(fs::read_to_string(root.join("tests/mine.rs")).unwrap(), "hand-written");
         assert!(write_crate(&root, &wanted, WriteMode::Check).unwrap().is_fresh());
         let leftovers: Vec<_> = fs::read_dir(root.parent().unwrap()).unwrap().collect();

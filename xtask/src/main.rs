@@ -183,8 +183,13 @@ fn test() -> Result<(), String> {
     })?;
     step("tests", || cargo(&root, &["test", "--workspace", "--locked"]))?;
     step("conformance against Prism", || prism::run_conformance(&root))?;
-    step("doc tests of the generated crate and docs without warnings", || {
-        cargo_env(&root, &["doc", "--no-deps", "-p", CLIENT_NAME, "--locked"], &[("RUSTDOCFLAGS", "-D warnings")])
+    step("docs of the generated crate and its runtime without warnings", || {
+        let runtime = Settings::new(CLIENT_NAME, "").runtime_crate_name();
+        cargo_env(
+            &root,
+            &["doc", "--no-deps", "-p", CLIENT_NAME, "-p", &runtime, "--locked"],
+            &[("RUSTDOCFLAGS", "-D warnings")],
+        )
     })?;
     step("benchmarks build", || cargo(&root, &["bench", "-p", "benchmarks", "--no-run", "--locked"]))?;
     println!("xtask test: all checks passed");

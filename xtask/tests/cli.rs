@@ -48,5 +48,19 @@ fn a_good_document_becomes_a_standalone_crate() {
     assert!(manifest.contains("name = \"ping-client\"") && manifest.contains("[workspace]"), "{manifest}");
     let operations = std::fs::read_to_string(out.join("src/operations.rs")).unwrap();
     assert!(operations.contains("pub async fn ping("), "{operations}");
+    // The runtime is a crate of its own inside the output, a member of the crate's workspace.
+    assert!(manifest.contains("ping-client-runtime = { path = \"runtime\""), "{manifest}");
+    let runtime = std::fs::read_to_string(out.join("runtime/Cargo.toml")).unwrap();
+    assert!(runtime.contains("name = \"ping-client-runtime\"") && !runtime.contains("[workspace]"), "{runtime}");
+    let metadata = Command::new(env!("CARGO"))
+        .args(["metadata", "--offline", "--no-deps", "--format-version", "1"])
+        .current_dir(&out)
+        .output()
+        .unwrap();
+    assert!(metadata.status.success(), "{}", String::from_utf8_lossy(&metadata.stderr));
+    let metadata = String::from_utf8_lossy(&metadata.stdout);
+    for member in ["\"name\":\"ping-client\"", "\"name\":\"ping-client-runtime\""] {
+        assert!(metadata.contains(member), "{member} is not in the workspace: {metadata}");
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,5 +1,6 @@
 //! `src/client.rs`: what the runtime needs to know about this API (servers, auth, client
-//! parameters, request ids), the server enum, and the builder setters for them.
+//! parameters, request ids), the crate's `Client` and `ClientBuilder` (defined by the
+//! runtime's `client_types!`), the server enum, and the builder setters for them.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -49,7 +50,7 @@ pub fn render(api: &Api, settings: &Settings) -> TokenStream {
         quote! {
             #doc
             pub fn #name(self, value: impl Into<String>) -> Self {
-                self.client_parameter(#header, value.into())
+                Self { inner: self.inner.client_parameter(#header, value.into()) }
             }
         }
     });
@@ -59,7 +60,6 @@ pub fn render(api: &Api, settings: &Settings) -> TokenStream {
         //! How this API is reached: its servers, authentication and client-wide parameters.
         #[allow(unused_imports)]
         use crate::runtime::{ApiDescription, AuthorizationFormat, ClientParameter, Server};
-        use crate::{Client, ClientBuilder};
 
         /// What the runtime needs to know about this API.
         pub(crate) static API: ApiDescription = ApiDescription {
@@ -72,12 +72,9 @@ pub fn render(api: &Api, settings: &Settings) -> TokenStream {
             response_request_id_headers: &[#(#response_ids),*],
         };
 
-        impl Client {
-            /// Starts configuring a client; see [`ClientBuilder`].
-            pub fn builder() -> ClientBuilder {
-                ClientBuilder::new(&API)
-            }
-        }
+        // `Client` and `ClientBuilder`: wrappers of the runtime's, so that this crate can give
+        // them its operations and setters.
+        crate::runtime::client_types!(API);
 
         #server_enum
 
@@ -147,7 +144,7 @@ fn server_enum(api: &Api) -> TokenStream {
         impl ClientBuilder {
             #[doc = #setter_doc]
             pub fn #setter(self, value: #name) -> Self {
-                self.server(Server { api: value.api_url(), token: value.token_url() })
+                Self { inner: self.inner.server(Server { api: value.api_url(), token: value.token_url() }) }
             }
         }
     }

@@ -10,6 +10,7 @@ use crate::Settings;
 
 pub fn render(api: &Api, settings: &Settings) -> TokenStream {
     let docs = inner_doc_attrs(&crate_docs(api, settings));
+    let runtime = super::types::ident(&settings.runtime_crate_name().replace('-', "_"));
     let server_export = api.servers.servers.first().map(|_| {
         let name = super::types::ident(&api.servers.enum_name);
         quote!(pub use client::#name;)
@@ -25,14 +26,17 @@ pub fn render(api: &Api, settings: &Settings) -> TokenStream {
 
         mod client;
         mod operations;
-        mod runtime;
         pub mod types;
 
+        // The spec-independent runtime, a crate of its own next to this one.
+        use #runtime as runtime;
+
+        pub use client::{Client, ClientBuilder};
         #server_export
         #stream_export
         pub use runtime::{
-            ApiError, AuthError, AuthorizationFormat, Client, ClientBuilder, Error, Problem,
-            ProblemParameter, RetryPolicy, Secret,
+            ApiError, AuthError, AuthorizationFormat, Error, Problem, ProblemParameter,
+            RetryPolicy, Secret,
         };
     }
 }

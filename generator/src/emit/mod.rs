@@ -25,6 +25,7 @@ pub type Files = BTreeMap<String, String>;
 pub fn render(api: &Api, settings: &Settings) -> Result<Files> {
     let mut files = Files::new();
     files.insert("Cargo.toml".into(), manifest::render(api, settings));
+    files.insert("runtime/Cargo.toml".into(), manifest::render_runtime(api, settings));
     files.insert("README.md".into(), readme::render(api, settings));
     for ((path, _), text) in SOURCES.iter().zip(emit_and_format_all(api, settings)) {
         files.insert((*path).into(), text?);
@@ -32,7 +33,7 @@ pub fn render(api: &Api, settings: &Settings) -> Result<Files> {
     for (name, text) in runtime::FILES {
         let header = header_comment(&settings.command);
         files.insert(
-            format!("src/runtime/{name}"),
+            format!("runtime/src/{name}"),
             format!("{header}\n// Copied verbatim from generator/runtime/{name}.\n{text}"),
         );
     }

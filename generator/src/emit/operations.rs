@@ -263,7 +263,7 @@ fn decode(op: &Operation) -> (TokenStream, TokenStream) {
         None => (
             quote!(()),
             quote! {
-                self.execute(&OPERATION, request).await?;
+                self.inner.execute(&OPERATION, request).await?;
                 Ok(())
             },
         ),
@@ -281,7 +281,7 @@ fn decode(op: &Operation) -> (TokenStream, TokenStream) {
                 BodyMedia::Bytes => quote!(Vec<u8>),
                 _ => ty,
             };
-            let call = quote!(let response = self.execute(&OPERATION, request).await?;);
+            let call = quote!(let response = self.inner.execute(&OPERATION, request).await?;);
             if no_body_alternative {
                 let statuses = op
                     .success
@@ -323,7 +323,7 @@ fn decode_enum(op: &Operation, name: &str) -> (TokenStream, TokenStream) {
     (
         quote!(types::#name),
         quote! {
-            let response = self.execute(&OPERATION, request).await?;
+            let response = self.inner.execute(&OPERATION, request).await?;
             match response.status() {
                 #(#arms)*
                 status => Ok(types::#name::Other(status)),

@@ -1,5 +1,5 @@
 //! The hand-written runtime in `generator/runtime/`, embedded in the generator and copied
-//! verbatim into every crate as `src/runtime/`.
+//! verbatim next to every crate as the crate `runtime/` (its `lib.rs` is the crate root).
 
 macro_rules! runtime_files {
     ($($name:literal),* $(,)?) => {
@@ -17,11 +17,12 @@ runtime_files!(
     "description.rs",
     "encode.rs",
     "error.rs",
-    "mod.rs",
+    "lib.rs",
     "pagination.rs",
     "request.rs",
     "retry.rs",
     "timestamp.rs",
+    "wrapper.rs",
 );
 
 #[cfg(test)]

@@ -17,31 +17,33 @@ fn parse(text: &str) -> Result<Timestamp, String> {
     })
 }
 
-/// For `Timestamp` fields: `#[serde(with = "crate::runtime::timestamp::required")]`.
-#[allow(dead_code)] // Only crates whose document has required date-times use it.
-pub(crate) mod required {
+/// For `Timestamp` fields: `#[serde(with = "crate::runtime::timestamp::required")]` in generated code.
+pub mod required {
     use super::*;
 
-    pub(crate) fn serialize<S: Serializer>(value: &Timestamp, serializer: S) -> Result<S::Ok, S::Error> {
+    /// Writes RFC 3339 with `Z`.
+    pub fn serialize<S: Serializer>(value: &Timestamp, serializer: S) -> Result<S::Ok, S::Error> {
         value.serialize(serializer)
     }
 
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
+    /// Reads RFC 3339; a date-time without an offset is UTC.
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
         let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
         parse(&text).map_err(serde::de::Error::custom)
     }
 }
 
-/// For `Option<Timestamp>` fields: `#[serde(with = "crate::runtime::timestamp::optional")]`.
-#[allow(dead_code)] // Only crates whose document has optional date-times use it.
-pub(crate) mod optional {
+/// For `Option<Timestamp>` fields: `#[serde(with = "crate::runtime::timestamp::optional")]` in generated code.
+pub mod optional {
     use super::*;
 
-    pub(crate) fn serialize<S: Serializer>(value: &Option<Timestamp>, serializer: S) -> Result<S::Ok, S::Error> {
+    /// Writes RFC 3339 with `Z`, or nothing.
+    pub fn serialize<S: Serializer>(value: &Option<Timestamp>, serializer: S) -> Result<S::Ok, S::Error> {
         value.serialize(serializer)
     }
 
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Timestamp>, D::Error> {
+    /// Reads RFC 3339 or null; a date-time without an offset is UTC.
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Timestamp>, D::Error> {
         match Option::<std::borrow::Cow<str>>::deserialize(deserializer)? {
             Some(text) => parse(&text).map(Some).map_err(serde::de::Error::custom),
             None => Ok(None),

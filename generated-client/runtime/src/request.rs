@@ -29,8 +29,6 @@ pub struct Operation {
 }
 
 /// HTTP method of an operation.
-// A given API uses only some methods; the others are never constructed in its crate.
-#[allow(dead_code)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Method {
     /// `GET`
@@ -122,8 +120,6 @@ impl fmt::Debug for RequestParts {
     }
 }
 
-// Generated code calls these; which ones depends on the document, so some stay unused.
-#[allow(dead_code)]
 impl RequestParts {
     /// Starts a request for `path`: already percent-encoded (see `path_segment`), relative
     /// to the API base URL, starting with `/`.
@@ -198,8 +194,6 @@ pub struct RawResponse {
     pub(super) request_id: Option<String>,
 }
 
-// Generated code calls these; which ones depends on the document, so some stay unused.
-#[allow(dead_code)]
 impl RawResponse {
     /// HTTP status code.
     pub fn status(&self) -> u16 {

@@ -176,9 +176,8 @@ impl ClientBuilder {
     }
 
     /// Sets the client parameter sent in header `header` (generated setters call this).
-    // Only generated code calls it, and only for APIs that have client parameters.
-    #[allow(dead_code)]
-    pub(crate) fn client_parameter(mut self, header: &'static str, value: String) -> Self {
+    #[doc(hidden)]
+    pub fn client_parameter(mut self, header: &'static str, value: String) -> Self {
         self.parameters
             .retain(|(h, _)| !h.eq_ignore_ascii_case(header));
         self.parameters.push((header, value));
@@ -461,10 +460,10 @@ impl fmt::Debug for Client {
 
 impl Client {
     /// Sends one logical call of `op` (retries and a token renewal included) and returns
-    /// the answer if its status is 2xx; any other status becomes [`Error::Api`].
-    // Only generated operation code calls this.
-    #[allow(dead_code)]
-    pub(crate) async fn execute(
+    /// the answer if its status is 2xx; any other status becomes [`Error::Api`]. Generated
+    /// operation methods call this.
+    #[doc(hidden)]
+    pub async fn execute(
         &self,
         op: &'static Operation,
         req: RequestParts,

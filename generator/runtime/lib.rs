@@ -1,0 +1,48 @@
+//! Spec-independent HTTP runtime of a generated API client.
+//!
+//! Written by hand in the generator's `runtime/` folder and copied verbatim, as a crate of
+//! its own, next to every generated crate (`runtime/`). Keeping it a separate crate means a
+//! regenerated client recompiles only its own API-specific code. Nothing in here knows
+//! about a particular API: everything spec-specific reaches it through an
+//! [`ApiDescription`] that the generated code fills in. Users reach it only through the
+//! generated crate, which re-exports what they need.
+//!
+//! * configuration, authentication and the call loop: base URLs, credentials, timeouts,
+//!   retries ([`Client`], [`ClientBuilder`]);
+//! * the generated crate's own `Client` and `ClientBuilder`, thin wrappers that it adds its
+//!   operations and setters to ([`client_types!`]);
+//! * OAuth2 client-credentials tokens, cached and refreshed in a single flight (`auth`);
+//! * errors that keep the raw response and say what to do next ([`Error`]);
+//! * the retry decision as a pure function of the attempt's outcome ([`RetryPolicy`]).
+
+#![deny(missing_docs)]
+
+mod auth;
+mod client;
+mod description;
+mod encode;
+mod error;
+mod pagination;
+mod request;
+mod retry;
+#[doc(hidden)]
+pub mod timestamp;
+mod wrapper;
+
+pub use auth::{AuthorizationFormat, Secret};
+pub use client::{Client, ClientBuilder};
+pub use description::{ApiDescription, ClientParameter, Server};
+pub use error::{ApiError, AuthError, Error, Problem, ProblemParameter};
+pub use retry::RetryPolicy;
+
+// What generated operation code calls; not part of the API users see.
+#[doc(hidden)]
+pub use encode::path_segment;
+#[doc(hidden)]
+pub use pagination::paginate;
+#[doc(hidden)]
+pub use request::{Method, Operation, RawResponse, RequestParts};
+// The generated crate names `reqwest::Client` (`ClientBuilder::http_client`) without
+// depending on reqwest itself.
+#[doc(hidden)]
+pub use reqwest;

@@ -1,0 +1,192 @@
+//! The generated crate's own `Client` and `ClientBuilder`.
+//!
+//! Rust allows inherent methods only on a crate's own types, so a generated crate cannot add
+//! its operations to [`Client`](crate::Client) or its region and parameter setters to
+//! [`ClientBuilder`](crate::ClientBuilder). [`client_types!`](crate::client_types) defines
+//! thin wrappers in the generated crate instead; every setting they offer is forwarded here,
+//! so the list of settings and their documentation live in one place.
+
+/// Defines `Client` and `ClientBuilder` in the calling module, for the API described by the
+/// `static` [`ApiDescription`](crate::ApiDescription) named `$api`. Generated operation code
+/// calls the runtime through the `inner` field. The calling crate must re-export this
+/// crate's `Error`, `RetryPolicy` and `AuthorizationFormat` at its root: the documentation
+/// links to them there, where its users find them.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! client_types {
+    ($api:path) => {
+        /// A client of the API: one method per operation. Cheap to clone (clones share
+        /// connections and the token cache).
+        #[derive(Clone)]
+        pub struct Client {
+            pub(crate) inner: $crate::Client,
+        }
+
+        impl ::std::fmt::Debug for Client {
+            /// Never shows the client secret or a token.
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                ::std::fmt::Debug::fmt(&self.inner, f)
+            }
+        }
+
+        impl Client {
+            /// Starts configuring a client; see [`ClientBuilder`].
+            pub fn builder() -> ClientBuilder {
+                ClientBuilder {
+                    inner: $crate::ClientBuilder::new(&$api),
+                }
+            }
+        }
+
+        /// Configures and builds a [`Client`].
+        ///
+        /// Defaults: the API's default server, connect timeout 10 s, timeout 60 s per
+        /// attempt, [`RetryPolicy::default`](crate::RetryPolicy::default), tokens refreshed
+        /// when less than 60 s of their life remains.
+        #[derive(Debug, Clone)]
+        pub struct ClientBuilder {
+            pub(crate) inner: $crate::ClientBuilder,
+        }
+
+        impl ClientBuilder {
+            /// One base URL for both API and token calls (a proxy, a test server), e.g.
+            /// `"http://127.0.0.1:8080"` or `"https://proxy.example/api"`. It takes
+            /// precedence over any server or region, whatever the order of the calls.
+            pub fn base_url(self, url: impl AsRef<str>) -> Self {
+                Self { inner: self.inner.base_url(url) }
+            }
+
+            /// Authenticate with OAuth2 client credentials (a service principal): tokens are
+            /// requested, cached and renewed automatically.
+            pub fn credentials(
+                self,
+                client_id: impl Into<String>,
+                client_secret: impl Into<String>,
+            ) -> Self {
+                Self { inner: self.inner.credentials(client_id, client_secret) }
+            }
+
+            /// Authenticate with a token obtained elsewhere; no token requests are made and a
+            /// rejected token is an error.
+            pub fn token(self, token: impl Into<String>) -> Self {
+                Self { inner: self.inner.token(token) }
+            }
+
+            /// The full URL of the token endpoint, instead of the token base URL plus the
+            /// API's token path.
+            pub fn token_url(self, url: impl AsRef<str>) -> Self {
+                Self { inner: self.inner.token_url(url) }
+            }
+
+            /// How the token is written into the `Authorization` header.
+            pub fn authorization_format(self, format: $crate::AuthorizationFormat) -> Self {
+                Self { inner: self.inner.authorization_format(format) }
+            }
+
+            /// Limit for establishing a connection (ignored with
+            /// [`http_client`](Self::http_client), which brings its own).
+            pub fn connect_timeout(self, timeout: ::std::time::Duration) -> Self {
+                Self { inner: self.inner.connect_timeout(timeout) }
+            }
+
+            /// Limit for one attempt, from sending the request to receiving the whole body.
+            pub fn timeout(self, timeout: ::std::time::Duration) -> Self {
+                Self { inner: self.inner.timeout(timeout) }
+            }
+
+            /// How failed requests are retried.
+            pub fn retry_policy(self, policy: $crate::RetryPolicy) -> Self {
+                Self { inner: self.inner.retry_policy(policy) }
+            }
+
+            /// Text appended to the `User-Agent` after a space, e.g. `"my-tool/2.1"`.
+            pub fn user_agent_suffix(self, suffix: impl Into<String>) -> Self {
+                Self { inner: self.inner.user_agent_suffix(suffix) }
+            }
+
+            /// Use this HTTP client (proxies, TLS settings, connection pools).
+            pub fn http_client(self, client: $crate::reqwest::Client) -> Self {
+                Self { inner: self.inner.http_client(client) }
+            }
+
+            /// Renew a cached token when less than this much of its life remains (at most
+            /// half of its lifetime is given up).
+            pub fn token_refresh_margin(self, margin: ::std::time::Duration) -> Self {
+                Self { inner: self.inner.token_refresh_margin(margin) }
+            }
+
+            /// Checks the configuration and builds the client.
+            ///
+            /// # Errors
+            ///
+            /// [`Error::Config`](crate::Error::Config) when a required client parameter is
+            /// missing, a URL or header value is invalid, or the HTTP client cannot be made;
+            /// the message says which setting to fix.
+            pub fn build(self) -> ::std::result::Result<Client, $crate::Error> {
+                self.inner.build().map(|inner| Client { inner })
+            }
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    //! The macro expanded as a generated crate expands it, with the re-exports it expects.
+    use crate::{ApiDescription, AuthorizationFormat, Error, RetryPolicy, Server};
+
+    static API: ApiDescription = ApiDescription {
+        user_agent: "wrapped/1.0",
+        default_server: Server {
+            api: "https://api.invalid",
+            token: "https://token.invalid",
+        },
+        token_path: Some("/token"),
+        authorization_format: AuthorizationFormat::Bearer,
+        client_parameters: &[],
+        request_id_header: None,
+        response_request_id_headers: &[],
+    };
+
+    crate::client_types!(API);
+
+    #[test]
+    fn every_setting_reaches_the_runtime_builder() {
+        let builder = Client::builder()
+            .base_url("http://127.0.0.1:9")
+            .credentials("id", "zzsecretzz")
+            .token_url("http://127.0.0.1:9/oauth/token")
+            .authorization_format(AuthorizationFormat::Template("Custom {token}"))
+            .connect_timeout(std::time::Duration::from_secs(3))
+            .timeout(std::time::Duration::from_secs(7))
+            .retry_policy(RetryPolicy::none())
+            .user_agent_suffix("tool/2")
+            .token_refresh_margin(std::time::Duration::from_secs(5))
+            .http_client(crate::reqwest::Client::new());
+        let debug = format!("{builder:?}");
+        for expected in [
+            "http://127.0.0.1:9",
+            "/oauth/token",
+            "Custom {token}",
+            "3s",
+            "7s",
+            "tool/2",
+            "5s",
+        ] {
+            assert!(debug.contains(expected), "{expected} missing from {debug}");
+        }
+        assert!(!debug.contains("zzsecretzz"), "{debug}");
+        let client = builder.build().expect("a valid configuration");
+        let debug = format!("{client:?}");
+        assert!(debug.contains("http://127.0.0.1:9/oauth/token"), "{debug}");
+        assert!(debug.contains("tool/2"), "{debug}");
+        assert!(!debug.contains("zzsecretzz"), "{debug}");
+    }
+
+    #[test]
+    fn build_errors_come_from_the_runtime() {
+        let err = Client::builder().base_url("not a url").build().unwrap_err();
+        assert!(matches!(err, Error::Config(_)), "{err:?}");
+        let err = Client::builder().token("a\nb").build().unwrap_err();
+        assert!(err.to_string().contains(".token(..)"), "{err}");
+    }
+}
