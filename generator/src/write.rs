@@ -98,11 +98,9 @@ fn swap_in(root: &Path, files: &Files) -> Result<()> {
 
 fn stage_and_swap(root: &Path, staging: &Path, files: &Files) -> Result<()> {
     let _ = fs::remove_dir_all(staging);
+    create_parents(staging, files.keys())?;
     for (path, contents) in files {
         let target = staging.join(path);
-        if let Some(dir) = target.parent() {
-            fs::create_dir_all(dir).map_err(io("cannot create", dir))?;
-        }
         fs::write(&target, contents).map_err(io("cannot write", &target))?;
     }
     fs::create_dir_all(root).map_err(io("cannot create", root))?;
@@ -118,12 +116,22 @@ fn stage_and_swap(root: &Path, staging: &Path, files: &Files) -> Result<()> {
         }
         swapped.push(dir);
     }
-    for path in files.keys().filter(|p| !in_owned_dir(p)) {
+    let loose: Vec<&String> = files.keys().filter(|p| !in_owned_dir(p)).collect();
+    create_parents(root, loose.iter().copied())?;
+    for path in loose {
         let target = root.join(path);
-        if let Some(dir) = target.parent() {
-            fs::create_dir_all(dir).map_err(io("cannot create", dir))?;
-        }
         fs::rename(staging.join(path), &target).map_err(io("cannot write", &target))?;
+    }
+    Ok(())
+}
+
+/// Creates the folders that the files at `paths` (relative to `base`) go into, each once:
+/// one `mkdir` per file showed up as the largest cost of writing a small crate.
+fn create_parents<'p>(base: &Path, paths: impl IntoIterator<Item = &'p String>) -> Result<()> {
+    let dirs: std::collections::BTreeSet<PathBuf> =
+        paths.into_iter().filter_map(|p| base.join(p).parent().map(Path::to_owned)).collect();
+    for dir in dirs {
+        fs::create_dir_all(&dir).map_err(io("cannot create", &dir))?;
     }
     Ok(())
 }
