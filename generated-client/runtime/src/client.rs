@@ -210,6 +210,17 @@ impl ClientBuilder {
                 })
             })
             .transpose()?;
+        let response_request_id_headers = description
+            .response_request_id_headers
+            .iter()
+            .map(|name| {
+                HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+                    Error::Config(format!(
+                        "response request id header `{name}` is not a valid header name"
+                    ))
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
 
         let auth = match &self.auth {
             AuthConfig::None => Auth::None,
@@ -255,7 +266,6 @@ impl ClientBuilder {
 
         Ok(Client {
             inner: Arc::new(Inner {
-                description,
                 api_base,
                 http,
                 timeout: self.timeout,
@@ -264,6 +274,7 @@ impl ClientBuilder {
                 user_agent,
                 parameters,
                 request_id_header,
+                response_request_id_headers,
                 auth,
             }),
         })
@@ -416,7 +427,6 @@ struct Credentials {
 }
 
 struct Inner {
-    description: &'static ApiDescription,
     api_base: Url,
     http: reqwest::Client,
     timeout: Duration,
@@ -425,6 +435,8 @@ struct Inner {
     user_agent: HeaderValue,
     parameters: HeaderMap,
     request_id_header: Option<HeaderName>,
+    /// Parsed once: looking a header up by `&str` parses the name on every call.
+    response_request_id_headers: Vec<HeaderName>,
     auth: Auth,
 }
 
@@ -581,7 +593,8 @@ impl Client {
 
     /// `Accept`, `User-Agent` and the request id header.
     fn common_headers(&self, request_id: Option<&(HeaderName, HeaderValue)>) -> HeaderMap {
-        let mut headers = HeaderMap::new();
+        // Room for these, the client parameters and `Authorization` without growing.
+        let mut headers = HeaderMap::with_capacity(8 + self.inner.parameters.len());
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
         headers.insert(USER_AGENT, self.inner.user_agent.clone());
         if let Some((name, id)) = request_id {
@@ -679,16 +692,16 @@ impl Client {
         let mut attempt: u32 = 0;
         loop {
             attempt = attempt.saturating_add(1);
-            let mut request = inner
-                .http
-                .request(method.to_reqwest(), url.clone())
-                .headers(headers.clone())
-                .timeout(inner.timeout);
+            // A request made directly, not through reqwest's builder, which would copy the
+            // headers a second time.
+            let mut request = reqwest::Request::new(method.to_reqwest(), url.clone());
+            *request.headers_mut() = headers.clone();
+            *request.timeout_mut() = Some(inner.timeout);
             if let Some(body) = body {
-                request = request.body(body.bytes.clone());
+                *request.body_mut() = Some(body.bytes.clone().into());
             }
             let attempt_started = Instant::now();
-            let result = match request.send().await {
+            let result = match inner.http.execute(request).await {
                 Ok(mut response) => {
                     let status = response.status().as_u16();
                     // Taken, not cloned: reading the body does not need them.
@@ -733,10 +746,9 @@ impl Client {
                 }
                 (Decision::Stop, Ok((status, headers, body))) => {
                     let request_id = inner
-                        .description
                         .response_request_id_headers
                         .iter()
-                        .find_map(|name| headers.get(*name))
+                        .find_map(|name| headers.get(name))
                         .and_then(|v| v.to_str().ok())
                         .filter(|v| !v.is_empty())
                         .or(sent_request_id)

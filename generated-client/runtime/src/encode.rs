@@ -28,11 +28,10 @@ pub fn path_segment(value: &str) -> String {
 /// Whether a raw (already encoded) path segment is one that URL parsers resolve as `.` or
 /// `..` (per the WHATWG URL standard, `%2e` counts as a dot, case-insensitively).
 pub(super) fn is_dot_segment(segment: &str) -> bool {
-    let lower = segment.to_ascii_lowercase();
-    matches!(
-        lower.as_str(),
-        "." | ".." | "%2e" | "%2e%2e" | ".%2e" | "%2e."
-    )
+    // Compared in place: every request's path goes through this.
+    [".", "..", "%2e", "%2e%2e", ".%2e", "%2e."]
+        .iter()
+        .any(|dot| segment.eq_ignore_ascii_case(dot))
 }
 
 #[cfg(test)]

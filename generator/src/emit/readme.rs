@@ -112,6 +112,13 @@ pub fn render(api: &Api, settings: &Settings) -> String {
          operation, method, path template, attempts, status and latency.\n\n",
     );
     out.push_str(&format!(
+        "## Layout\n\n`src/` holds this API's code; `runtime/` is the `{runtime}` crate it depends on, \
+         the spec-independent HTTP runtime (token cache, retries, errors) that the generator writes \
+         beside every client. Depend on `{name}` only: everything you name is re-exported from it.\n\n",
+        runtime = settings.runtime_crate_name(),
+        name = settings.crate_name,
+    ));
+    out.push_str(&format!(
         "## Examples\n\nRun one of `examples/` with `cargo run -p {} --example <name>`.\n",
         settings.crate_name
     ));
