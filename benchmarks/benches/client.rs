@@ -11,62 +11,11 @@
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, Criterion};
-use reqwest::header::{HeaderValue, ACCEPT, AUTHORIZATION, USER_AGENT};
 
-use benchmarks::{
-    citrix_client, LoopbackServer, AUTHORIZATION as AUTHORIZATION_VALUE, CUSTOMER_ID,
-};
-use citrix_cloud::types::ListResourceLocationsResponse;
+use benchmarks::{citrix_client, LoopbackServer, PlainClient};
 
 /// Concurrent calls on one client with an empty token cache.
 const CONCURRENT_CALLS: usize = 1_000;
-
-/// `GET /resourcelocations` with plain `reqwest`, the way a hand-written client would make
-/// the call the generated one makes: same headers (a request id of the same length as the
-/// generated client's UUIDs), same per-request timeout, JSON decoded into the same type.
-struct PlainClient {
-    http: reqwest::Client,
-    url: reqwest::Url,
-    user_agent: HeaderValue,
-    authorization: HeaderValue,
-}
-
-impl PlainClient {
-    fn new(server: &LoopbackServer) -> Self {
-        PlainClient {
-            http: reqwest::Client::builder()
-                .connect_timeout(Duration::from_secs(10))
-                .build()
-                .expect("a reqwest client"),
-            url: format!("{}/resourcelocations", server.base_url())
-                .parse()
-                .expect("a URL"),
-            user_agent: HeaderValue::from_static(concat!("citrix-cloud/", "0.1.0")),
-            authorization: HeaderValue::from_static(AUTHORIZATION_VALUE),
-        }
-    }
-
-    async fn list_resource_locations(&self) -> ListResourceLocationsResponse {
-        let response = self
-            .http
-            .get(self.url.clone())
-            .header(ACCEPT, HeaderValue::from_static("application/json"))
-            .header(USER_AGENT, self.user_agent.clone())
-            .header(
-                "Citrix-TransactionId",
-                "00000000-0000-4000-8000-000000000000",
-            )
-            .header("Citrix-CustomerId", CUSTOMER_ID)
-            .header(AUTHORIZATION, self.authorization.clone())
-            .timeout(Duration::from_secs(60))
-            .send()
-            .await
-            .expect("the loopback server answers");
-        assert!(response.status().is_success());
-        let body = response.bytes().await.expect("the body");
-        serde_json::from_slice(&body).expect("resource locations")
-    }
-}
 
 fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_multi_thread()

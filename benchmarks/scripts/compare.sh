@@ -3,7 +3,8 @@
 #   1. `cargo xtask generate` against progenitor on the Citrix document (side by side);
 #   2. `cargo xtask generate` on the Citrix document and synthetic ones of 64, 500 and
 #      4,000 operations (process start to exit, files written);
-#   3. build time of the two generated crates (crate only, dependencies prebuilt).
+#   3. build of the generated crates (crate only, dependencies prebuilt): ours, progenitor's
+#      as generated, and progenitor's with TLS; whole `cargo build` and rustc alone (3b).
 #
 # Needs hyperfine (`apt-get install hyperfine`) and, for 1 and 3, cargo-progenitor
 # (`cargo install cargo-progenitor --version 0.15.1`). Usage, from anywhere:
@@ -64,17 +65,43 @@ if $have_progenitor; then
     # progenitor's crate is not a workspace of its own; make it one, as ours is.
     grep -q '^\[workspace\]' "$work/build/citrix-progenitor/Cargo.toml" \
         || printf '\n[workspace]\n' >> "$work/build/citrix-progenitor/Cargo.toml"
-    for crate in citrix-cloud citrix-progenitor; do
+    # progenitor's output has no TLS (reqwest without a TLS feature): it cannot call an
+    # https:// server. The same crate with reqwest's `rustls` feature is what a user needs to
+    # reach the real service; it is built too, for a like-for-like comparison.
+    cp -r "$work/build/citrix-progenitor" "$work/build/citrix-progenitor-tls"
+    sed -i 's/^name = "citrix-progenitor"/name = "citrix-progenitor-tls"/; s/features = \["json", "query", "stream"\]/features = ["json", "query", "stream", "rustls"]/' \
+        "$work/build/citrix-progenitor-tls/Cargo.toml"
+    crates="citrix-cloud citrix-progenitor citrix-progenitor-tls"
+    for crate in $crates; do
         (cd "$work/build/$crate" && cargo build -j "$jobs" --quiet)
     done
-    hyperfine --warmup 1 --runs 5 \
+    # Whole `cargo build` after touching the crate root: what a developer waits for.
+    hyperfine --warmup 2 --runs 15 \
         --export-markdown "$work/3-crate-build.md" \
         --prepare "touch $work/build/citrix-cloud/src/lib.rs" \
         -n "ours: citrix-cloud (dev build, crate only)" \
         "cargo build -j $jobs --quiet --manifest-path $work/build/citrix-cloud/Cargo.toml" \
         --prepare "touch $work/build/citrix-progenitor/src/lib.rs" \
-        -n "progenitor: citrix-progenitor (dev build, crate only)" \
-        "cargo build -j $jobs --quiet --manifest-path $work/build/citrix-progenitor/Cargo.toml"
+        -n "progenitor: citrix-progenitor as generated (no TLS)" \
+        "cargo build -j $jobs --quiet --manifest-path $work/build/citrix-progenitor/Cargo.toml" \
+        --prepare "touch $work/build/citrix-progenitor-tls/src/lib.rs" \
+        -n "progenitor + reqwest rustls (can call https)" \
+        "cargo build -j $jobs --quiet --manifest-path $work/build/citrix-progenitor-tls/Cargo.toml"
+    # The compiler alone on the crate (rustc's own total, without cargo's bookkeeping):
+    # the median of 7 incremental rebuilds after a touch, and a full rebuild of the crate.
+    {
+        echo "| crate | rustc, incremental after touch (median of 7) [s] | rustc, whole crate [s] | lines of Rust in the crate |"
+        echo "|---|---:|---:|---:|"
+        for crate in $crates; do
+            dir=$work/build/$crate
+            total() { RUSTC_BOOTSTRAP=1 cargo rustc -j "$jobs" --quiet --manifest-path "$dir/Cargo.toml" --lib -- -Z time-passes 2>&1 | awk '/\ttotal$/ {sub(";", "", $2); print $2}' | tail -1; }
+            touch "$dir/src/lib.rs"; total > /dev/null   # the flags change once: a full build
+            incremental=$(for _ in 1 2 3 4 5 6 7; do touch "$dir/src/lib.rs"; total; done | sort -n | sed -n 4p)
+            full=$(CARGO_INCREMENTAL=0 bash -c "touch $dir/src/lib.rs; RUSTC_BOOTSTRAP=1 cargo rustc -j $jobs --quiet --manifest-path $dir/Cargo.toml --lib -- -Z time-passes 2>&1" | awk '/\ttotal$/ {sub(";", "", $2); print $2}' | tail -1)
+            lines=$(cat "$dir"/src/*.rs | wc -l)
+            echo "| $crate | $incremental | $full | $lines |"
+        done
+    } > "$work/3b-crate-rustc.md"
 fi
 
 echo "==> tables in $work"

@@ -4,6 +4,8 @@
 //!   one, for measuring how the generator scales (also the `synth` binary);
 //! - [`LoopbackServer`]: a minimal keep-alive HTTP/1.1 server on 127.0.0.1 that answers like
 //!   the Citrix Cloud token endpoint and `GET /resourcelocations`, for the client benchmarks;
+//! - [`citrix_client`] and [`PlainClient`]: the generated client and the same call made with
+//!   plain `reqwest`, both for that server;
 //! - paths and settings of the bundled Citrix document.
 
 use std::fmt::Write as _;
@@ -12,6 +14,10 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
+use std::time::Duration;
+
+use citrix_cloud::types::ListResourceLocationsResponse;
+use reqwest::header::{self, HeaderValue, ACCEPT, USER_AGENT};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
@@ -471,6 +477,55 @@ pub fn citrix_client(
         builder = builder.http_client(http);
     }
     builder.build()
+}
+
+/// `GET /resourcelocations` with plain `reqwest`, the way a hand-written client would make
+/// the call the generated one makes: same headers (a request id of the same length as the
+/// generated client's UUIDs), same per-request timeout, JSON decoded into the same type.
+pub struct PlainClient {
+    http: reqwest::Client,
+    url: reqwest::Url,
+    user_agent: HeaderValue,
+    authorization: HeaderValue,
+}
+
+impl PlainClient {
+    /// A client for `server`, configured as [`citrix_client`] configures the generated one.
+    pub fn new(server: &LoopbackServer) -> Self {
+        PlainClient {
+            http: reqwest::Client::builder()
+                .connect_timeout(Duration::from_secs(10))
+                .build()
+                .expect("a reqwest client"),
+            url: format!("{}/resourcelocations", server.base_url())
+                .parse()
+                .expect("a URL"),
+            user_agent: HeaderValue::from_static(concat!("citrix-cloud/", "0.1.0")),
+            authorization: HeaderValue::from_static(AUTHORIZATION),
+        }
+    }
+
+    /// `GET /resourcelocations`, decoded; panics on anything but a 2xx answer.
+    pub async fn list_resource_locations(&self) -> ListResourceLocationsResponse {
+        let response = self
+            .http
+            .get(self.url.clone())
+            .header(ACCEPT, HeaderValue::from_static("application/json"))
+            .header(USER_AGENT, self.user_agent.clone())
+            .header(
+                "Citrix-TransactionId",
+                "00000000-0000-4000-8000-000000000000",
+            )
+            .header("Citrix-CustomerId", CUSTOMER_ID)
+            .header(header::AUTHORIZATION, self.authorization.clone())
+            .timeout(Duration::from_secs(60))
+            .send()
+            .await
+            .expect("the loopback server answers");
+        assert!(response.status().is_success());
+        let body = response.bytes().await.expect("the body");
+        serde_json::from_slice(&body).expect("resource locations")
+    }
 }
 
 #[cfg(test)]
