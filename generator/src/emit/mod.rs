@@ -11,6 +11,8 @@ mod runtime;
 mod types;
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 use proc_macro2::TokenStream;
 
@@ -57,33 +59,48 @@ const SOURCES: [(&str, Emitter); 4] = [
     ("src/types.rs", |api, _| types::render(api)),
 ];
 
-/// Emits and formats every file of [`SOURCES`], each on its own thread (tokens are not
+/// Emits and formats every file of [`SOURCES`] on as many threads as there are cores (at
+/// most one per file), each thread taking the next file not yet taken (tokens are not
 /// `Send`, so a file's tokens are made where they are formatted). Parsing and printing is
 /// the largest cost of generation, and operations and types take about as long as each
-/// other, so on several cores this takes about half as long as one file after the other.
-/// Results are in file order; a thread that cannot be started does its work here instead.
+/// other, so on several cores this takes about half as long as one file after the other;
+/// more threads than cores only add start-up cost. Results are in file order; if no thread
+/// can be started, the work is done here instead.
 fn emit_and_format_all(api: &Api, settings: &Settings) -> Vec<Result<String>> {
     let work = |(path, emit): (&'static str, Emitter)| format_rust(path, emit(api, settings), settings);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(SOURCES.len());
+    let next = AtomicUsize::new(0);
+    let done: Vec<Mutex<Option<Result<String>>>> = SOURCES.iter().map(|_| Mutex::new(None)).collect();
+    let take_files = || {
+        while let Some((index, &source)) = SOURCES.iter().enumerate().nth(next.fetch_add(1, Ordering::Relaxed)) {
+            let result = work(source);
+            *done[index].lock().unwrap_or_else(PoisonError::into_inner) = Some(result);
+        }
+    };
     std::thread::scope(|scope| {
-        let started: Vec<_> = SOURCES
-            .iter()
-            .map(|&source| {
+        let started = (0..threads)
+            .filter(|n| {
                 std::thread::Builder::new()
-                    .name(format!("emit {}", source.0))
+                    .name(format!("emit {n}"))
                     // As much stack as a main thread: `syn` parses recursively.
                     .stack_size(8 << 20)
-                    .spawn_scoped(scope, move || work(source))
-                    .map_err(|_| source)
+                    .spawn_scoped(scope, take_files)
+                    .is_ok()
             })
-            .collect();
-        started
-            .into_iter()
-            .map(|thread| match thread {
-                Ok(handle) => handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                Err(source) => work(source),
+            .count();
+        if started == 0 {
+            take_files();
+        }
+    });
+    SOURCES
+        .iter()
+        .zip(done)
+        .map(|((path, _), slot)| {
+            slot.into_inner().unwrap_or_else(PoisonError::into_inner).unwrap_or_else(|| {
+                Err(Error::Emit { file: (*path).to_owned(), message: "the file was not emitted".to_owned() })
             })
-            .collect()
-    })
+        })
+        .collect()
 }
 
 /// Parses and pretty-prints one source file, with the `@generated` header on top.
