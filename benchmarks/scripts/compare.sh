@@ -4,7 +4,8 @@
 #   2. `cargo xtask generate` on the Citrix document and synthetic ones of 64, 500 and
 #      4,000 operations (process start to exit, files written);
 #   3. build of the generated crates (crate only, dependencies prebuilt): ours, progenitor's
-#      as generated, and progenitor's with TLS; whole `cargo build` and rustc alone (3b).
+#      as generated, and progenitor's with TLS; whole `cargo build`, rustc alone (3b) and,
+#      with valgrind, the instructions rustc executes (3c).
 #
 # Needs hyperfine (`apt-get install hyperfine`) and, for 1 and 3, cargo-progenitor
 # (`cargo install cargo-progenitor --version 0.15.1`). Usage, from anywhere:
@@ -102,6 +103,25 @@ if $have_progenitor; then
             echo "| $crate | $incremental | $full | $lines |"
         done
     } > "$work/3b-crate-rustc.md"
+    # Instructions rustc executes for a whole (non-incremental) build of each crate, under
+    # callgrind: unlike time, the same on a busy machine. The wrapper changes cargo's
+    # fingerprints, so the dependencies are built again first (not counted).
+    if command -v valgrind > /dev/null; then
+        {
+            echo "| crate | rustc instructions, whole crate |"
+            echo "|---|---:|"
+            for crate in $crates; do
+                dir=$work/build/$crate
+                out=$work/3c-$crate.count
+                rm -f "$out"
+                touch "$dir/src/lib.rs"
+                CARGO_INCREMENTAL=0 RUSTC_WRAPPER="$root/benchmarks/scripts/rustc-instructions-wrapper.sh" \
+                    VG_CRATE="${crate//-/_}" VG_OUT="$out" \
+                    cargo build -j "$jobs" --quiet --manifest-path "$dir/Cargo.toml" 2> /dev/null
+                echo "| $crate | $(tail -1 "$out") |"
+            done
+        } > "$work/3c-crate-rustc-instructions.md"
+    fi
 fi
 
 echo "==> tables in $work"
