@@ -78,11 +78,16 @@ const SPEC: &str = "spec/citrix-cloud-openapi.yml";
 const CLIENT_DIR: &str = "generated-client";
 const CLIENT_NAME: &str = "citrix-cloud";
 
+/// The settings `regenerate` generates the bundled crate with.
+fn client_settings() -> Settings {
+    Settings::new(CLIENT_NAME, "cargo xtask regenerate")
+}
+
 fn regenerate(check: bool) -> Result<(), String> {
     let root = workspace_root();
     let spec = root.join(SPEC);
     let overlay = generator::overlay_for(&spec);
-    let settings = Settings::new(CLIENT_NAME, "cargo xtask regenerate");
+    let settings = client_settings();
     let files = generator::generate(&spec, overlay.as_deref(), &settings).map_err(|e| e.to_string())?;
     let mode = if check { WriteMode::Check } else { WriteMode::Write };
     let report = write_crate(&root.join(CLIENT_DIR), &files, mode).map_err(|e| e.to_string())?;
@@ -184,7 +189,7 @@ fn test() -> Result<(), String> {
     step("tests", || cargo(&root, &["test", "--workspace", "--locked"]))?;
     step("conformance against Prism", || prism::run_conformance(&root))?;
     step("docs of the generated crate and its runtime without warnings", || {
-        let runtime = Settings::new(CLIENT_NAME, "").runtime_crate_name();
+        let runtime = client_settings().runtime_crate_name();
         cargo_env(
             &root,
             &["doc", "--no-deps", "-p", CLIENT_NAME, "-p", &runtime, "--locked"],

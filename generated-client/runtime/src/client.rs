@@ -558,7 +558,7 @@ impl Client {
                     &url,
                     &headers,
                     req.body.as_ref(),
-                    request_id.as_ref().and_then(|(_, id)| id.to_str().ok()),
+                    request_id.as_ref().and_then(|id| id.to_str().ok()),
                 )
                 .await?;
             if (200..300).contains(&response.status()) {
@@ -580,24 +580,23 @@ impl Client {
         }
     }
 
-    /// A new request id (a random UUID v4) for the API's request id header, if it has one.
-    fn new_request_id(&self) -> Option<(HeaderName, HeaderValue)> {
-        let name = self.inner.request_id_header.as_ref()?;
+    /// A new request id (a random UUID v4), if the API has a request id header.
+    fn new_request_id(&self) -> Option<HeaderValue> {
+        self.inner.request_id_header.as_ref()?;
         // Ids correlate logs; they need to be unique, not unpredictable, so the thread-local
         // generator does instead of a system call per request.
         let id = uuid::Builder::from_random_bytes(fastrand::u128(..).to_le_bytes()).into_uuid();
         let mut buffer = uuid::Uuid::encode_buffer();
-        let value = HeaderValue::from_str(id.hyphenated().encode_lower(&mut buffer)).ok()?;
-        Some((name.clone(), value))
+        HeaderValue::from_str(id.hyphenated().encode_lower(&mut buffer)).ok()
     }
 
     /// `Accept`, `User-Agent` and the request id header.
-    fn common_headers(&self, request_id: Option<&(HeaderName, HeaderValue)>) -> HeaderMap {
+    fn common_headers(&self, request_id: Option<&HeaderValue>) -> HeaderMap {
         // Room for these, the client parameters and `Authorization` without growing.
         let mut headers = HeaderMap::with_capacity(8 + self.inner.parameters.len());
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
         headers.insert(USER_AGENT, self.inner.user_agent.clone());
-        if let Some((name, id)) = request_id {
+        if let (Some(name), Some(id)) = (&self.inner.request_id_header, request_id) {
             headers.insert(name.clone(), id.clone());
         }
         headers
@@ -640,7 +639,7 @@ impl Client {
                     &c.token_url,
                     &headers,
                     Some(&body),
-                    request_id.as_ref().and_then(|(_, id)| id.to_str().ok()),
+                    request_id.as_ref().and_then(|id| id.to_str().ok()),
                 )
                 .await?;
             let url = redacted_url(&c.token_url);

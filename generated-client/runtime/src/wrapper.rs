@@ -106,7 +106,8 @@ macro_rules! client_types {
                 Self { inner: self.inner.user_agent_suffix(suffix) }
             }
 
-            /// Use this HTTP client (proxies, TLS settings, connection pools).
+            /// Use this HTTP client (proxies, TLS settings, connection pools): a client of
+            /// `reqwest` 0.12, the version this crate is built with.
             pub fn http_client(self, client: $crate::reqwest::Client) -> Self {
                 Self { inner: self.inner.http_client(client) }
             }

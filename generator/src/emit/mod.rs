@@ -12,7 +12,6 @@ mod types;
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, PoisonError};
 
 use proc_macro2::TokenStream;
 
@@ -32,8 +31,8 @@ pub fn render(api: &Api, settings: &Settings) -> Result<Files> {
     for ((path, _), text) in SOURCES.iter().zip(emit_and_format_all(api, settings)) {
         files.insert((*path).into(), text?);
     }
+    let header = header_comment(&settings.command);
     for (name, text) in runtime::FILES {
-        let header = header_comment(&settings.command);
         files.insert(
             format!("runtime/src/{name}"),
             format!("{header}\n// Copied verbatim from generator/runtime/{name}.\n{text}"),
@@ -70,37 +69,36 @@ fn emit_and_format_all(api: &Api, settings: &Settings) -> Vec<Result<String>> {
     let work = |(path, emit): (&'static str, Emitter)| format_rust(path, emit(api, settings), settings);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(SOURCES.len());
     let next = AtomicUsize::new(0);
-    let done: Vec<Mutex<Option<Result<String>>>> = SOURCES.iter().map(|_| Mutex::new(None)).collect();
+    // Takes files until none is left; returns them with their place in `SOURCES`.
     let take_files = || {
-        while let Some((index, &source)) = SOURCES.iter().enumerate().nth(next.fetch_add(1, Ordering::Relaxed)) {
-            let result = work(source);
-            *done[index].lock().unwrap_or_else(PoisonError::into_inner) = Some(result);
+        let mut emitted = Vec::new();
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(&source) = SOURCES.get(index) else { return emitted };
+            emitted.push((index, work(source)));
         }
     };
-    std::thread::scope(|scope| {
-        let started = (0..threads)
-            .filter(|n| {
+    let mut emitted: Vec<(usize, Result<String>)> = std::thread::scope(|scope| {
+        let started: Vec<_> = (0..threads)
+            .filter_map(|n| {
                 std::thread::Builder::new()
                     .name(format!("emit {n}"))
                     // As much stack as a main thread: `syn` parses recursively.
                     .stack_size(8 << 20)
                     .spawn_scoped(scope, take_files)
-                    .is_ok()
+                    .ok()
             })
-            .count();
-        if started == 0 {
-            take_files();
-        }
+            .collect();
+        let mut emitted: Vec<_> = started
+            .into_iter()
+            .flat_map(|thread| thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect();
+        // Whatever no thread took (everything, if none could be started).
+        emitted.extend(take_files());
+        emitted
     });
-    SOURCES
-        .iter()
-        .zip(done)
-        .map(|((path, _), slot)| {
-            slot.into_inner().unwrap_or_else(PoisonError::into_inner).unwrap_or_else(|| {
-                Err(Error::Emit { file: (*path).to_owned(), message: "the file was not emitted".to_owned() })
-            })
-        })
-        .collect()
+    emitted.sort_by_key(|(index, _)| *index);
+    emitted.into_iter().map(|(_, result)| result).collect()
 }
 
 /// Parses and pretty-prints one source file, with the `@generated` header on top.
