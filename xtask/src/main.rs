@@ -196,6 +196,15 @@ fn test() -> Result<(), String> {
             &[("RUSTDOCFLAGS", "-D warnings")],
         )
     })?;
+    step("the generated crate and its runtime package for crates.io", || {
+        // Packages both (the client against the packaged runtime) and builds them from the
+        // packaged sources alone, as crates.io users would; uncommitted changes are fine here.
+        let runtime = client_settings().runtime_crate_name();
+        cargo(
+            &root,
+            &["package", "-p", &runtime, "-p", CLIENT_NAME, "--allow-dirty", "--locked", "--quiet"],
+        )
+    })?;
     step("benchmarks build", || cargo(&root, &["bench", "-p", "benchmarks", "--no-run", "--locked"]))?;
     println!("xtask test: all checks passed");
     Ok(())

@@ -72,7 +72,9 @@ pub fn render_runtime(api: &Api, settings: &Settings) -> String {
     )
 }
 
-/// The `@generated` header and the `[package]` table.
+/// The `@generated` header and the `[package]` table: everything `cargo package` and
+/// crates.io ask for (description, license, readme, keywords, categories), so both crates can be
+/// published as they are written. Add `repository` or `homepage` in the overlay's `info` if needed.
 fn package(settings: &Settings, name: &str, description: &str) -> String {
     let description = description.replace('\\', "\\\\").replace('"', "\\\"");
     format!(
@@ -84,7 +86,9 @@ fn package(settings: &Settings, name: &str, description: &str) -> String {
          rust-version = \"1.85\"\n\
          description = \"{description}\"\n\
          license = \"MIT OR Apache-2.0\"\n\
-         publish = false\n",
+         readme = \"README.md\"\n\
+         keywords = [\"api\", \"client\", \"openapi\", \"http\"]\n\
+         categories = [\"api-bindings\", \"web-programming::http-client\"]\n",
         command = settings.command,
         version = settings.crate_version,
     )

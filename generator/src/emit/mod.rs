@@ -28,6 +28,7 @@ pub fn render(api: &Api, settings: &Settings) -> Result<Files> {
     files.insert("Cargo.toml".into(), manifest::render(api, settings));
     files.insert("runtime/Cargo.toml".into(), manifest::render_runtime(api, settings));
     files.insert("README.md".into(), readme::render(api, settings));
+    files.insert("runtime/README.md".into(), readme::render_runtime(api, settings));
     for ((path, _), text) in SOURCES.iter().zip(emit_and_format_all(api, settings)) {
         files.insert((*path).into(), text?);
     }
