@@ -35,6 +35,8 @@
 mod client;
 mod operations;
 pub mod types;
+#[cfg(feature = "mock")]
+pub mod mock;
 use citrix_cloud_runtime as runtime;
 pub use client::{Client, ClientBuilder};
 pub use client::Region;

@@ -22,6 +22,8 @@ mod client;
 mod description;
 mod encode;
 mod error;
+#[cfg(feature = "mock")]
+pub mod mock;
 mod pagination;
 mod request;
 mod retry;

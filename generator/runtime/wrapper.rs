@@ -105,7 +105,7 @@ macro_rules! client_types {
             }
 
             /// Use this HTTP client (proxies, TLS settings, connection pools): a client of
-            /// `reqwest` 0.12, the version this crate is built with.
+            /// `reqwest` 0.13, the version this crate is built with.
             pub fn http_client(self, client: $crate::reqwest::Client) -> Self {
                 Self { inner: self.inner.http_client(client) }
             }

@@ -82,13 +82,13 @@ fn corpus_crates_compile_without_warnings_and_behave() {
             .output()
             .unwrap()
     };
-    let clippy = cargo(&["clippy", "--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"]);
+    let clippy = cargo(&["clippy", "--workspace", "--all-targets", "--all-features", "--quiet", "--", "-D", "warnings"]);
     assert!(
         clippy.status.success(),
         "corpus crates do not compile cleanly:\n{}",
         String::from_utf8_lossy(&clippy.stderr)
     );
-    let tests = cargo(&["test", "--workspace", "--quiet"]);
+    let tests = cargo(&["test", "--workspace", "--all-features", "--quiet"]);
     assert!(
         tests.status.success(),
         "corpus crates' tests fail:\n{}\n{}",

@@ -184,15 +184,16 @@ fn test() -> Result<(), String> {
     let root = workspace_root();
     step("regenerate --check", || regenerate(true))?;
     step("clippy", || {
-        cargo(&root, &["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"])
+        cargo(&root, &["clippy", "--workspace", "--all-targets", "--all-features", "--locked", "--", "-D", "warnings"])
     })?;
-    step("tests", || cargo(&root, &["test", "--workspace", "--locked"]))?;
+    // All features: the generated crate's `mock` module and its tests are checked too.
+    step("tests", || cargo(&root, &["test", "--workspace", "--all-features", "--locked"]))?;
     step("conformance against Prism", || prism::run_conformance(&root))?;
     step("docs of the generated crate and its runtime without warnings", || {
         let runtime = client_settings().runtime_crate_name();
         cargo_env(
             &root,
-            &["doc", "--no-deps", "-p", CLIENT_NAME, "-p", &runtime, "--locked"],
+            &["doc", "--no-deps", "-p", CLIENT_NAME, "-p", &runtime, "--all-features", "--locked"],
             &[("RUSTDOCFLAGS", "-D warnings")],
         )
     })?;

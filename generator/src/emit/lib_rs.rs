@@ -27,6 +27,8 @@ pub fn render(api: &Api, settings: &Settings) -> TokenStream {
         mod client;
         mod operations;
         pub mod types;
+        #[cfg(feature = "mock")]
+        pub mod mock;
 
         // The spec-independent runtime, a crate of its own next to this one.
         use #runtime as runtime;

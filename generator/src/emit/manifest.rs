@@ -13,7 +13,7 @@ fastrand = "2"
 futures-util = { version = "0.3", default-features = false }
 jiff = { version = "1", default-features = false, features = ["std", "serde"] }
 percent-encoding = "2"
-reqwest = { version = "0.12", default-features = false, features = ["rustls-tls", "http2"] }
+reqwest = { version = "0.13", default-features = false, features = ["rustls", "http2"] }
 serde = { version = "1", features = ["derive"] }
 serde_json = "1"
 serde_urlencoded = "0.7"
@@ -21,6 +21,11 @@ thiserror = "2"
 tokio = { version = "1", features = ["sync", "time"] }
 tracing = { version = "0.1", default-features = false, features = ["std"] }
 uuid = "1"
+wiremock = { version = "0.6", optional = true }
+
+[features]
+# A mock of the API for the tests of code that uses the client.
+mock = ["dep:wiremock"]
 
 [dev-dependencies]
 tokio = { version = "1", features = ["macros", "rt-multi-thread"] }
@@ -36,7 +41,7 @@ serde = { version = "1", features = ["derive"] }
 serde_json = "1"
 
 [dev-dependencies]
-reqwest = { version = "0.12", default-features = false }
+reqwest = { version = "0.13", default-features = false }
 serde_urlencoded = "0.7"
 tokio = { version = "1", features = ["macros", "rt-multi-thread"] }
 uuid = "1"
@@ -48,13 +53,14 @@ wiremock = "0.6"
 pub fn render(api: &Api, settings: &Settings) -> String {
     let description = format!("Typed async client for the {} (generated from its OpenAPI document).", api.title);
     let workspace = if settings.standalone { "\n[workspace]\n" } else { "" };
-    let runtime = format!(
-        "{} = {{ path = \"runtime\", version = \"={}\" }}",
-        settings.runtime_crate_name(),
-        settings.crate_version
+    let runtime_name = settings.runtime_crate_name();
+    let runtime = format!("{runtime_name} = {{ path = \"runtime\", version = \"={}\" }}", settings.crate_version);
+    let features = format!(
+        "[features]\n# `mock`: a typed mock of the API (module `mock`) for the tests of code that uses this crate.\n\
+         mock = [\"{runtime_name}/mock\"]\n"
     );
     format!(
-        "{package}{workspace}\n[dependencies]\n{runtime}\n{CRATE_DEPENDENCIES}",
+        "{package}{workspace}\n[dependencies]\n{runtime}\n{CRATE_DEPENDENCIES}\n{features}",
         package = package(settings, &settings.crate_name, &description),
     )
 }

@@ -5,6 +5,7 @@ mod client;
 mod docs;
 mod lib_rs;
 mod manifest;
+mod mock;
 mod operations;
 mod readme;
 mod runtime;
@@ -44,7 +45,7 @@ pub fn render(api: &Api, settings: &Settings) -> Result<Files> {
 
 /// The Rust sources of the crate as tokens, before formatting (a stage of its own for
 /// benchmarks and tests).
-pub fn sources(api: &Api, settings: &Settings) -> [(&'static str, TokenStream); 4] {
+pub fn sources(api: &Api, settings: &Settings) -> [(&'static str, TokenStream); 5] {
     SOURCES.map(|(path, emit)| (path, emit(api, settings)))
 }
 
@@ -52,11 +53,12 @@ pub fn sources(api: &Api, settings: &Settings) -> [(&'static str, TokenStream); 
 type Emitter = fn(&Api, &Settings) -> TokenStream;
 
 /// The Rust sources of the crate and their emitters, in file order.
-const SOURCES: [(&str, Emitter); 4] = [
+const SOURCES: [(&str, Emitter); 5] = [
     ("src/lib.rs", lib_rs::render),
     ("src/client.rs", client::render),
     ("src/operations.rs", |api, _| operations::render(api)),
     ("src/types.rs", |api, _| types::render(api)),
+    ("src/mock.rs", |api, _| mock::render(api)),
 ];
 
 /// Emits and formats every file of [`SOURCES`] on as many threads as there are cores (at

@@ -111,6 +111,7 @@ pub fn render(api: &Api, settings: &Settings) -> String {
          `.connect_timeout(..)` and `.timeout(..)`. Each call is a `tracing` span with the \
          operation, method, path template, attempts, status and latency.\n\n",
     );
+    out.push_str(&mock_section(api, settings));
     out.push_str(&format!(
         "## Layout\n\n`src/` holds this API's code; `runtime/` is the `{runtime}` crate it depends on, \
          the spec-independent HTTP runtime (token cache, retries, errors) that the generator writes \
@@ -145,5 +146,33 @@ pub fn render_runtime(api: &Api, settings: &Settings) -> String {
         runtime = settings.runtime_crate_name(),
         name = settings.crate_name,
         title = api.title,
+    )
+}
+
+/// How users test their own code against a typed mock of the API (cargo feature `mock`).
+fn mock_section(api: &Api, settings: &Settings) -> String {
+    let lib = settings.crate_name.replace('-', "_");
+    let Some(op) = api.operations.iter().find(|op| op.authenticated).or(api.operations.first()) else {
+        return String::new();
+    };
+    format!(
+        "## Testing code that uses this crate\n\n\
+         With the `mock` feature (in `[dev-dependencies]`: `{crate_name} = {{ version = \"…\", features = [\"mock\"] }}`), \
+         `{lib}::mock::MockServer` serves the API on 127.0.0.1, token endpoint included, and each \
+         operation is a method that mocks it with this crate's types:\n\n\
+         ```rust,ignore\n\
+         let mock = {lib}::mock::MockServer::start().await;\n\
+         mock.{name}().returns(&answer).await;             // the first documented success status\n\
+         mock.{name}().path(\"…\").fails(404, &problem).await; // a concrete path, an error answer\n\
+         mock.{name}().times(1).returns(&answer).await;    // checked when `mock` is dropped\n\
+         let client = mock.client();                       // pointed at the mock, no retries\n\
+         // … run the code under test with `client` …\n\
+         let sent = mock.received_requests().await;         // what it sent\n\
+         ```\n\n\
+         A mock answers every request with its method whose path fits its template (the first \
+         mounted wins when several fit); `returns_with_status` picks another success status and \
+         operations without a body use `succeeds()`. `tests/mock.rs` beside the crate shows it in use.\n\n",
+        crate_name = settings.crate_name,
+        name = op.method_name,
     )
 }
