@@ -18,11 +18,13 @@
 #![deny(missing_docs)]
 
 mod auth;
+mod body;
 mod client;
 mod description;
 mod encode;
 mod error;
 mod pagination;
+mod redact;
 mod request;
 mod retry;
 #[doc(hidden)]
