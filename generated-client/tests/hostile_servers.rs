@@ -761,3 +761,42 @@ fn a_blank_customer_id_is_a_configuration_error() {
         assert!(err.to_string().contains("customer_id"), "{err}");
     }
 }
+
+#[tokio::test]
+async fn a_user_supplied_client_that_follows_redirects_is_caught() {
+    let other =
+        RawServer::start(|_, s| async move { respond_json(s, "200 OK", &token_json(3600)).await })
+            .await;
+    let other_url = other.url();
+    let server = RawServer::start(move |r, s| {
+        let to = format!("{other_url}{}", r.path);
+        async move { respond(s, "307 Temporary Redirect", &[("location", &to)], b"").await }
+    })
+    .await;
+    // reqwest's default policy follows redirects to any origin.
+    let http = reqwest::Client::new();
+    let err = builder(&server)
+        .http_client(http.clone())
+        .build()
+        .unwrap()
+        .list_service_principals()
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Config(_)), "{err:?}");
+    assert!(err.to_string().contains("token request"), "{err}");
+    assert!(err.to_string().contains("Policy::none()"), "{err}");
+    assert_no_secret(&all_text(&err));
+
+    let err = Client::builder()
+        .base_url(server.url())
+        .customer_id("cust-1")
+        .token("static")
+        .http_client(http)
+        .build()
+        .unwrap()
+        .list_service_principals()
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Config(_)), "{err:?}");
+    assert!(err.to_string().contains("another origin"), "{err}");
+}
