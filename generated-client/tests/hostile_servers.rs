@@ -169,6 +169,23 @@ fn builder(server: &RawServer) -> ClientBuilder {
         .retry_policy(fast_retry())
 }
 
+/// A client authenticated with a token given up front: no token requests.
+fn static_builder(server: &RawServer, token: &str) -> ClientBuilder {
+    Client::builder()
+        .base_url(server.url())
+        .customer_id("cust-1")
+        .token(token)
+}
+
+/// The form of the token operation, `client_secret` included.
+fn token_request_body() -> GetAccessTokenRequest {
+    GetAccessTokenRequest::new(
+        GetAccessTokenRequestGrantType::ClientCredentials,
+        "id",
+        Secret::new(SECRET),
+    )
+}
+
 fn fast_retry() -> RetryPolicy {
     RetryPolicy::default()
         .max_attempts(3)
@@ -456,10 +473,7 @@ async fn large_and_endless_answers_are_cut_at_the_size_cap() {
         }
     })
     .await;
-    let client = Client::builder()
-        .base_url(server.url())
-        .customer_id("cust-1")
-        .token("static")
+    let client = static_builder(&server, "static")
         .timeout(Duration::from_secs(20))
         .max_response_size(1024 * 1024)
         .retry_policy(fast_retry())
@@ -499,10 +513,7 @@ async fn error_bodies_are_kept_up_to_64_kib_with_their_length() {
         }
     })
     .await;
-    let client = Client::builder()
-        .base_url(server.url())
-        .customer_id("cust-1")
-        .token("static")
+    let client = static_builder(&server, "static")
         .max_response_size(4 * 1024 * 1024)
         .build()
         .unwrap();
@@ -549,11 +560,7 @@ async fn nothing_of_a_token_answer_is_quoted() {
     assert!(matches!(err, Error::Auth(_)), "{err:?}");
     assert_no_secret(&all_text(&err));
 
-    let request = GetAccessTokenRequest::new(
-        GetAccessTokenRequestGrantType::ClientCredentials,
-        "id",
-        Secret::new(SECRET),
-    );
+    let request = token_request_body();
     let err = client
         .get_access_token("cust-1", &request)
         .await
@@ -593,12 +600,7 @@ async fn echoed_secrets_and_tokens_are_redacted() {
     );
     assert_no_secret(&all_text(&err));
 
-    let static_client = Client::builder()
-        .base_url(server.url())
-        .customer_id("cust-1")
-        .token(TOKEN)
-        .build()
-        .unwrap();
+    let static_client = static_builder(&server, TOKEN).build().unwrap();
     let err = static_client.list_service_principals().await.unwrap_err();
     let api = err.as_api_error().unwrap_or_else(|| panic!("{err:?}"));
     assert!(
@@ -610,11 +612,7 @@ async fn echoed_secrets_and_tokens_are_redacted() {
     assert_no_secret(api.raw_body());
 
     // The token operation itself: its form values are not quoted back.
-    let request = GetAccessTokenRequest::new(
-        GetAccessTokenRequestGrantType::ClientCredentials,
-        "id",
-        Secret::new(SECRET),
-    );
+    let request = token_request_body();
     let err = static_client
         .get_access_token("cust-1", &request)
         .await
@@ -787,10 +785,7 @@ async fn a_user_supplied_client_that_follows_redirects_is_caught() {
     assert!(err.to_string().contains("Policy::none()"), "{err}");
     assert_no_secret(&all_text(&err));
 
-    let err = Client::builder()
-        .base_url(server.url())
-        .customer_id("cust-1")
-        .token("static")
+    let err = static_builder(&server, "static")
         .http_client(http)
         .build()
         .unwrap()
