@@ -114,7 +114,8 @@ pub fn render(api: &Api, settings: &Settings) -> String {
          whole call, the token request (or the wait for it), every attempt and every wait \
          included, and end an attempt in progress with `Error::BudgetExhausted`. Concurrent \
          calls share one token request and its result, success or failure; the token endpoint's \
-         429, 5xx and connection failures are retried like any call. Change them with \
+         429, 500, 502, 503 and 504 answers, timeouts and connection failures are retried \
+         (asking for a token has no side effect) and reported as the token service failing. Change them with \
          `.retry_policy(..)` (`RetryPolicy::total_budget`), `.connect_timeout(..)` and \
          `.timeout(..)`. Each call is a `tracing` span with the operation, method, path \
          template, attempts, status and latency.\n\n",
