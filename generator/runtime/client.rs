@@ -6,14 +6,17 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use reqwest::header::{
-    HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER,
-    USER_AGENT,
+    HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, LOCATION,
+    RETRY_AFTER, USER_AGENT,
 };
 use reqwest::Url;
 use tracing::Instrument;
 
 use super::auth::{parse_token_response, IssuedAuthorization, TokenCache};
+use super::body::{self, BodyError, DEFAULT_MAX_RESPONSE_SIZE};
 use super::encode::is_dot_segment;
+use super::error::{origin_of, transport_summary};
+use super::redact::Redactor;
 use super::request::Body;
 use super::retry::{self, Decision, Outcome};
 use super::{
@@ -23,6 +26,30 @@ use super::{
 
 /// Operation name used in errors and traces of token requests.
 const TOKEN_OPERATION: &str = "token request";
+
+/// Most redirects followed in a row, all within the origin of the request.
+const MAX_REDIRECTS: usize = 5;
+
+/// A URL as given to the builder; `Debug` hides any user name and password in it.
+#[derive(Clone)]
+struct UrlSetting(String);
+
+impl fmt::Debug for UrlSetting {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&shown_url(&self.0), f)
+    }
+}
+
+/// A URL as messages may show it: without user name or password.
+fn shown_url(raw: &str) -> String {
+    match Url::parse(raw.trim()) {
+        Ok(url) if !url.username().is_empty() || url.password().is_some() => redacted_url(&url),
+        Ok(_) => raw.to_owned(),
+        // An unparsable URL with `@` may hold a password: not shown.
+        Err(_) if raw.contains('@') => "[a URL with `@`, not shown]".to_owned(),
+        Err(_) => raw.to_owned(),
+    }
+}
 
 /// How requests are authenticated, as configured on the builder (the last call wins).
 #[derive(Debug, Clone)]
@@ -38,15 +65,21 @@ enum AuthConfig {
 /// Configures and builds a [`Client`].
 ///
 /// Defaults: the API's default server, connect timeout 10 s, timeout 60 s per attempt,
-/// [`RetryPolicy::default`], tokens refreshed when less than 60 s of their life remains.
+/// [`RetryPolicy::default`] (2 minutes in all per call), tokens refreshed when less than
+/// 60 s of their life remains, response bodies up to 32 MiB.
+///
+/// Redirects: token requests never follow one (their form holds the client secret); API
+/// calls follow at most 5 in a row, each to the same origin (scheme, host and port, so never
+/// https to http). A redirect that is not followed is returned as [`Error::Api`] with its
+/// 3xx status and is not retried.
 #[derive(Debug, Clone)]
 pub struct ClientBuilder {
     description: &'static ApiDescription,
     server: Server,
     /// Overrides `server` for both API and token calls, whichever was set first.
-    base_url: Option<String>,
+    base_url: Option<UrlSetting>,
     auth: AuthConfig,
-    token_url: Option<String>,
+    token_url: Option<UrlSetting>,
     authorization_format: AuthorizationFormat,
     connect_timeout: Duration,
     timeout: Duration,
@@ -54,6 +87,7 @@ pub struct ClientBuilder {
     user_agent_suffix: Option<String>,
     http: Option<reqwest::Client>,
     refresh_margin: Duration,
+    max_response_size: u64,
     parameters: Vec<(&'static str, String)>,
 }
 
@@ -74,15 +108,17 @@ impl ClientBuilder {
             user_agent_suffix: None,
             http: None,
             refresh_margin: Duration::from_secs(60),
+            max_response_size: DEFAULT_MAX_RESPONSE_SIZE,
             parameters: Vec::new(),
         }
     }
 
     /// One base URL for both API and token calls (a proxy, a test server), e.g.
     /// `"http://127.0.0.1:8080"` or `"https://proxy.example/citrix"`. It takes precedence
-    /// over any server or region, whatever the order of the calls.
+    /// over any server or region, whatever the order of the calls. A URL with a user name
+    /// or password is refused by [`build`](Self::build).
     pub fn base_url(mut self, url: impl AsRef<str>) -> Self {
-        self.base_url = Some(url.as_ref().to_owned());
+        self.base_url = Some(UrlSetting(url.as_ref().to_owned()));
         self
     }
 
@@ -94,11 +130,11 @@ impl ClientBuilder {
     }
 
     fn api_base(&self) -> &str {
-        self.base_url.as_deref().unwrap_or(self.server.api)
+        self.base_url.as_ref().map_or(self.server.api, |u| &u.0)
     }
 
     fn token_base(&self) -> &str {
-        self.base_url.as_deref().unwrap_or(self.server.token)
+        self.base_url.as_ref().map_or(self.server.token, |u| &u.0)
     }
 
     /// Authenticate with OAuth2 client credentials (a service principal): tokens are
@@ -125,7 +161,7 @@ impl ClientBuilder {
     /// The full URL of the token endpoint, instead of the token base URL plus the API's
     /// token path.
     pub fn token_url(mut self, url: impl AsRef<str>) -> Self {
-        self.token_url = Some(url.as_ref().to_owned());
+        self.token_url = Some(UrlSetting(url.as_ref().to_owned()));
         self
     }
 
@@ -142,9 +178,20 @@ impl ClientBuilder {
         self
     }
 
-    /// Limit for one attempt, from sending the request to receiving the whole body.
+    /// Limit for one attempt, from sending the request to receiving the whole body. The
+    /// whole call, retries and token request included, is bounded by
+    /// [`RetryPolicy::total_budget`].
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
+        self
+    }
+
+    /// Largest response body accepted, in bytes (default 32 MiB). A successful answer with
+    /// a longer body fails with [`Error::ResponseTooLarge`] as soon as that is known (from
+    /// `Content-Length` or while receiving it), holding at most this much in memory. Of an
+    /// error answer only the first 64 KiB are kept in any case.
+    pub fn max_response_size(mut self, bytes: u64) -> Self {
+        self.max_response_size = bytes;
         self
     }
 
@@ -160,7 +207,10 @@ impl ClientBuilder {
         self
     }
 
-    /// Use this HTTP client (proxies, TLS settings, connection pools).
+    /// Use this HTTP client (proxies, TLS settings, connection pools). Build it with
+    /// `reqwest::redirect::Policy::none()`: its own redirect policy applies, and an answer
+    /// it got by following a redirect to another origin (or any redirect of a token request)
+    /// is refused with [`Error::Config`].
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
         self
@@ -183,6 +233,12 @@ impl ClientBuilder {
     }
 
     /// Checks the configuration and builds the client.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`] when a required client parameter is missing or blank, a URL is
+    /// invalid or holds a user name or password, a header value is invalid, or the HTTP
+    /// client cannot be made; the message says which setting to fix.
     pub fn build(self) -> Result<Client, Error> {
         let description = self.description;
         let api_base = parse_base("base URL", self.api_base())?;
@@ -254,10 +310,15 @@ impl ClientBuilder {
             }
         };
 
+        let token_url = match &auth {
+            Auth::Credentials(c) => Some(c.token_url.clone()),
+            _ => None,
+        };
         let http = match self.http {
             Some(http) => http,
             None => reqwest::Client::builder()
                 .connect_timeout(self.connect_timeout)
+                .redirect(redirect_policy(token_url))
                 .build()
                 .map_err(|e| Error::Config(format!("the HTTP client cannot be created: {e}")))?,
         };
@@ -269,6 +330,8 @@ impl ClientBuilder {
                 timeout: self.timeout,
                 connect_timeout: self.connect_timeout,
                 retry: self.retry,
+                max_response_size: self.max_response_size,
+                authorization_format: self.authorization_format,
                 user_agent,
                 parameters,
                 request_id_header,
@@ -300,6 +363,11 @@ impl ClientBuilder {
                 .iter()
                 .find(|p| p.header.eq_ignore_ascii_case(header))
                 .map_or(*header, |p| p.setter);
+            if value.trim().is_empty() {
+                return Err(Error::Config(format!(
+                    "the value given to `.{setter}(..)` is blank; give the real value"
+                )));
+            }
             let name = HeaderName::from_bytes(header.as_bytes())
                 .map_err(|_| Error::Config(format!("`{header}` is not a valid header name")))?;
             let value = HeaderValue::from_str(value).map_err(|_| {
@@ -315,7 +383,7 @@ impl ClientBuilder {
     /// The token endpoint: the override, or token base + token path with placeholders filled.
     fn token_endpoint(&self) -> Result<Url, Error> {
         if let Some(url) = &self.token_url {
-            return parse_base("token URL", url);
+            return parse_base("token URL", &url.0);
         }
         let Some(template) = self.description.token_path else {
             return Err(Error::Config(
@@ -360,10 +428,20 @@ fn fill_template<'a>(
     Ok(out)
 }
 
-/// Parses a base URL: absolute http(s), no query or fragment.
-fn parse_base(what: &str, url: &str) -> Result<Url, Error> {
-    let parsed = Url::parse(url.trim())
+/// Parses a base URL: absolute http(s), no user name or password, no query or fragment.
+fn parse_base(what: &str, raw: &str) -> Result<Url, Error> {
+    let url = shown_url(raw);
+    let parsed = Url::parse(raw.trim())
         .map_err(|e| Error::Config(format!("the {what} `{url}` is not a valid URL: {e}")))?;
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        // reqwest would send them to every server as Basic credentials and print them in
+        // errors; credentials belong in `.credentials(..)` or `.token(..)`.
+        return Err(Error::Config(format!(
+            "the {what} `{url}` holds a user name or password, which would be sent with every \
+             request and printed in errors: remove them and authenticate with \
+             `.credentials(..)` or `.token(..)` (proxy credentials go in `.http_client(..)`)"
+        )));
+    }
     if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
         return Err(Error::Config(format!(
             "the {what} `{url}` must be an absolute http:// or https:// URL"
@@ -430,6 +508,9 @@ struct Inner {
     timeout: Duration,
     connect_timeout: Duration,
     retry: RetryPolicy,
+    max_response_size: u64,
+    /// How tokens are written (to find one in a header value and cut it from error text).
+    authorization_format: AuthorizationFormat,
     user_agent: HeaderValue,
     parameters: HeaderMap,
     request_id_header: Option<HeaderName>,
@@ -464,14 +545,49 @@ impl fmt::Debug for Client {
             .field("connect_timeout", &inner.connect_timeout)
             .field("timeout", &inner.timeout)
             .field("retry", &inner.retry)
+            .field("max_response_size", &inner.max_response_size)
             .finish()
+    }
+}
+
+/// When a call started and when its total budget runs out.
+#[derive(Clone, Copy)]
+struct Clock {
+    started: Instant,
+    /// `None` when the budget is too large to represent (no limit in practice).
+    deadline: Option<Instant>,
+    budget: Duration,
+}
+
+impl Clock {
+    fn start(budget: Duration) -> Self {
+        let started = Instant::now();
+        Clock {
+            started,
+            deadline: started.checked_add(budget),
+            budget,
+        }
+    }
+
+    /// Time left in the budget (`None`: unbounded).
+    fn remaining(&self) -> Option<Duration> {
+        self.deadline
+            .map(|deadline| deadline.saturating_duration_since(Instant::now()))
+    }
+
+    fn exhausted(&self, operation: &'static str) -> Error {
+        Error::BudgetExhausted {
+            operation,
+            budget: self.budget,
+        }
     }
 }
 
 impl Client {
     /// Sends one logical call of `op` (retries and a token renewal included) and returns
-    /// the answer if its status is 2xx; any other status becomes [`Error::Api`]. Generated
-    /// operation methods call this.
+    /// the answer if its status is 2xx; any other status becomes [`Error::Api`]. The whole
+    /// call, token request included, ends with [`Error::BudgetExhausted`] when the retry
+    /// policy's total budget runs out. Generated operation methods call this.
     #[doc(hidden)]
     pub async fn execute(
         &self,
@@ -484,13 +600,22 @@ impl Client {
             method = op.method.as_str(),
             path = op.path_template
         );
-        self.execute_in_span(op, req).instrument(span).await
+        let clock = Clock::start(self.inner.retry.budget());
+        let call = self.execute_in_span(op, req, clock).instrument(span);
+        match clock.deadline {
+            // Also ends an attempt or a wait for a token in progress.
+            Some(deadline) => tokio::time::timeout_at(deadline.into(), call)
+                .await
+                .unwrap_or_else(|_| Err(clock.exhausted(op.id))),
+            None => call.await,
+        }
     }
 
     async fn execute_in_span(
         &self,
         op: &'static Operation,
         req: RequestParts,
+        clock: Clock,
     ) -> Result<RawResponse, Error> {
         let inner = &*self.inner;
         let encode_error = |message: String| Error::Encode {
@@ -541,7 +666,7 @@ impl Client {
                     }
                     Auth::Static(value) => value.clone(),
                     Auth::Credentials(c) => {
-                        let value = self.token(c).await?;
+                        let value = self.token(c, clock).await?;
                         used_token = Some(value.clone());
                         value
                     }
@@ -557,6 +682,7 @@ impl Client {
                     &headers,
                     req.body.as_ref(),
                     request_id.as_ref().and_then(|id| id.to_str().ok()),
+                    clock,
                 )
                 .await?;
             if (200..300).contains(&response.status()) {
@@ -572,10 +698,38 @@ impl Client {
                     continue;
                 }
             }
+            let redactor = self.redactor(op, &headers, req.body.as_ref());
             return Err(Error::Api(Box::new(ApiError::from_response(
-                op.id, &response,
+                op.id, &response, &url, &redactor,
             ))));
         }
+    }
+
+    /// What to cut from an error answer to a request with these headers and body: the
+    /// client secret, the token sent, and for an operation whose request holds secrets
+    /// (a token request), the values of its form body.
+    fn redactor(&self, op: &Operation, headers: &HeaderMap, body: Option<&Body>) -> Redactor {
+        let inner = &*self.inner;
+        let mut secrets: Vec<String> = Vec::new();
+        if let Auth::Credentials(c) = &inner.auth {
+            secrets.push(c.client_secret.expose().to_owned());
+        }
+        if let Some(token) = headers
+            .get(AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| inner.authorization_format.token_of(v))
+        {
+            secrets.push(token.to_owned());
+        }
+        if op.sensitive {
+            if let Some(body) = body.filter(|b| b.content_type == "application/x-www-form-urlencoded") {
+                let form: Vec<(String, String)> =
+                    serde_urlencoded::from_bytes(&body.bytes).unwrap_or_default();
+                // Shorter values (`a`, `id`) would cut ordinary words from the text.
+                secrets.extend(form.into_iter().map(|(_, v)| v).filter(|v| v.len() >= 4));
+            }
+        }
+        Redactor::new(secrets.iter().map(String::as_str))
     }
 
     /// A new request id (a random UUID v4), if the API has a request id header.
@@ -601,12 +755,12 @@ impl Client {
     }
 
     /// The `Authorization` value of a fresh token from the cache, or from the token endpoint
-    /// (one request at a time).
-    async fn token(&self, c: &Credentials) -> Result<HeaderValue, Error> {
-        c.cache.get(c.margin, || self.fetch_token(c)).await
+    /// (one request at a time, its result shared by every caller that waited for it).
+    async fn token(&self, c: &Credentials, clock: Clock) -> Result<HeaderValue, Error> {
+        c.cache.get(c.margin, || self.fetch_token(c, clock)).await
     }
 
-    async fn fetch_token(&self, c: &Credentials) -> Result<IssuedAuthorization, Error> {
+    async fn fetch_token(&self, c: &Credentials, clock: Clock) -> Result<IssuedAuthorization, Error> {
         let span = tracing::info_span!("token_request", operation = TOKEN_OPERATION);
         async {
             let form = [
@@ -628,7 +782,8 @@ impl Client {
                 CONTENT_TYPE,
                 HeaderValue::from_static("application/x-www-form-urlencoded"),
             );
-            let response = self
+            let url = redacted_url(&c.token_url);
+            let response = match self
                 .send(
                     TOKEN_OPERATION,
                     Method::Post,
@@ -638,11 +793,37 @@ impl Client {
                     &headers,
                     Some(&body),
                     request_id.as_ref().and_then(|id| id.to_str().ok()),
+                    clock,
                 )
-                .await?;
-            let url = redacted_url(&c.token_url);
+                .await
+            {
+                Ok(response) => response,
+                // A failed connection is the service's failure, reported as such (and in a
+                // form every waiting caller can be given).
+                Err(Error::Transport { source, .. }) => {
+                    return Err(Error::Auth(Box::new(AuthError::unreachable(
+                        url,
+                        transport_summary(&source).to_owned(),
+                    ))))
+                }
+                Err(e) => return Err(e),
+            };
+            if (300..400).contains(&response.status()) {
+                let location = response
+                    .headers()
+                    .get(LOCATION)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(|l| c.token_url.join(l).ok())
+                    .and_then(|l| origin_of(&l));
+                return Err(Error::Auth(Box::new(AuthError::redirected(
+                    url, &response, location,
+                ))));
+            }
             if !(200..300).contains(&response.status()) {
-                return Err(Error::Auth(Box::new(AuthError::rejected(url, &response))));
+                let redactor = Redactor::new([c.client_secret.expose()]);
+                return Err(Error::Auth(Box::new(AuthError::rejected(
+                    url, &response, &redactor,
+                ))));
             }
             let bad = |message: String| {
                 Error::Auth(Box::new(AuthError::bad_response(
@@ -671,8 +852,8 @@ impl Client {
         .await
     }
 
-    /// Sends a request, retrying as the policy allows, and returns the last answer
-    /// whatever its status.
+    /// Sends a request, retrying as the policy allows within the call's budget, and returns
+    /// the last answer whatever its status.
     #[allow(clippy::too_many_arguments)]
     async fn send(
         &self,
@@ -683,17 +864,24 @@ impl Client {
         headers: &HeaderMap,
         body: Option<&Body>,
         sent_request_id: Option<&str>,
+        clock: Clock,
     ) -> Result<RawResponse, Error> {
         let inner = &*self.inner;
-        let started = Instant::now();
+        let token_request = operation == TOKEN_OPERATION;
         let mut attempt: u32 = 0;
         loop {
             attempt = attempt.saturating_add(1);
+            // The attempt ends when the budget does, not only the call.
+            let timeout = match clock.remaining() {
+                Some(left) if left.is_zero() => return Err(clock.exhausted(operation)),
+                Some(left) => left.min(inner.timeout),
+                None => inner.timeout,
+            };
             // A request made directly, not through reqwest's builder, which would copy the
             // headers a second time.
             let mut request = reqwest::Request::new(method.to_reqwest(), url.clone());
             *request.headers_mut() = headers.clone();
-            *request.timeout_mut() = Some(inner.timeout);
+            *request.timeout_mut() = Some(timeout);
             if let Some(body) = body {
                 *request.body_mut() = Some(body.bytes.clone().into());
             }
@@ -701,11 +889,21 @@ impl Client {
             let result = match inner.http.execute(request).await {
                 Ok(mut response) => {
                     let status = response.status().as_u16();
-                    // Taken, not cloned: reading the body does not need them.
-                    let headers = std::mem::take(response.headers_mut());
-                    response.bytes().await.map(|body| (status, headers, body))
+                    if let Some(message) = followed_redirect(url, response.url(), token_request)
+                    {
+                        Err(Failure::Redirected(message))
+                    } else {
+                        // Taken, not cloned: reading the body does not need them.
+                        let headers = std::mem::take(response.headers_mut());
+                        let success = (200..300).contains(&status);
+                        match body::read(response, success, inner.max_response_size).await {
+                            Ok(body) => Ok((status, headers, body)),
+                            Err(BodyError::Http(e)) => Err(Failure::Http(e)),
+                            Err(BodyError::TooLarge) => Err(Failure::TooLarge),
+                        }
+                    }
                 }
-                Err(e) => Err(e),
+                Err(e) => Err(Failure::Http(e)),
             };
             let latency_ms =
                 u64::try_from(attempt_started.elapsed().as_millis()).unwrap_or(u64::MAX);
@@ -716,18 +914,22 @@ impl Client {
                         .get(RETRY_AFTER)
                         .and_then(|v| v.to_str().ok())
                         .and_then(|v| retry::parse_retry_after(v, jiff::Timestamp::now()));
-                    (Outcome::Status(*status), retry_after)
+                    // A token request has no side effect, and a token service's 500 is as
+                    // passing as its 503.
+                    let status = if token_request && *status == 500 { 503 } else { *status };
+                    (Outcome::Status(status), retry_after)
                 }
-                Err(e) => {
+                Err(Failure::Http(e)) => {
                     tracing::debug!(attempt, error = %e, latency_ms, "attempt failed");
                     (classify(e), None)
                 }
+                Err(Failure::TooLarge | Failure::Redirected(_)) => (Outcome::Refused, None),
             };
             let decision = retry::decide(
                 &inner.retry,
                 idempotent,
                 attempt,
-                started.elapsed(),
+                clock.started.elapsed(),
                 outcome,
                 retry_after,
                 fastrand::f64(),
@@ -753,19 +955,93 @@ impl Client {
                     return Ok(RawResponse {
                         status,
                         headers,
-                        body,
+                        body: body.bytes,
+                        full_body_len: body.full_len,
                         request_id,
                     });
                 }
-                (Decision::Stop, Err(e)) if e.is_timeout() => {
-                    return Err(Error::Timeout { operation })
+                (Decision::Stop, Err(Failure::Http(e))) if e.is_timeout() => {
+                    return Err(if clock.remaining().is_some_and(|left| left.is_zero()) {
+                        clock.exhausted(operation)
+                    } else {
+                        Error::Timeout { operation }
+                    })
                 }
-                (Decision::Stop, Err(source)) => {
+                (Decision::Stop, Err(Failure::Http(source))) => {
                     return Err(Error::Transport { operation, source })
+                }
+                (Decision::Stop, Err(Failure::TooLarge)) => {
+                    return Err(Error::ResponseTooLarge {
+                        operation,
+                        limit: inner.max_response_size,
+                    })
+                }
+                (Decision::Stop, Err(Failure::Redirected(message))) => {
+                    return Err(Error::Config(message))
                 }
             }
         }
     }
+}
+
+/// Why an attempt brought no answer to return.
+enum Failure {
+    /// The request or the answer's body failed in transit.
+    Http(reqwest::Error),
+    /// The body is longer than the size cap.
+    TooLarge,
+    /// A user-supplied HTTP client followed a redirect this client does not allow; the
+    /// message says so.
+    Redirected(String),
+}
+
+/// The redirect policy of the HTTP client this crate builds: never for a request to the
+/// token endpoint (its form holds the client secret; the 3xx is returned and becomes an
+/// auth error), otherwise at most [`MAX_REDIRECTS`] in a row, each to the origin of the URL
+/// that redirected (RFC 6454 origin: scheme, host, port). A redirect that is not followed
+/// is returned as the answer, so its 3xx status is reported and never retried.
+fn redirect_policy(token_url: Option<Url>) -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(move |attempt| {
+        // `previous` starts with the URL first requested.
+        let previous = attempt.previous();
+        let token_request = token_url
+            .as_ref()
+            .is_some_and(|token| previous.first() == Some(token));
+        let same_origin = previous
+            .last()
+            .is_some_and(|from| same_origin(from, attempt.url()));
+        if token_request || !same_origin || previous.len() > MAX_REDIRECTS {
+            attempt.stop()
+        } else {
+            attempt.follow()
+        }
+    })
+}
+
+/// Whether two URLs have the same origin: scheme, host and port (RFC 6454).
+fn same_origin(a: &Url, b: &Url) -> bool {
+    a.scheme() == b.scheme()
+        && a.host_str() == b.host_str()
+        && a.port_or_known_default() == b.port_or_known_default()
+}
+
+/// Checks the URL an answer came from, against redirects followed by a user-supplied HTTP
+/// client (this crate's own never follows these): any for a token request, or one to
+/// another origin. `None` when the answer is acceptable.
+fn followed_redirect(sent: &Url, answered: &Url, token_request: bool) -> Option<String> {
+    if sent == answered || (!token_request && same_origin(sent, answered)) {
+        return None;
+    }
+    let origin = |u: &Url| origin_of(u).unwrap_or_else(|| "an unknown origin".to_owned());
+    Some(format!(
+        "the HTTP client given to `.http_client(..)` followed a redirect {} from {} to {}; \
+         the answer was discarded. Build that client with \
+         `reqwest::redirect::Policy::none()`: redirects are followed only within one origin, \
+         and never for token requests",
+        if token_request { "of a token request" } else { "to another origin" },
+        origin(sent),
+        origin(answered),
+    ))
 }
 
 /// What a transport error means for retrying: a failed connection never reached the server.

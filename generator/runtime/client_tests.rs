@@ -844,6 +844,24 @@ fn build_validates_the_configuration() {
         .build()
         .is_ok());
     config_error(with_customer().client_parameter("Citrix-CustomerId", "..".into()));
+    // A blank customer id would build `/cctrustoauth2//tokens/clients`.
+    let message = config_error(base().client_parameter("Citrix-CustomerId", " ".into()));
+    assert!(message.contains("blank"), "{message}");
+    // Credentials in a URL would be sent to every server and printed.
+    for (setting, url) in [
+        ("base", "http://u:zzpwzz@127.0.0.1:1"),
+        ("token", "http://zzpwzz@127.0.0.1:1/t"),
+    ] {
+        let b = if setting == "base" {
+            with_customer().base_url(url)
+        } else {
+            with_customer().token_url(url)
+        };
+        assert!(!format!("{b:?}").contains("zzpwzz"), "{b:?}");
+        let message = config_error(b);
+        assert!(message.contains("user name or password"), "{message}");
+        assert!(!message.contains("zzpwzz"), "{message}");
+    }
 
     let client = with_customer()
         .server(Server {
@@ -909,4 +927,75 @@ fn paths_and_queries_are_joined_to_the_base() {
     );
     assert!(joined("https://api.example", "things", &[]).is_err());
     assert!(joined("https://api.example", "/things/%2e%2E/x", &[]).is_err());
+}
+
+#[test]
+fn origins_and_redirects_followed_by_a_foreign_client() {
+    let u = |s: &str| Url::parse(s).unwrap();
+    assert!(same_origin(&u("https://h/a"), &u("https://h:443/b?q")));
+    assert!(!same_origin(&u("https://h/a"), &u("http://h:443/a")), "https to http");
+    assert!(!same_origin(&u("http://h/a"), &u("http://h:8080/a")));
+    assert!(!same_origin(&u("http://h/a"), &u("http://g/a")));
+    assert_eq!(followed_redirect(&u("http://h/a"), &u("http://h/a"), true), None);
+    assert_eq!(followed_redirect(&u("http://h/a"), &u("http://h/b"), false), None);
+    let message = followed_redirect(&u("http://h/a"), &u("http://h/b"), true).unwrap();
+    assert!(message.contains("token request"), "{message}");
+    let message = followed_redirect(&u("https://h/a"), &u("http://h/a?t=1"), false).unwrap();
+    assert!(message.contains("https://h") && message.contains("http://h"), "{message}");
+    assert!(!message.contains("t=1"), "only origins are named: {message}");
+    assert_eq!(shown_url("http://u:pw@h/x"), "http://h/x");
+    assert_eq!(shown_url("http://h/x"), "http://h/x");
+    assert!(!shown_url("http://u:pw@h o").contains("pw"));
+}
+
+#[tokio::test]
+async fn token_endpoint_redirects_are_not_followed() {
+    // Not even within the origin: the form holds the client secret.
+    let server = MockServer::start().await;
+    Mock::given(path(TOKEN_PATH))
+        .respond_with(ResponseTemplate::new(307).insert_header("location", "/elsewhere"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(path("/elsewhere"))
+        .respond_with(token_body("tok-1", json!(3600)))
+        .expect(0)
+        .mount(&server)
+        .await;
+    let client = builder(&server).build().unwrap();
+    let err = client.execute(&GET_OP, thing()).await.unwrap_err();
+    let Error::Auth(auth) = &err else {
+        panic!("expected an auth error, got {err:?}");
+    };
+    assert_eq!(auth.status(), Some(307));
+    assert!(err.to_string().contains(&server.uri()), "{err}");
+    assert!(!err.is_retryable());
+    assert_no_secret(&format!("{err} {err:?}"));
+    server.verify().await;
+}
+
+#[tokio::test]
+async fn the_total_budget_covers_the_token_request_and_the_call() {
+    let server = MockServer::start().await;
+    Mock::given(path(TOKEN_PATH))
+        .respond_with(token_body("tok-1", json!(3600)).set_delay(ms(300)))
+        .mount(&server)
+        .await;
+    Mock::given(path("/things/a%2Fb"))
+        .respond_with(ResponseTemplate::new(200).set_delay(ms(300)))
+        .mount(&server)
+        .await;
+    let budget = ms(450);
+    let client = builder(&server)
+        .retry_policy(fast_retry().total_budget(budget))
+        .build()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let err = client.execute(&GET_OP, thing()).await.unwrap_err();
+    assert!(
+        matches!(err, Error::BudgetExhausted { budget: b, operation: "getThing" } if b == budget),
+        "{err:?}"
+    );
+    assert!(started.elapsed() < ms(900), "{:?}", started.elapsed());
+    assert!(err.is_retryable());
 }

@@ -18,6 +18,7 @@
 #![deny(missing_docs)]
 
 mod auth;
+mod body;
 mod client;
 mod description;
 mod encode;
@@ -25,6 +26,7 @@ mod error;
 #[cfg(feature = "mock")]
 pub mod mock;
 mod pagination;
+mod redact;
 mod request;
 mod retry;
 #[doc(hidden)]

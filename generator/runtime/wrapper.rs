@@ -41,8 +41,14 @@ macro_rules! client_types {
         /// Configures and builds a [`Client`].
         ///
         /// Defaults: the API's default server, connect timeout 10 s, timeout 60 s per
-        /// attempt, [`RetryPolicy::default`](crate::RetryPolicy::default), tokens refreshed
-        /// when less than 60 s of their life remains.
+        /// attempt, [`RetryPolicy::default`](crate::RetryPolicy::default) (2 minutes in all
+        /// per call, token request included), tokens refreshed when less than 60 s of their
+        /// life remains, response bodies up to 32 MiB.
+        ///
+        /// Redirects: token requests never follow one (their form holds the client secret);
+        /// API calls follow at most 5 in a row, each to the same origin (scheme, host and
+        /// port, so never https to http). A redirect that is not followed is returned as
+        /// [`Error::Api`](crate::Error::Api) with its 3xx status and is not retried.
         #[derive(Debug, Clone)]
         pub struct ClientBuilder {
             pub(crate) inner: $crate::ClientBuilder,
@@ -90,8 +96,19 @@ macro_rules! client_types {
             }
 
             /// Limit for one attempt, from sending the request to receiving the whole body.
+            /// The whole call, retries and token request included, is bounded by
+            /// [`RetryPolicy::total_budget`](crate::RetryPolicy::total_budget).
             pub fn timeout(self, timeout: ::std::time::Duration) -> Self {
                 Self { inner: self.inner.timeout(timeout) }
+            }
+
+            /// Largest response body accepted, in bytes (default 32 MiB). A successful
+            /// answer with a longer body fails with
+            /// [`Error::ResponseTooLarge`](crate::Error::ResponseTooLarge) as soon as that is
+            /// known, holding at most this much in memory. Of an error answer only the first
+            /// 64 KiB are kept in any case.
+            pub fn max_response_size(self, bytes: u64) -> Self {
+                Self { inner: self.inner.max_response_size(bytes) }
             }
 
             /// How failed requests are retried.
@@ -105,7 +122,10 @@ macro_rules! client_types {
             }
 
             /// Use this HTTP client (proxies, TLS settings, connection pools): a client of
-            /// `reqwest` 0.13, the version this crate is built with.
+            /// `reqwest` 0.13, the version this crate is built with. Build it with
+            /// `reqwest::redirect::Policy::none()`: an answer it got by following a redirect
+            /// to another origin, or any redirect of a token request, is refused with
+            /// [`Error::Config`](crate::Error::Config).
             pub fn http_client(self, client: $crate::reqwest::Client) -> Self {
                 Self { inner: self.inner.http_client(client) }
             }
@@ -121,8 +141,9 @@ macro_rules! client_types {
             /// # Errors
             ///
             /// [`Error::Config`](crate::Error::Config) when a required client parameter is
-            /// missing, a URL or header value is invalid, or the HTTP client cannot be made;
-            /// the message says which setting to fix.
+            /// missing or blank, a URL is invalid or holds a user name or password, a header
+            /// value is invalid, or the HTTP client cannot be made; the message says which
+            /// setting to fix.
             pub fn build(self) -> ::std::result::Result<Client, $crate::Error> {
                 self.inner.build().map(|inner| Client { inner })
             }
@@ -162,6 +183,7 @@ mod tests {
             .retry_policy(RetryPolicy::none())
             .user_agent_suffix("tool/2")
             .token_refresh_margin(std::time::Duration::from_secs(5))
+            .max_response_size(4321)
             .http_client(crate::reqwest::Client::new());
         let debug = format!("{builder:?}");
         for expected in [
@@ -172,6 +194,7 @@ mod tests {
             "7s",
             "tool/2",
             "5s",
+            "4321",
         ] {
             assert!(debug.contains(expected), "{expected} missing from {debug}");
         }

@@ -13,7 +13,7 @@ use reqwest::header::HeaderValue;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{AuthError, Error};
+use super::Error;
 
 /// How an access token is written into the `Authorization` header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +30,18 @@ impl AuthorizationFormat {
         match self {
             AuthorizationFormat::Bearer => format!("Bearer {token}"),
             AuthorizationFormat::Template(template) => template.replace("{token}", token),
+        }
+    }
+
+    /// The token inside a header value written by [`header_value`](Self::header_value)
+    /// (to cut it from error text an API may echo it in).
+    pub(super) fn token_of<'v>(&self, value: &'v str) -> Option<&'v str> {
+        match self {
+            AuthorizationFormat::Bearer => value.strip_prefix("Bearer "),
+            AuthorizationFormat::Template(template) => {
+                let (before, after) = template.split_once("{token}")?;
+                value.strip_prefix(before)?.strip_suffix(after)
+            }
         }
     }
 }
@@ -100,23 +112,35 @@ pub(super) struct IssuedAuthorization {
     pub(super) lifetime: Option<Duration>,
 }
 
-#[derive(Deserialize)]
-struct TokenResponse {
-    access_token: Secret,
-    #[serde(default)]
-    expires_in: Option<Value>,
-}
-
 /// Reads a token response. `expires_in` may be a number or a string (`"3600"`); `token_type`
-/// is not checked (the configured `AuthorizationFormat` decides). The error message never
-/// quotes the token.
+/// is not checked (the configured `AuthorizationFormat` decides). The error message quotes
+/// nothing of the body, which may hold a token wherever it is.
 pub(super) fn parse_token_response(body: &[u8]) -> Result<IssuedToken, String> {
-    let response: TokenResponse = serde_json::from_slice(body)
-        .map_err(|e| format!("the body is not an OAuth2 token response: {e}"))?;
-    if response.access_token.expose().is_empty() {
-        return Err("`access_token` is empty".to_owned());
-    }
-    let seconds = match &response.expires_in {
+    let value: Value = serde_json::from_slice(body).map_err(|e| {
+        format!(
+            "the body is not an OAuth2 token response: {}",
+            super::redact::json_error_without_input(&e)
+        )
+    })?;
+    let Value::Object(mut fields) = value else {
+        return Err(format!(
+            "the body is a JSON {}, not an object with `access_token`",
+            json_kind(&value)
+        ));
+    };
+    let access_token = match fields.remove("access_token") {
+        Some(Value::String(token)) if !token.is_empty() => Secret::new(token),
+        Some(Value::String(_)) => return Err("`access_token` is empty".to_owned()),
+        Some(other) => {
+            return Err(format!(
+                "`access_token` is a JSON {}, not a string",
+                json_kind(&other)
+            ))
+        }
+        None => return Err("the body has no `access_token`".to_owned()),
+    };
+    let expires_in = fields.remove("expires_in");
+    let seconds = match &expires_in {
         None | Some(Value::Null) => None,
         Some(Value::Number(n)) => n.as_f64(),
         Some(Value::String(s)) => s.trim().parse::<f64>().ok(),
@@ -126,7 +150,7 @@ pub(super) fn parse_token_response(body: &[u8]) -> Result<IssuedToken, String> {
         // Lifetimes too long to represent never expire in practice.
         Some(seconds) => Some(Duration::try_from_secs_f64(seconds.max(0.0)).unwrap_or(Duration::MAX)),
         None => {
-            if response.expires_in.as_ref().is_some_and(|v| !v.is_null()) {
+            if expires_in.as_ref().is_some_and(|v| !v.is_null()) {
                 // A usable token with an unreadable lifetime: keep it until the API rejects it
                 // (a 401 renews it) rather than fail the login.
                 tracing::warn!("the token endpoint sent an `expires_in` that is not a number of seconds; the token is used until it is rejected");
@@ -135,9 +159,21 @@ pub(super) fn parse_token_response(body: &[u8]) -> Result<IssuedToken, String> {
         }
     };
     Ok(IssuedToken {
-        access_token: response.access_token,
+        access_token,
         lifetime,
     })
+}
+
+/// The kind of a JSON value, for messages that must not quote it.
+fn json_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
 }
 
 struct CachedToken {
@@ -147,14 +183,19 @@ struct CachedToken {
 }
 
 /// Cache of one access token, refreshed by one caller at a time.
+///
+/// Callers that find no fresh token form a wave behind one fetch: the first fetches, the
+/// others wait and all get that fetch's result, token or error. A token whose lifetime is at
+/// or below the refresh margin (even 0) still serves the wave that asked for it; only later
+/// callers ask again.
 #[derive(Default)]
 pub(super) struct TokenCache {
     cached: Mutex<Option<CachedToken>>,
     fetching: tokio::sync::Mutex<()>,
     /// Number of finished fetches, successful or not.
     fetches: AtomicU64,
-    /// Why the last fetch failed, when the token endpoint rejected it.
-    last_rejection: Mutex<Option<AuthError>>,
+    /// The result of the last finished fetch, for the callers that waited on it.
+    last: Mutex<Option<Result<HeaderValue, Error>>>,
 }
 
 impl fmt::Debug for TokenCache {
@@ -167,10 +208,15 @@ impl fmt::Debug for TokenCache {
     }
 }
 
+/// Locks a mutex whose data is always consistent: a poisoned lock only means a panic
+/// elsewhere.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 impl TokenCache {
     fn lock(&self) -> MutexGuard<'_, Option<CachedToken>> {
-        // The data is always consistent: a poisoned lock only means a panic elsewhere.
-        self.cached.lock().unwrap_or_else(|e| e.into_inner())
+        lock(&self.cached)
     }
 
     /// The cached token if more than `margin` of its life remains (at most half its life is
@@ -201,8 +247,7 @@ impl TokenCache {
 
     /// The `Authorization` value of a fresh token: the cached one, or one obtained by
     /// `fetch`. Concurrent callers wait for a single fetch instead of each starting their
-    /// own; if the token endpoint rejects that fetch, they all get its error instead of
-    /// asking again.
+    /// own, and get its result, success or failure.
     pub(super) async fn get<F, Fut>(&self, margin: Duration, fetch: F) -> Result<HeaderValue, Error>
     where
         F: FnOnce() -> Fut,
@@ -213,40 +258,42 @@ impl TokenCache {
         }
         let fetches_seen = self.fetches.load(Ordering::Acquire);
         let _single_flight = self.fetching.lock().await;
+        if self.fetches.load(Ordering::Acquire) != fetches_seen {
+            // A fetch finished while this caller waited: its result is this wave's.
+            let shared = match &*lock(&self.last) {
+                Some(Ok(token)) => Some(Ok(token.clone())),
+                Some(Err(e)) => e.duplicate().map(Err),
+                None => None,
+            };
+            if let Some(result) = shared {
+                return result;
+            }
+        }
         if let Some(token) = self.fresh(margin) {
             return Ok(token);
         }
-        if self.fetches.load(Ordering::Acquire) != fetches_seen {
-            let rejection = self
-                .last_rejection
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .clone();
-            if let Some(rejection) = rejection {
-                return Err(Error::Auth(Box::new(rejection)));
-            }
-        }
         let requested_at = Instant::now();
-        let result = fetch().await;
-        *self
-            .last_rejection
-            .lock()
-            .unwrap_or_else(|e| e.into_inner()) = match &result {
-            Err(Error::Auth(rejection)) => Some((**rejection).clone()),
-            _ => None,
+        // A fetch cancelled midway (its caller's budget ran out) records nothing: the next
+        // waiter fetches.
+        let result = fetch().await.map(|issued| {
+            let (expires_at, lifetime) = match issued.lifetime {
+                Some(l) => (requested_at.checked_add(l), l),
+                None => (None, Duration::ZERO),
+            };
+            *self.lock() = Some(CachedToken {
+                authorization: issued.value.clone(),
+                expires_at,
+                lifetime,
+            });
+            issued.value
+        });
+        // An error that cannot be copied is not shared: waiters then fetch again.
+        *lock(&self.last) = match &result {
+            Ok(token) => Some(Ok(token.clone())),
+            Err(e) => e.duplicate().map(Err),
         };
         self.fetches.fetch_add(1, Ordering::AcqRel);
-        let issued = result?;
-        let (expires_at, lifetime) = match issued.lifetime {
-            Some(l) => (requested_at.checked_add(l), l),
-            None => (None, Duration::ZERO),
-        };
-        *self.lock() = Some(CachedToken {
-            authorization: issued.value.clone(),
-            expires_at,
-            lifetime,
-        });
-        Ok(issued.value)
+        result
     }
 }
 
@@ -305,5 +352,31 @@ mod tests {
         assert!(secs(r#"{"access_token":""}"#).is_err());
         let err = secs(r#"{"token":"zzsecretzz"}"#).unwrap_err();
         assert!(!err.contains("zzsecretzz"), "{err}");
+    }
+
+    #[test]
+    fn unusable_answers_are_described_without_quoting_them() {
+        for body in [
+            r#""zzsecretzz""#,
+            r#"["zzsecretzz"]"#,
+            r#"{"access_token":["zzsecretzz"]}"#,
+            r#"{"access_token":{"v":"zzsecretzz"}}"#,
+            r#"{"access_token":"zzsecretzz""#,
+            r#"zzsecretzz"#,
+            r#"{"zzsecretzz":1}"#,
+        ] {
+            let err = parse_token_response(body.as_bytes()).unwrap_err();
+            assert!(!err.contains("zzsecretzz"), "{body}: {err}");
+        }
+        let err = parse_token_response(br#""zzsecretzz""#).unwrap_err();
+        assert!(err.contains("JSON string"), "{err}");
+    }
+
+    #[test]
+    fn the_token_is_found_in_its_header_value() {
+        let template = AuthorizationFormat::Template("CwsAuth Bearer={token}");
+        assert_eq!(template.token_of("CwsAuth Bearer=t-1"), Some("t-1"));
+        assert_eq!(template.token_of("Bearer t-1"), None);
+        assert_eq!(AuthorizationFormat::Bearer.token_of("Bearer t-1"), Some("t-1"));
     }
 }

@@ -11,10 +11,15 @@ use std::time::Duration;
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::redact::Redactor;
 use super::RawResponse;
 
 /// Longest body excerpt, in characters, quoted in an error.
 const SNIPPET_CHARS: usize = 200;
+
+/// Longest server-written text (a problem's title and detail), in characters, quoted in an
+/// error message.
+const SUMMARY_CHARS: usize = 1000;
 
 /// Everything that can go wrong when calling the API.
 #[derive(Debug, thiserror::Error)]
@@ -23,8 +28,8 @@ pub enum Error {
     /// The API answered with a status outside 2xx (after any retries).
     #[error(transparent)]
     Api(Box<ApiError>),
-    /// No access token could be obtained: the token endpoint rejected the credentials or
-    /// gave an unusable answer.
+    /// No access token could be obtained: the token endpoint rejected the credentials, could
+    /// not be reached, failed, redirected, or gave an unusable answer.
     #[error(transparent)]
     Auth(Box<AuthError>),
     /// The server did not answer within the configured connect or request timeout.
@@ -35,6 +40,33 @@ pub enum Error {
     Timeout {
         /// Operation id (or `"token request"`).
         operation: &'static str,
+    },
+    /// The call's total time budget ([`RetryPolicy::total_budget`](crate::RetryPolicy::total_budget))
+    /// ran out: it bounds the whole call, token request, attempts and waits included, and
+    /// ends an attempt in progress.
+    #[error(
+        "{operation} did not finish within its total time budget of {budget:?} (token request, \
+         attempts and waits included); try again later or raise it with \
+         `RetryPolicy::total_budget`"
+    )]
+    BudgetExhausted {
+        /// Operation id.
+        operation: &'static str,
+        /// The budget that ran out.
+        budget: Duration,
+    },
+    /// A successful answer's body is longer than the configured cap
+    /// (`ClientBuilder::max_response_size`, 32 MiB by default). Reading stopped as soon as
+    /// that was known; the call is not retried.
+    #[error(
+        "{operation}: the answer's body is longer than the limit of {limit} bytes; raise it \
+         with `ClientBuilder::max_response_size` if answers this large are expected"
+    )]
+    ResponseTooLarge {
+        /// Operation id (or `"token request"`).
+        operation: &'static str,
+        /// The cap, in bytes.
+        limit: u64,
     },
     /// The request could not be sent or its answer not received (connection refused, DNS,
     /// TLS, connection reset, ...).
@@ -79,7 +111,7 @@ fn operation_prefix(operation: Option<&'static str>) -> String {
     operation.map(|op| format!("{op}: ")).unwrap_or_default()
 }
 
-fn transport_summary(source: &reqwest::Error) -> &'static str {
+pub(super) fn transport_summary(source: &reqwest::Error) -> &'static str {
     if source.is_connect() {
         "could not connect to the server"
     } else if source.is_body() || source.is_decode() {
@@ -105,12 +137,13 @@ impl Error {
     }
 
     /// Whether trying the same call again later may succeed: throttling (429), 502/503/504,
-    /// timeouts and connection failures.
+    /// timeouts, an exhausted time budget, connection failures and a token service that
+    /// failed or could not be reached.
     pub fn is_retryable(&self) -> bool {
         match self {
             Error::Api(e) => is_retryable_status(e.status()),
-            Error::Auth(e) => e.status().is_some_and(is_retryable_status),
-            Error::Timeout { .. } => true,
+            Error::Auth(e) => e.is_service_failure(),
+            Error::Timeout { .. } | Error::BudgetExhausted { .. } => true,
             Error::Transport { source, .. } => source.is_connect() || source.is_timeout(),
             _ => false,
         }
@@ -132,6 +165,44 @@ impl Error {
             _ => None,
         }
     }
+
+    /// A copy of this error for the other callers that waited on the same token request;
+    /// `None` for a transport error, whose source cannot be copied (token requests turn
+    /// those into [`AuthError`]s first).
+    pub(super) fn duplicate(&self) -> Option<Error> {
+        Some(match self {
+            Error::Api(e) => Error::Api(e.clone()),
+            Error::Auth(e) => Error::Auth(e.clone()),
+            Error::Timeout { operation } => Error::Timeout {
+                operation,
+            },
+            Error::BudgetExhausted { operation, budget } => Error::BudgetExhausted {
+                operation,
+                budget: *budget,
+            },
+            Error::ResponseTooLarge { operation, limit } => Error::ResponseTooLarge {
+                operation,
+                limit: *limit,
+            },
+            Error::Transport { .. } => return None,
+            Error::Decode {
+                operation,
+                status,
+                message,
+                snippet,
+            } => Error::Decode {
+                operation,
+                status: *status,
+                message: message.clone(),
+                snippet: snippet.clone(),
+            },
+            Error::Encode { operation, message } => Error::Encode {
+                operation: *operation,
+                message: message.clone(),
+            },
+            Error::Config(message) => Error::Config(message.clone()),
+        })
+    }
 }
 
 pub(super) fn is_retryable_status(status: u16) -> bool {
@@ -148,18 +219,33 @@ fn reason(status: u16) -> &'static str {
 /// First characters of a body, as lossy text with whitespace runs collapsed, at most 200
 /// characters long.
 pub(super) fn snippet(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(body);
+    shorten(&String::from_utf8_lossy(body), SNIPPET_CHARS)
+}
+
+/// `text` with whitespace runs collapsed, cut to at most `max` characters (`...` marks a cut).
+fn shorten(text: &str, max: usize) -> String {
     let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if collapsed.chars().count() <= SNIPPET_CHARS {
+    if collapsed.chars().count() <= max {
         collapsed
     } else {
-        let mut cut: String = collapsed.chars().take(SNIPPET_CHARS - 3).collect();
+        let mut cut: String = collapsed.chars().take(max.saturating_sub(3)).collect();
         cut.push_str("...");
         cut
     }
 }
 
+/// `scheme://host[:port]` of a URL, or `None` when it has no host: what a message may show
+/// of a redirect target (its path and query may hold identifiers or tokens).
+pub(super) fn origin_of(url: &reqwest::Url) -> Option<String> {
+    url.host_str()?;
+    Some(url.origin().ascii_serialization())
+}
+
 /// A non-2xx answer from an API call, with everything needed to understand it.
+///
+/// Of a long body only the first 64 KiB are kept ([`body_len`](Self::body_len) gives the
+/// full length). Known secrets (the client secret, the access token sent) are replaced by
+/// `[redacted]` wherever the server echoed them.
 #[derive(Debug, Clone)]
 pub struct ApiError {
     operation: &'static str,
@@ -167,27 +253,50 @@ pub struct ApiError {
     problem: Option<Problem>,
     body: Option<Value>,
     raw_body: String,
+    body_len: Option<u64>,
+    body_kept: usize,
     request_id: Option<String>,
     retry_after: Option<Duration>,
+    redirect_to: Option<String>,
 }
 
 impl ApiError {
-    pub(super) fn from_response(operation: &'static str, response: &RawResponse) -> Self {
-        let body = serde_json::from_slice::<Value>(response.body()).ok();
+    /// The error for `response`, an answer to a request for `url`, with every secret
+    /// `redactor` knows cut from the body.
+    pub(super) fn from_response(
+        operation: &'static str,
+        response: &RawResponse,
+        url: &reqwest::Url,
+        redactor: &Redactor,
+    ) -> Self {
+        let raw_body = redactor.apply(&response.text()).into_owned();
+        let body = serde_json::from_str::<Value>(&raw_body).ok();
         let problem = body.as_ref().and_then(Problem::from_value);
-        let retry_after = response
-            .headers()
-            .get(reqwest::header::RETRY_AFTER)
-            .and_then(|v| v.to_str().ok())
+        let header = |name| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v: &reqwest::header::HeaderValue| v.to_str().ok())
+        };
+        let retry_after = header(reqwest::header::RETRY_AFTER)
             .and_then(|v| super::retry::parse_retry_after(v, jiff::Timestamp::now()));
+        let redirect_to = (300..400)
+            .contains(&response.status())
+            .then(|| header(reqwest::header::LOCATION))
+            .flatten()
+            .and_then(|location| url.join(location).ok())
+            .and_then(|target| origin_of(&target));
         ApiError {
             operation,
             status: response.status(),
             problem,
             body,
-            raw_body: response.text(),
+            raw_body,
+            body_len: response.full_body_len,
+            body_kept: response.body().len(),
             request_id: response.request_id().map(str::to_owned),
             retry_after,
+            redirect_to,
         }
     }
 
@@ -217,9 +326,28 @@ impl ApiError {
         self.body.as_ref().map(|body| T::deserialize(body))
     }
 
-    /// The body as (lossily decoded) text, kept even when it is not JSON.
+    /// The body as (lossily decoded) text, kept even when it is not JSON: at most its first
+    /// 64 KiB, secrets redacted.
     pub fn raw_body(&self) -> &str {
         &self.raw_body
+    }
+
+    /// The body's full length in bytes as the server sent it, also when only its start is
+    /// kept; `None` when it was longer than the response size cap and not read to its end.
+    pub fn body_len(&self) -> Option<u64> {
+        self.body_len
+    }
+
+    /// Whether [`raw_body`](Self::raw_body) holds only the start of the body.
+    pub fn is_body_truncated(&self) -> bool {
+        self.body_len
+            .is_none_or(|len| len > u64::try_from(self.body_kept).unwrap_or(u64::MAX))
+    }
+
+    /// For a 3xx answer that was not followed, the origin (`scheme://host:port`) its
+    /// `Location` names.
+    pub fn redirect_origin(&self) -> Option<&str> {
+        self.redirect_to.as_deref()
     }
 
     /// The server's request (transaction) id, or the one this client sent when the answer
@@ -258,7 +386,7 @@ impl ApiError {
                 format!("{text} [{}]", params.join(", "))
             };
             if !text.is_empty() {
-                return text;
+                return shorten(&text, SUMMARY_CHARS);
             }
         }
         let s = snippet(self.raw_body.as_bytes());
@@ -271,6 +399,11 @@ impl ApiError {
 
     fn hint(&self) -> Option<&'static str> {
         match self.status {
+            300..=399 => Some(
+                "the redirect was not followed: redirects are followed only within the same \
+                 origin (scheme, host and port, never https to http), at most 5 in a row; \
+                 point the base URL at the server that answers",
+            ),
             401 => Some(
                 "not authorized: the credentials or the access token were rejected; check the \
                  client id, client secret and customer id, or the token you supplied",
@@ -296,8 +429,21 @@ impl fmt::Display for ApiError {
             reason(self.status),
             self.summary()
         )?;
+        if let Some(origin) = &self.redirect_to {
+            write!(f, " (redirect to {origin})")?;
+        }
         if let Some(hint) = self.hint() {
             write!(f, "; {hint}")?;
+        }
+        if self.is_body_truncated() {
+            match self.body_len {
+                Some(len) => write!(f, " (body of {len} bytes, first {} kept)", self.body_kept)?,
+                None => write!(
+                    f,
+                    " (body longer than the size cap, first {} bytes kept)",
+                    self.body_kept
+                )?,
+            }
         }
         if let Some(id) = &self.request_id {
             write!(f, " (transaction id {id})")?;
@@ -310,13 +456,22 @@ impl std::error::Error for ApiError {}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum AuthErrorKind {
-    /// The token endpoint answered with a non-2xx status.
+    /// The token endpoint answered with a non-2xx, non-3xx status.
     Rejected,
     /// A 2xx answer that holds no usable token.
     BadResponse,
+    /// A 3xx answer: token requests never follow redirects (the form holds the secret).
+    Redirected,
+    /// The token endpoint could not be reached or its answer not received.
+    Unreachable,
 }
 
-/// The token endpoint refused the credentials or gave an answer without a usable token.
+/// No access token could be obtained: the token endpoint refused the credentials, failed,
+/// could not be reached, redirected (never followed: the request holds the client secret),
+/// or gave an answer without a usable token.
+///
+/// Nothing of a successful answer is quoted (it may hold a token), and the client secret is
+/// replaced by `[redacted]` wherever an error answer echoes it.
 #[derive(Debug, Clone)]
 pub struct AuthError {
     kind: AuthErrorKind,
@@ -343,29 +498,69 @@ fn value_text(v: Value) -> Option<String> {
 }
 
 impl AuthError {
-    /// A non-2xx answer from the token endpoint.
-    pub(super) fn rejected(token_url: String, response: &RawResponse) -> Self {
-        let (error, description) = match serde_json::from_slice::<OAuthErrorBody>(response.body()) {
+    fn new(kind: AuthErrorKind, token_url: String, status: Option<u16>) -> Self {
+        AuthError {
+            kind,
+            token_url,
+            status,
+            error: None,
+            description: None,
+            message: None,
+            request_id: None,
+        }
+    }
+
+    /// A non-2xx answer from the token endpoint; `redactor` cuts the client secret from
+    /// whatever of the body is quoted.
+    pub(super) fn rejected(token_url: String, response: &RawResponse, redactor: &Redactor) -> Self {
+        let text = redactor.apply(&response.text()).into_owned();
+        let (error, description) = match serde_json::from_str::<OAuthErrorBody>(&text) {
             Ok(b) => (
-                b.error.and_then(value_text),
-                b.error_description.and_then(value_text),
+                b.error.and_then(value_text).map(|t| shorten(&t, SNIPPET_CHARS)),
+                b.error_description
+                    .and_then(value_text)
+                    .map(|t| shorten(&t, SUMMARY_CHARS)),
             ),
             Err(_) => (None, None),
         };
-        // An OAuth error body never holds a secret; anything else is only quoted briefly.
+        // Anything but an OAuth error body is only quoted briefly.
         let message = if error.is_none() && description.is_none() {
-            Some(snippet(response.body())).filter(|s| !s.is_empty())
+            Some(snippet(text.as_bytes())).filter(|s| !s.is_empty())
         } else {
             None
         };
         AuthError {
-            kind: AuthErrorKind::Rejected,
-            token_url,
-            status: Some(response.status()),
             error,
             description,
             message,
             request_id: response.request_id().map(str::to_owned),
+            ..AuthError::new(AuthErrorKind::Rejected, token_url, Some(response.status()))
+        }
+    }
+
+    /// A 3xx answer from the token endpoint, which redirected to `location` (an origin,
+    /// `scheme://host:port`, when `Location` names one).
+    pub(super) fn redirected(
+        token_url: String,
+        response: &RawResponse,
+        location: Option<String>,
+    ) -> Self {
+        AuthError {
+            message: Some(match location {
+                Some(origin) => format!("it redirected to {origin}"),
+                None => "it redirected without a valid `Location`".to_owned(),
+            }),
+            request_id: response.request_id().map(str::to_owned),
+            ..AuthError::new(AuthErrorKind::Redirected, token_url, Some(response.status()))
+        }
+    }
+
+    /// The token endpoint could not be reached, or its answer not received; `message` says
+    /// what failed and must not hold a secret.
+    pub(super) fn unreachable(token_url: String, message: String) -> Self {
+        AuthError {
+            message: Some(message),
+            ..AuthError::new(AuthErrorKind::Unreachable, token_url, None)
         }
     }
 
@@ -377,17 +572,14 @@ impl AuthError {
         message: String,
     ) -> Self {
         AuthError {
-            kind: AuthErrorKind::BadResponse,
-            token_url,
-            status: Some(status),
-            error: None,
-            description: None,
             message: Some(message),
             request_id: request_id.map(str::to_owned),
+            ..AuthError::new(AuthErrorKind::BadResponse, token_url, Some(status))
         }
     }
 
-    /// HTTP status of the token endpoint's answer.
+    /// HTTP status of the token endpoint's answer; `None` when there was none (the
+    /// endpoint could not be reached).
     pub fn status(&self) -> Option<u16> {
         self.status
     }
@@ -412,34 +604,62 @@ impl AuthError {
         self.request_id.as_deref()
     }
 
+    /// Whether the token service, not the credentials, is at fault: it could not be reached,
+    /// throttled (429) or failed (5xx). Trying again later may succeed.
+    pub fn is_service_failure(&self) -> bool {
+        match self.kind {
+            AuthErrorKind::Unreachable => true,
+            AuthErrorKind::Rejected => self.status.is_some_and(|s| s == 429 || s >= 500),
+            AuthErrorKind::BadResponse | AuthErrorKind::Redirected => false,
+        }
+    }
+
+    /// Whether the answer says the credentials are wrong: 400, 401 or 403, or another 4xx
+    /// carrying an OAuth `error` (a 5xx never does, whatever its body says).
     fn credentials_rejected(&self) -> bool {
-        self.error.is_some() || matches!(self.status, Some(400 | 401 | 403))
+        self.kind == AuthErrorKind::Rejected
+            && match self.status {
+                Some(400 | 401 | 403) => true,
+                Some(404 | 408 | 429) => false,
+                Some(s) => (400..500).contains(&s) && self.error.is_some(),
+                None => false,
+            }
     }
 }
 
 impl fmt::Display for AuthError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let status = self.status.unwrap_or(0);
+        let url = &self.token_url;
         match self.kind {
             AuthErrorKind::BadResponse => write!(
                 f,
-                "the token endpoint {} answered {} {} without a usable access token",
-                self.token_url,
-                status,
+                "the token endpoint {url} answered {status} {} without a usable access token",
                 reason(status)
+            )?,
+            AuthErrorKind::Redirected => write!(
+                f,
+                "the token endpoint {url} answered {status} {}, a redirect, which token \
+                 requests never follow (the request holds the client secret)",
+                reason(status)
+            )?,
+            AuthErrorKind::Unreachable => write!(
+                f,
+                "the token service failed: the request to {url} brought no answer"
             )?,
             AuthErrorKind::Rejected if self.credentials_rejected() => write!(
                 f,
-                "the credentials were rejected by the token endpoint {} ({} {})",
-                self.token_url,
-                status,
+                "the credentials were rejected by the token endpoint {url} ({status} {})",
+                reason(status)
+            )?,
+            AuthErrorKind::Rejected if self.is_service_failure() => write!(
+                f,
+                "the token service failed: {url} answered {status} {}",
                 reason(status)
             )?,
             AuthErrorKind::Rejected => write!(
                 f,
-                "the token endpoint {} failed with {} {}",
-                self.token_url,
-                status,
+                "the token endpoint {url} failed with {status} {}",
                 reason(status)
             )?,
         }
@@ -453,15 +673,19 @@ impl fmt::Display for AuthError {
         if let Some(id) = &self.request_id {
             write!(f, " (transaction id {id})")?;
         }
-        let advice = match (self.kind, status) {
-            (AuthErrorKind::BadResponse, _) => "check the token URL",
-            (_, 429 | 502..=504) => "the token service is busy or unavailable; try again later",
-            (_, 404) if !self.credentials_rejected() => {
-                "check the token URL or region, and the customer id"
+        let advice = match self.kind {
+            AuthErrorKind::BadResponse => "check the token URL",
+            AuthErrorKind::Redirected => {
+                "set the token URL (or base URL) to the server that answers"
+            }
+            _ if self.is_service_failure() => {
+                "the token service is busy, unavailable or unreachable; check the network or \
+                 proxy settings and try again later"
             }
             _ if self.credentials_rejected() => {
                 "check the client id and client secret, and the customer id"
             }
+            _ if status == 404 => "check the token URL or region, and the customer id",
             _ => "check the token URL and try again later",
         };
         write!(f, "; {advice}")

@@ -20,6 +20,7 @@
 #![deny(missing_docs)]
 
 mod auth;
+mod body;
 mod client;
 mod description;
 mod encode;
@@ -27,6 +28,7 @@ mod error;
 #[cfg(feature = "mock")]
 pub mod mock;
 mod pagination;
+mod redact;
 mod request;
 mod retry;
 #[doc(hidden)]

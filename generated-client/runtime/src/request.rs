@@ -185,12 +185,15 @@ impl RequestParts {
     }
 }
 
-/// A received answer: status, headers and the whole body.
+/// A received answer: status, headers and the body (of a 2xx answer the whole body, at
+/// most the response size cap; of any other answer its first 64 KiB).
 #[derive(Debug, Clone)]
 pub struct RawResponse {
     pub(super) status: u16,
     pub(super) headers: HeaderMap,
     pub(super) body: Bytes,
+    /// The body's full length, when known; more than `body.len()` when only its start is kept.
+    pub(super) full_body_len: Option<u64>,
     pub(super) request_id: Option<String>,
 }
 
@@ -205,7 +208,7 @@ impl RawResponse {
         &self.headers
     }
 
-    /// The whole body.
+    /// The body (whole for a 2xx answer).
     pub fn body(&self) -> &[u8] {
         &self.body
     }
@@ -224,15 +227,22 @@ impl RawResponse {
         } else {
             &self.body
         };
-        serde_json::from_slice(body).map_err(|e| Error::Decode {
-            operation: op.id,
-            status: self.status,
-            message: e.to_string(),
-            snippet: if op.sensitive {
-                "[redacted: the answer may hold a secret]".to_owned()
+        serde_json::from_slice(body).map_err(|e| {
+            // serde quotes pieces of the input (`invalid type: string "..."`).
+            let (message, snippet) = if op.sensitive {
+                (
+                    super::redact::json_error_without_input(&e),
+                    "[redacted: the answer may hold a secret]".to_owned(),
+                )
             } else {
-                super::error::snippet(&self.body)
-            },
+                (e.to_string(), super::error::snippet(&self.body))
+            };
+            Error::Decode {
+                operation: op.id,
+                status: self.status,
+                message,
+                snippet,
+            }
         })
     }
 
@@ -259,6 +269,7 @@ mod tests {
             status,
             headers: HeaderMap::new(),
             body: Bytes::from_static(body),
+            full_body_len: Some(body.len() as u64),
             request_id: None,
         }
     }
@@ -285,6 +296,19 @@ mod tests {
             }
             other => panic!("unexpected {other:?}"),
         }
+    }
+
+    #[test]
+    fn decode_errors_of_sensitive_answers_quote_nothing() {
+        let op = Operation {
+            sensitive: true,
+            ..OP
+        };
+        let r = response(200, b"\"zzsecretzz\"");
+        let err = r.json::<std::collections::BTreeMap<String, String>>(&op).unwrap_err();
+        let text = format!("{err} {err:?}");
+        assert!(!text.contains("zzsecretzz"), "{text}");
+        assert!(matches!(err, Error::Decode { status: 200, .. }), "{err:?}");
     }
 
     #[test]

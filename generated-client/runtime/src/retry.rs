@@ -70,10 +70,16 @@ impl RetryPolicy {
         self
     }
 
-    /// Time budget of one call, all attempts and waits included.
+    /// Time budget of one call: the token request (or the wait for one), every attempt and
+    /// every wait included. It also ends an attempt in progress, which then fails with
+    /// [`Error::BudgetExhausted`](crate::Error::BudgetExhausted).
     pub fn total_budget(mut self, budget: Duration) -> Self {
         self.total_budget = budget;
         self
+    }
+
+    pub(super) fn budget(&self) -> Duration {
+        self.total_budget
     }
 }
 
@@ -88,6 +94,9 @@ pub(super) enum Outcome {
     TimedOut,
     /// Another transport failure after the request may have been sent.
     OtherTransport,
+    /// The answer was refused by this client (too large, or reached through a redirect
+    /// that is not allowed): asking again would bring the same.
+    Refused,
 }
 
 /// What to do after an attempt.
@@ -107,6 +116,7 @@ pub(super) fn is_retryable(outcome: Outcome, idempotent: bool) -> bool {
         Outcome::Status(_) => false,
         Outcome::ConnectFailed => true,
         Outcome::TimedOut | Outcome::OtherTransport => idempotent,
+        Outcome::Refused => false,
     }
 }
 
@@ -196,6 +206,10 @@ mod tests {
         assert!(is_retryable(Outcome::TimedOut, true));
         assert!(!is_retryable(Outcome::TimedOut, false));
         assert!(!is_retryable(Outcome::OtherTransport, false));
+        assert!(!is_retryable(Outcome::Refused, true));
+        for s in [301, 302, 303, 307, 308] {
+            assert!(!is_retryable(Outcome::Status(s), true), "redirect {s}");
+        }
     }
 
     #[test]

@@ -28,13 +28,13 @@ wiremock = { version = "0.6", optional = true }
 mock = ["dep:wiremock"]
 
 [dev-dependencies]
-tokio = { version = "1", features = ["macros", "rt-multi-thread"] }
+tokio = { version = "1", features = ["io-util", "macros", "net", "rt-multi-thread"] }
 wiremock = "0.6"
 "#;
 
 /// What the emitted code of every generated crate names itself (derives, JSON values,
-/// date-times, streams), besides the runtime; and for tests beside it, an async runtime, a
-/// mock server, plain HTTP requests and parsers of what the client sends (form bodies, UUID request ids).
+/// date-times, streams), besides the runtime; and for tests beside it, an async runtime
+/// (with raw TCP, for byte-level servers that misbehave), a mock server, plain HTTP requests and parsers of what the client sends (form bodies, UUID request ids).
 const CRATE_DEPENDENCIES: &str = r#"futures-util = { version = "0.3", default-features = false }
 jiff = { version = "1", default-features = false, features = ["std", "serde"] }
 serde = { version = "1", features = ["derive"] }
@@ -43,7 +43,7 @@ serde_json = "1"
 [dev-dependencies]
 reqwest = { version = "0.13", default-features = false }
 serde_urlencoded = "0.7"
-tokio = { version = "1", features = ["macros", "rt-multi-thread"] }
+tokio = { version = "1", features = ["io-util", "macros", "net", "rt-multi-thread"] }
 uuid = "1"
 wiremock = "0.6"
 "#;

@@ -96,20 +96,44 @@ pub fn render(api: &Api, settings: &Settings) -> String {
     out.push_str(
         "## Errors\n\nEvery method returns `Result<_, Error>`. `Error::Api` carries the operation, \
          the HTTP status, the parsed problem details (`type`, `title`, `detail`, `parameters`), the \
-         raw body and the server's request id; `Error::Auth` says the token endpoint rejected the \
-         credentials and why; `Error::Timeout`, `Error::Transport`, `Error::Decode` (with a short \
-         snippet of the body, never of a body holding a secret) and `Error::Config` cover the rest. \
+         raw body (its first 64 KiB, with the full length) and the server's request id; \
+         `Error::Auth` says whether the token endpoint rejected the credentials or the token \
+         service failed, and why; `Error::Timeout`, `Error::BudgetExhausted`, \
+         `Error::ResponseTooLarge`, `Error::Transport`, `Error::Decode` (with a short snippet of \
+         the body, never of a body holding a secret) and `Error::Config` cover the rest. \
          `Display` says what happened and what to do. Secrets and tokens never appear in `Debug`, \
-         `Display` or logs.\n\n",
+         `Display` or logs, whatever the server sends: nothing of a token answer is quoted, and \
+         the client secret and tokens are replaced by `[redacted]` where a server echoes them.\n\n",
     );
     out.push_str(
         "## Retries and timeouts\n\nThrottled (429) and unavailable (502, 503, 504) answers and \
          connection failures are retried with exponential backoff and full jitter (0.5 s doubling \
          to 8 s, at most 4 attempts, 2 minutes in all), honouring `Retry-After` up to 30 s. POST \
          and PATCH are retried only when the server cannot have acted (429, connection refused). \
-         Connect timeout 10 s, 60 s per attempt. Change them with `.retry_policy(..)`, \
-         `.connect_timeout(..)` and `.timeout(..)`. Each call is a `tracing` span with the \
-         operation, method, path template, attempts, status and latency.\n\n",
+         Connect timeout 10 s, 60 s per attempt. The 2 minutes are a total budget: they bound the \
+         whole call, the token request (or the wait for it), every attempt and every wait \
+         included, and end an attempt in progress with `Error::BudgetExhausted`. Concurrent \
+         calls share one token request and its result, success or failure; the token endpoint's \
+         429, 500, 502, 503 and 504 answers, timeouts and connection failures are retried \
+         (asking for a token has no side effect) and reported as the token service failing. Change them with \
+         `.retry_policy(..)` (`RetryPolicy::total_budget`), `.connect_timeout(..)` and \
+         `.timeout(..)`. Each call is a `tracing` span with the operation, method, path \
+         template, attempts, status and latency.\n\n",
+    );
+    out.push_str(
+        "## Redirects and size limits\n\nToken requests never follow a redirect (their form holds \
+         the client secret): a 3xx from the token endpoint is an `Error::Auth` naming where it \
+         pointed. API calls follow at most 5 redirects in a row, each to the same origin (scheme, \
+         host and port, so never https to http); any other redirect is returned as an \
+         `Error::Api` with its 3xx status and is not retried. A base or token URL with a user \
+         name or password is refused by `build()`. A client passed to `.http_client(..)` keeps \
+         its own redirect policy: build it with `reqwest::redirect::Policy::none()`; an answer \
+         it reached through a redirect this crate would not follow is refused with \
+         `Error::Config`.\n\nA successful answer's body may be at most 32 MiB (change it with \
+         `.max_response_size(..)`); a longer one fails with `Error::ResponseTooLarge` as soon \
+         as that is known, from `Content-Length` or while it streams in, so memory stays \
+         bounded. Of an error answer the first 64 KiB are kept (`ApiError::raw_body`) and its \
+         full length noted (`ApiError::body_len`).\n\n",
     );
     out.push_str(&mock_section(api, settings));
     out.push_str(&format!(

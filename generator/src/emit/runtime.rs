@@ -12,6 +12,7 @@ macro_rules! runtime_files {
 
 runtime_files!(
     "auth.rs",
+    "body.rs",
     "client.rs",
     "client_tests.rs",
     "description.rs",
@@ -20,6 +21,7 @@ runtime_files!(
     "lib.rs",
     "mock.rs",
     "pagination.rs",
+    "redact.rs",
     "request.rs",
     "retry.rs",
     "timestamp.rs",
