@@ -30,10 +30,12 @@ pub enum Target {
 /// Work left for after the pass over the root document.
 #[derive(Debug)]
 pub enum Pending {
-    /// Copy `target` into `#/components/<section>/<name>` and check it as `kind`.
+    /// Copy `target` into `#/components/<section>/<name>` and check it as `kind`; when the
+    /// document already has an equal component named `twin`, refer to that one instead.
     Bundle {
         section: &'static str,
         name: String,
+        twin: Option<String>,
         kind: Kind,
         target: Target,
         from: (PathBuf, String),
@@ -61,6 +63,10 @@ pub struct Bundler {
     files: HashMap<PathBuf, Loaded>,
     names: HashMap<(&'static str, Target), String>,
     taken: HashMap<&'static str, HashSet<String>>,
+    /// Names the root document itself gives, per section.
+    own: HashMap<&'static str, HashSet<String>>,
+    /// Tree pointers of the `$ref` nodes rewritten to each bundled name.
+    uses: HashMap<(&'static str, String), Vec<String>>,
     pub pending: Vec<Pending>,
     /// Copies made so far, to stop a `$ref` chain that never reaches an object.
     copies: usize,
@@ -97,7 +103,9 @@ impl Bundler {
             openapi_3_1,
             files: HashMap::new(),
             names: HashMap::new(),
+            own: taken.clone(),
             taken,
+            uses: HashMap::new(),
             pending: Vec::new(),
             copies: 0,
         }
@@ -140,16 +148,23 @@ impl Bundler {
     }
 
     /// The name of the copy of `target` in `#/components/<section>`, queued for copying the
-    /// first time it is asked for.
+    /// first time it is asked for. `at` is the tree pointer of the `$ref` node that will be
+    /// rewritten to it.
     pub fn bundle(
         &mut self,
         section: &'static str,
         kind: Kind,
         target: Target,
+        at: String,
         from: (PathBuf, String),
     ) -> String {
         if let Some(name) = self.names.get(&(section, target.clone())) {
-            return name.clone();
+            let name = name.clone();
+            self.uses
+                .entry((section, name.clone()))
+                .or_default()
+                .push(at);
+            return name;
         }
         let (file, fragment) = match &target {
             Target::Root(fragment) => (&self.root_file, fragment),
@@ -176,17 +191,38 @@ impl Bundler {
             .chain(std::iter::once(format!("{stem}_{base}")))
             .chain((2..).map(|n| format!("{stem}_{base}_{n}")))
             .find(|candidate| !taken.contains(candidate))
-            .unwrap_or(base);
+            .unwrap_or_else(|| base.clone());
         taken.insert(name.clone());
+        let twin = (name != base && self.own[section].contains(&base)).then_some(base);
         self.names.insert((section, target.clone()), name.clone());
+        self.uses
+            .entry((section, name.clone()))
+            .or_default()
+            .push(at);
         self.pending.push(Pending::Bundle {
             section,
             name: name.clone(),
+            twin,
             kind,
             target,
             from,
         });
         name
+    }
+
+    /// Makes every `$ref` to the bundled `name` of `target` refer to the document's own
+    /// component `twin` instead (they are equal), and returns the tree pointers rewritten.
+    pub fn alias(
+        &mut self,
+        section: &'static str,
+        name: &str,
+        target: Target,
+        twin: &str,
+    ) -> Vec<String> {
+        self.names.insert((section, target), twin.to_owned());
+        self.uses
+            .remove(&(section, name.to_owned()))
+            .unwrap_or_default()
     }
 
     /// Queues copying `target` over the node at tree pointer `at`.
@@ -336,21 +372,27 @@ mod tests {
             PathBuf::from("/d/common.yaml"),
             "/components/schemas/Pet".into(),
         );
-        let name = bundler.bundle("schemas", Kind::Schema, other.clone(), from.clone());
+        let name = bundler.bundle(
+            "schemas",
+            Kind::Schema,
+            other.clone(),
+            "#/a".into(),
+            from.clone(),
+        );
         assert_eq!(name, "common_Pet");
         assert_eq!(
-            bundler.bundle("schemas", Kind::Schema, other, from.clone()),
+            bundler.bundle("schemas", Kind::Schema, other, "#/b".into(), from.clone()),
             "common_Pet",
             "one copy per target"
         );
         let third = Target::File(PathBuf::from("/e/common.yaml"), "/Pet".into());
         assert_eq!(
-            bundler.bundle("schemas", Kind::Schema, third, from.clone()),
+            bundler.bundle("schemas", Kind::Schema, third, "#/c".into(), from.clone()),
             "common_Pet_2"
         );
         let whole = Target::File(PathBuf::from("/e/robot arm.json"), String::new());
         assert_eq!(
-            bundler.bundle("schemas", Kind::Schema, whole, from),
+            bundler.bundle("schemas", Kind::Schema, whole, "#/d".into(), from),
             "robot_arm"
         );
     }

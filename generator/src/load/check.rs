@@ -64,6 +64,17 @@ impl Kind {
         }
     }
 
+    /// "a Schema Object", "an Operation Object".
+    pub fn with_article(self) -> String {
+        let name = self.name();
+        let article = if name.starts_with(['A', 'E', 'I', 'O', 'U']) {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{article} {name}")
+    }
+
     /// The `components` field that holds reusable objects of this kind, if any.
     pub fn section(self) -> Option<&'static str> {
         Some(match self {
@@ -666,6 +677,10 @@ impl<'b> Checker<'b> {
         if let (Some(section), Target::Root(fragment)) = (kind.section(), &target) {
             if let Some(name) = fragment.strip_prefix(&format!("/components/{section}/")) {
                 if !name.contains('/') {
+                    // Also a reference to the document's own file by name.
+                    if !reference.starts_with('#') {
+                        *value = serde_json::json!({ "$ref": format!("#{fragment}") });
+                    }
                     return Ok(());
                 }
             }
@@ -673,7 +688,9 @@ impl<'b> Checker<'b> {
         let (file, pointer) = self.place();
         match kind.section() {
             Some(section) => {
-                let name = self.bundler.bundle(section, kind, target, (file, pointer));
+                let name =
+                    self.bundler
+                        .bundle(section, kind, target, self.ptr.clone(), (file, pointer));
                 *value = serde_json::json!({ "$ref": format!("#/components/{section}/{}", escape(&name)) });
             }
             // Path items have no place in 3.0 components: the target is copied in place.
@@ -692,8 +709,8 @@ impl<'b> Checker<'b> {
         let reference = reference.clone();
         self.warn(
             format!(
-                "a {} cannot be a Reference Object ('$ref: {reference}')",
-                kind.name()
+                "{} cannot be a Reference Object ('$ref: {reference}')",
+                kind.with_article()
             ),
             "the referenced object in its place",
         )?;

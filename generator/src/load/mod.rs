@@ -152,12 +152,13 @@ fn copy_referenced(root: &mut Value, checker: &mut check::Checker<'_>) -> Result
                 bundle::Pending::Bundle {
                     section,
                     name,
+                    twin,
                     kind,
                     target,
                     from,
                 } => {
                     let at = crate::error::pointer_push(&format!("#/components/{section}"), &name);
-                    (Some((section, name)), at, kind, target, from)
+                    (Some((section, name, twin)), at, kind, target, from)
                 }
                 bundle::Pending::Inline {
                     at,
@@ -177,6 +178,21 @@ fn copy_referenced(root: &mut Value, checker: &mut check::Checker<'_>) -> Result
                         column: 0,
                         message: format!("$ref points to nothing: {message}"),
                     })?;
+            // A file that repeats one of the document's own components (often the document's
+            // own parts split out) gives no second type.
+            if let Some((section, name, Some(twin))) = &component {
+                let own = crate::error::pointer_push(&format!("/components/{section}"), twin);
+                if root.pointer(&own) == Some(&node) {
+                    let reference = Value::String(format!("#{own}"));
+                    for at in checker.bundler.alias(section, name, target, twin) {
+                        if let Some(place) = root.pointer_mut(&format!("{}/$ref", &at[1..])) {
+                            *place = reference.clone();
+                        }
+                    }
+                    continue;
+                }
+            }
+            let component = component.map(|(section, name, _)| (section, name));
             let is_component = component.is_some();
             match component {
                 Some((section, name)) => {
