@@ -40,11 +40,13 @@ pub enum Pending {
         target: Target,
         from: (PathBuf, String),
     },
-    /// Copy `target` over the node at `at` (a tree pointer) and check it as `kind`.
+    /// Copy `target` over the node at `at` (a tree pointer) and check it as `kind`; `chain`
+    /// holds the targets copied there so far, `target` last.
     Inline {
         at: String,
         kind: Kind,
         target: Target,
+        chain: Vec<Target>,
         from: (PathBuf, String),
     },
 }
@@ -70,10 +72,12 @@ pub struct Bundler {
     pub pending: Vec<Pending>,
     /// Copies made so far, to stop a `$ref` chain that never reaches an object.
     copies: usize,
+    /// The place being checked after a copy, with the chain of targets copied there.
+    copying: Option<(String, Vec<Target>)>,
 }
 
 /// Copies of objects beyond which a document is taken to loop through misplaced `$ref`s.
-const MAX_COPIES: usize = 100_000;
+const MAX_COPIES: usize = 10_000;
 
 impl Bundler {
     /// A bundler for the document read from `root_file`, whose tree is `root`.
@@ -108,6 +112,7 @@ impl Bundler {
             uses: HashMap::new(),
             pending: Vec::new(),
             copies: 0,
+            copying: None,
         }
     }
 
@@ -226,13 +231,36 @@ impl Bundler {
     }
 
     /// Queues copying `target` over the node at tree pointer `at`.
-    pub fn inline(&mut self, at: String, kind: Kind, target: Target, from: (PathBuf, String)) {
+    /// Fails when the copy at `at` is itself a `$ref` to a target already copied there (a
+    /// chain of references that loops without reaching an object).
+    pub fn inline(
+        &mut self,
+        at: String,
+        kind: Kind,
+        target: Target,
+        from: (PathBuf, String),
+    ) -> Result<(), String> {
+        let mut chain = match self.copying.take() {
+            Some((place, chain)) if place == at => chain,
+            _ => Vec::new(),
+        };
+        if chain.contains(&target) {
+            return Err("this chain of '$ref's loops without reaching an object".into());
+        }
+        chain.push(target.clone());
         self.pending.push(Pending::Inline {
             at,
             kind,
             target,
+            chain,
             from,
         });
+        Ok(())
+    }
+
+    /// Notes that the copy at `at` is being checked, reached through the targets of `chain`.
+    pub fn note_copying(&mut self, at: &str, chain: Vec<Target>) {
+        self.copying = Some((at.to_owned(), chain));
     }
 
     /// A copy of the node `target` names, with its references made absolute, or a message

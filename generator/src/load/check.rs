@@ -694,9 +694,12 @@ impl<'b> Checker<'b> {
                 *value = serde_json::json!({ "$ref": format!("#/components/{section}/{}", escape(&name)) });
             }
             // Path items have no place in 3.0 components: the target is copied in place.
-            None => self
-                .bundler
-                .inline(self.ptr.clone(), kind, target, (file, pointer)),
+            None => {
+                let at = self.ptr.clone();
+                self.bundler
+                    .inline(at, kind, target, (file, pointer))
+                    .map_err(|e| self.fail_at("$ref", e))?;
+            }
         }
         Ok(())
     }
@@ -719,8 +722,10 @@ impl<'b> Checker<'b> {
             .target(&reference)
             .map_err(|e| self.fail_at("$ref", e))?;
         let (file, pointer) = self.place();
+        let at = self.ptr.clone();
         self.bundler
-            .inline(self.ptr.clone(), kind, target, (file, pointer));
+            .inline(at, kind, target, (file, pointer))
+            .map_err(|e| self.fail_at("$ref", e))?;
         Ok(true)
     }
 
@@ -749,6 +754,7 @@ impl<'b> Checker<'b> {
         let map = self.mapping(root, "an OpenAPI document")?;
         const WHAT: &str = "OpenAPI Object";
         self.string(map, "openapi", WHAT, true)?;
+        map.retain(|key, value| !(value.is_null() && matches!(key.as_str(), "info" | "paths")));
         if !map.contains_key("info") {
             self.warn(
                 "an OpenAPI Object requires 'info'",
@@ -1101,6 +1107,11 @@ impl<'b> Checker<'b> {
 
     /// `schema` or `content`, exactly one (§4.7.12.2).
     fn schema_or_content(&mut self, map: &mut Map<String, Value>, what: &str) -> R {
+        for key in ["schema", "content"] {
+            if map.get(key).is_some_and(Value::is_null) {
+                map.remove(key);
+            }
+        }
         match (map.contains_key("schema"), map.contains_key("content")) {
             (false, false) => {
                 self.warn(

@@ -164,8 +164,12 @@ fn copy_referenced(root: &mut Value, checker: &mut check::Checker<'_>) -> Result
                     at,
                     kind,
                     target,
+                    chain,
                     from,
-                } => (None, at, kind, target, from),
+                } => {
+                    checker.bundler.note_copying(&at, chain);
+                    (None, at, kind, target, from)
+                }
             };
             let node =
                 checker
