@@ -253,7 +253,7 @@ fn clear_mistakes_generate_with_a_warning_and_fail_when_strict() {
         (op("      tags: pets\n      responses: {'204': {description: ok}}\n"), "#/paths/~1a/get/tags", "list of strings"),
         (format!("{HEAD}paths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json: {{$ref: '#/components/schemas/A'}}\ncomponents:\n  schemas:\n    A: {{type: string}}\n"), "#/paths/~1a/get/responses/200/content/application~1json", "cannot be a Reference Object"),
         (format!("{HEAD}paths:\n  /a:\n    get: {{$ref: '#/x-operations/getA'}}\nx-operations:\n  getA: {{operationId: getA, responses: {{'204': {{description: ok}}}}}}\n"), "#/paths/~1a/get", "an Operation Object cannot be a Reference Object"),
-        (format!("openapi: 3.0.3\ninfo: {{title: t, version: 1.0}}\npaths: {{}}\n"), "#/info/version", "must be a string"),
+        ("openapi: 3.0.3\ninfo: {title: t, version: 1.0}\npaths: {}\n".to_owned(), "#/info/version", "must be a string"),
     ];
     for (index, (doc, pointer, problem)) in cases.iter().enumerate() {
         let scratch = Scratch::new(&format!("clear-{index}"), &[("doc.yaml", doc)]);

@@ -947,10 +947,8 @@ impl<'b> Checker<'b> {
             let Some(kind) = Kind::from_section(&section) else {
                 continue;
             };
-            let what = format!("{}", kind.name());
             if matches!(kind, Kind::Example | Kind::Link) {
-                let entry_what = what.clone();
-                self.optional_entries(map, &section, &entry_what, move |c, v| c.ref_or(v, kind))?;
+                self.optional_entries(map, &section, kind.name(), move |c, v| c.ref_or(v, kind))?;
             } else {
                 self.each_entry(map, &section, "Components Object", |c, v| c.ref_or(v, kind))?;
             }
