@@ -387,18 +387,24 @@ Owner:
 const PARAMETERS: &str =
     r#"{"Id": {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}}"#;
 
-#[test]
-fn multi_file_documents_are_bundled_with_clash_free_names_and_cycles() {
-    let scratch = Scratch::new(
-        "multi",
+/// The five files of the multi-file document (`api.yaml` and what it references), with
+/// `root` and `models` in place of [`ROOT`] and [`MODELS`].
+fn pets(label: &str, root: &str, models: &str) -> Scratch {
+    Scratch::new(
+        label,
         &[
-            ("api.yaml", ROOT),
+            ("api.yaml", root),
             ("paths/pets.yaml", PATHS),
-            ("common/models.yaml", MODELS),
+            ("common/models.yaml", models),
             ("common/parameters.json", PARAMETERS),
             ("common/tags/tag.yaml", "type: string\nenum: [a, b]\n"),
         ],
-    );
+    )
+}
+
+#[test]
+fn multi_file_documents_are_bundled_with_clash_free_names_and_cycles() {
+    let scratch = pets("multi", ROOT, MODELS);
     let document = load::load_file(&scratch.path("api.yaml"), None).unwrap();
     assert!(document.warnings.is_empty(), "{:?}", document.warnings);
     let schemas = &document.raw["components"]["schemas"];
@@ -439,16 +445,7 @@ fn errors_in_referenced_files_name_the_file_pointer_and_line() {
         "name: {type: string}",
         "name: {type: string, minLength: many}",
     );
-    let scratch = Scratch::new(
-        "multi-broken",
-        &[
-            ("api.yaml", ROOT),
-            ("paths/pets.yaml", PATHS),
-            ("common/models.yaml", &broken_models),
-            ("common/parameters.json", PARAMETERS),
-            ("common/tags/tag.yaml", "type: string\n"),
-        ],
-    );
+    let scratch = pets("multi-broken", ROOT, &broken_models);
     let err = load::load_file(&scratch.path("api.yaml"), None).unwrap_err();
     let text = err.to_string();
     match &err {
@@ -466,16 +463,7 @@ fn errors_in_referenced_files_name_the_file_pointer_and_line() {
     }
 
     let missing = ROOT.replace("common/models.yaml#/Owner", "common/nothing.yaml#/Owner");
-    let scratch = Scratch::new(
-        "multi-missing",
-        &[
-            ("api.yaml", &missing),
-            ("paths/pets.yaml", PATHS),
-            ("common/models.yaml", MODELS),
-            ("common/parameters.json", PARAMETERS),
-            ("common/tags/tag.yaml", "type: string\n"),
-        ],
-    );
+    let scratch = pets("multi-missing", &missing, MODELS);
     let text = load::load_file(&scratch.path("api.yaml"), None)
         .unwrap_err()
         .to_string();
@@ -489,16 +477,7 @@ fn errors_in_referenced_files_name_the_file_pointer_and_line() {
     );
 
     let no_target = ROOT.replace("common/models.yaml#/Owner", "common/models.yaml#/Nobody");
-    let scratch = Scratch::new(
-        "multi-no-target",
-        &[
-            ("api.yaml", &no_target),
-            ("paths/pets.yaml", PATHS),
-            ("common/models.yaml", MODELS),
-            ("common/parameters.json", PARAMETERS),
-            ("common/tags/tag.yaml", "type: string\n"),
-        ],
-    );
+    let scratch = pets("multi-no-target", &no_target, MODELS);
     let text = load::load_file(&scratch.path("api.yaml"), None)
         .unwrap_err()
         .to_string();

@@ -1174,9 +1174,9 @@ impl<'b> Checker<'b> {
             )?;
             map.insert("in".into(), Value::String(lower.clone()));
         }
-        self.string(map, "description", WHAT, false)?;
-        self.booleans(
+        self.serialization(
             map,
+            WHAT,
             &[
                 "required",
                 "deprecated",
@@ -1184,25 +1184,37 @@ impl<'b> Checker<'b> {
                 "allowReserved",
                 "explode",
             ],
-            WHAT,
-        )?;
+            styles,
+        )
+    }
+
+    /// What Parameter and Header Objects share (§4.7.21: a header follows the structure of a
+    /// parameter): `description`, flags, `style` among `styles` (the first is the default),
+    /// `schema` or `content`, and `examples`.
+    fn serialization(
+        &mut self,
+        map: &mut Map<String, Value>,
+        what: &str,
+        flags: &[&str],
+        styles: &[&str],
+    ) -> R {
+        self.string(map, "description", what, false)?;
+        self.booleans(map, flags, what)?;
         self.style(map, styles, styles[0])?;
-        self.schema_or_content(map, WHAT)?;
+        self.schema_or_content(map, what)?;
         self.optional_entries(map, "examples", "Example Object", |c, v| {
             c.ref_or(v, Kind::Example)
         })
     }
 
     fn header(&mut self, value: &mut Value) -> R {
-        const WHAT: &str = "Header Object";
         let map = self.mapping(value, "a Header Object")?;
-        self.string(map, "description", WHAT, false)?;
-        self.booleans(map, &["required", "deprecated", "explode"], WHAT)?;
-        self.style(map, &["simple"], "simple")?;
-        self.schema_or_content(map, WHAT)?;
-        self.optional_entries(map, "examples", "Example Object", |c, v| {
-            c.ref_or(v, Kind::Example)
-        })
+        self.serialization(
+            map,
+            "Header Object",
+            &["required", "deprecated", "explode"],
+            &["simple"],
+        )
     }
 
     fn request_body(&mut self, value: &mut Value) -> R {
