@@ -296,11 +296,13 @@ impl Bundler {
         let text = std::fs::read_to_string(file)
             .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
         let mut tree = super::tree::parse(&text).map_err(|e| {
-            let at = e
-                .location()
-                .map(|l| format!(":{}:{}", l.line(), l.column()))
-                .unwrap_or_default();
-            format!("{}{at}: not valid YAML or JSON: {e}", file.display())
+            format!(
+                "{}:{}:{}: not valid YAML or JSON: {}",
+                file.display(),
+                e.line,
+                e.column,
+                e.message
+            )
         })?;
         if self.openapi_3_1 {
             super::normalize::fragment_to_openapi_3_0(&mut tree);

@@ -145,6 +145,17 @@ fn describe(value: &Value) -> String {
     }
 }
 
+/// Appends `/key` to a JSON pointer, escaped as RFC 6901 requires (without allocating in
+/// the common case: this runs for every node of the document).
+fn push_segment(pointer: &mut String, key: &str) {
+    pointer.push('/');
+    if key.contains(['~', '/']) {
+        pointer.push_str(&escape(key));
+    } else {
+        pointer.push_str(key);
+    }
+}
+
 fn escape(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
 }
@@ -179,8 +190,7 @@ impl<'b> Checker<'b> {
 
     fn at<T>(&mut self, key: &str, f: impl FnOnce(&mut Self) -> T) -> T {
         let len = self.ptr.len();
-        self.ptr.push('/');
-        self.ptr.push_str(&escape(key));
+        push_segment(&mut self.ptr, key);
         let out = f(self);
         self.ptr.truncate(len);
         out
@@ -407,8 +417,7 @@ impl<'b> Checker<'b> {
             }
             Some(Value::Array(items)) => {
                 let len = self.ptr.len();
-                self.ptr.push('/');
-                self.ptr.push_str(&escape(key));
+                push_segment(&mut self.ptr, key);
                 let out = self.string_items(items, key, what);
                 self.ptr.truncate(len);
                 out
@@ -461,8 +470,7 @@ impl<'b> Checker<'b> {
             ));
         };
         let len = self.ptr.len();
-        self.ptr.push('/');
-        self.ptr.push_str(&escape(key));
+        push_segment(&mut self.ptr, key);
         let mut out = Ok(());
         for (name, entry) in entries.iter_mut() {
             if let Err(e) = self.string_entry(name, entry, key, what) {

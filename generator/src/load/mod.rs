@@ -85,14 +85,11 @@ pub fn parse_text(path: &Path, text: &str) -> Result<Value> {
             reason: "the file is empty; expected an OpenAPI 3.0 or 3.1 document".into(),
         });
     }
-    tree::parse(text).map_err(|e| {
-        let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
-        Error::Syntax {
-            path: path.to_owned(),
-            line,
-            column,
-            message: e.to_string(),
-        }
+    tree::parse(text).map_err(|e| Error::Syntax {
+        path: path.to_owned(),
+        line: e.line,
+        column: e.column,
+        message: e.message,
     })
 }
 
