@@ -527,7 +527,12 @@ impl<'b> Checker<'b> {
             return Ok(());
         }
         self.at(key, |c| {
-            let entries = c.mapping(value, &format!("'{key}' of a {what}"))?;
+            let Value::Object(entries) = value else {
+                return Err(c.fail(format!(
+                    "'{key}' of a {what} must be a mapping, found {}",
+                    describe(value)
+                )));
+            };
             for (name, entry) in entries.iter_mut() {
                 c.at(name, |c| f(c, entry))?;
             }
@@ -683,7 +688,11 @@ impl<'b> Checker<'b> {
             .target(reference)
             .map_err(|e| self.fail_at("$ref", e))?;
         if let (Some(section), Target::Root(fragment)) = (kind.section(), &target) {
-            if let Some(name) = fragment.strip_prefix(&format!("/components/{section}/")) {
+            let name = fragment
+                .strip_prefix("/components/")
+                .and_then(|rest| rest.strip_prefix(section))
+                .and_then(|rest| rest.strip_prefix('/'));
+            if let Some(name) = name {
                 if !name.contains('/') {
                     // Also a reference to the document's own file by name.
                     if !reference.starts_with('#') {
