@@ -128,6 +128,11 @@ pub struct Warning {
     pub file: PathBuf,
     /// JSON pointer (RFC 6901) of the place within `file`.
     pub pointer: String,
+    /// 1-based line of the place in `file`, 0 when unknown (only the first
+    /// [`crate::load::LOCATED_WARNINGS`] warnings are located, each costs a parse of the file).
+    pub line: usize,
+    /// 1-based column, 0 when unknown.
+    pub column: usize,
     /// What is wrong, in the words of the OpenAPI Specification.
     pub problem: String,
     /// What the generator assumed instead.
@@ -138,8 +143,8 @@ impl std::fmt::Display for Warning {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{}: {}: {}; assumed {}",
-            self.file.display(),
+            "{}{}: {}; assumed {}",
+            location(&self.file, self.line, self.column),
             self.pointer,
             self.problem,
             self.assumption

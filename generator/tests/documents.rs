@@ -226,6 +226,14 @@ fn case_01_header_without_schema_is_assumed_a_string_with_a_warning() {
         warning.to_string().contains("assumed a string"),
         "{warning}"
     );
+    // A block mapping starts at its first key (`description`).
+    assert_eq!((warning.line, warning.column), (21, 15));
+    assert!(
+        warning
+            .to_string()
+            .contains("01-header-without-schema-unclear-error.yaml:21:15: #/paths/"),
+        "{warning}"
+    );
 
     let err = generator::generate_with_warnings(&path, None, &settings(true)).unwrap_err();
     let text = err.to_string();

@@ -226,6 +226,8 @@ impl<'b> Checker<'b> {
         self.warnings.push(Warning {
             file,
             pointer,
+            line: 0,
+            column: 0,
             problem,
             assumption,
         });

@@ -27,6 +27,10 @@ use crate::error::{Error, Result, Warning};
 
 pub use overlay::apply_overlay;
 
+/// How many warnings get a line and column: each costs one more parse of its file, so a
+/// document with thousands of repairs stays linear.
+pub const LOCATED_WARNINGS: usize = 32;
+
 /// A document ready for the model builder.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -118,9 +122,19 @@ fn load_tree(path: &Path, mut raw: Value, text: Option<&str>, strict: bool) -> R
     let checked = checker
         .document(&mut raw)
         .and_then(|()| copy_referenced(&mut raw, &mut checker));
-    let warnings = std::mem::take(&mut checker.warnings);
+    let mut warnings = std::mem::take(&mut checker.warnings);
     if let Err(error) = checked {
         return Err(with_location(error, text, &bundler));
+    }
+    for warning in warnings.iter_mut().take(LOCATED_WARNINGS) {
+        let file_text = if warning.file == bundler.root_file() {
+            text
+        } else {
+            bundler.text_of(&warning.file)
+        };
+        if let Some((line, column)) = file_text.and_then(|t| tree::locate(t, &warning.pointer)) {
+            (warning.line, warning.column) = (line, column);
+        }
     }
     let spec: openapiv3::OpenAPI = serde_path_to_error::deserialize(&raw).map_err(|e| {
         // The check above accepts only what `openapiv3` accepts; this is a gap in it.
