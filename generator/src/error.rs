@@ -44,6 +44,23 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// The document does not have the structure OpenAPI defines at some place: the deepest
+    /// wrong node, in the file it was written in (for multi-file documents, the referenced
+    /// file). Found by one pass over the document before it is typed, so in time linear in
+    /// its size.
+    #[error("{}{pointer}: {message}", location(file, *line, *column))]
+    Structure {
+        /// The file the node is written in.
+        file: PathBuf,
+        /// JSON pointer (RFC 6901) of the node within `file`, e.g. `#/paths/~1a/get`.
+        pointer: String,
+        /// 1-based line of the node in `file`, 0 when unknown (e.g. added by an overlay).
+        line: usize,
+        /// 1-based column, 0 when unknown.
+        column: usize,
+        /// What is wrong, in the words of the OpenAPI Specification.
+        message: String,
+    },
     /// A `$ref` names something the document does not have.
     #[error("{pointer}: $ref '{target}' points to nothing in the document")]
     DanglingRef {
@@ -92,6 +109,47 @@ pub enum Error {
         /// The parser message.
         message: String,
     },
+}
+
+/// `file:line:column: ` (or `file: ` when the line is unknown).
+fn location(file: &std::path::Path, line: usize, column: usize) -> String {
+    if line == 0 {
+        format!("{}: ", file.display())
+    } else {
+        format!("{}:{line}:{column}: ", file.display())
+    }
+}
+
+/// A mistake in the document whose intent is clear: generation goes on with `assumption`.
+/// In strict mode ([`crate::Settings::strict`]) it becomes an [`Error::Structure`] instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// The file the mistake is written in.
+    pub file: PathBuf,
+    /// JSON pointer (RFC 6901) of the place within `file`.
+    pub pointer: String,
+    /// 1-based line of the place in `file`, 0 when unknown (only the first
+    /// [`crate::load::LOCATED_WARNINGS`] warnings are located, each costs a parse of the file).
+    pub line: usize,
+    /// 1-based column, 0 when unknown.
+    pub column: usize,
+    /// What is wrong, in the words of the OpenAPI Specification.
+    pub problem: String,
+    /// What the generator assumed instead.
+    pub assumption: String,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}{}: {}; assumed {}",
+            location(&self.file, self.line, self.column),
+            self.pointer,
+            self.problem,
+            self.assumption
+        )
+    }
 }
 
 /// Result alias of the generator.

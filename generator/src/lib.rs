@@ -21,7 +21,7 @@ pub mod write;
 use std::path::Path;
 
 pub use emit::Files;
-pub use error::{Error, Result};
+pub use error::{Error, Result, Warning};
 pub use write::{write_crate, WriteMode, WriteReport};
 
 /// How the crate is generated.
@@ -35,6 +35,9 @@ pub struct Settings {
     pub command: String,
     /// Whether the crate is its own workspace (true for crates generated outside this one).
     pub standalone: bool,
+    /// Whether a mistake in the document whose intent is clear stops generation
+    /// ([`Error::Structure`]) instead of being repaired with a [`Warning`].
+    pub strict: bool,
 }
 
 impl Settings {
@@ -45,6 +48,7 @@ impl Settings {
             crate_version: "0.1.0".into(),
             command: command.into(),
             standalone: false,
+            strict: false,
         }
     }
 
@@ -67,8 +71,16 @@ pub fn overlay_for(spec: &Path) -> Option<std::path::PathBuf> {
 }
 
 /// Loads `spec` (with `overlay` applied), builds the model and renders the crate's files.
+/// Mistakes repaired on the way are dropped; [`generate_with_warnings`] returns them.
 pub fn generate(spec: &Path, overlay: Option<&Path>, settings: &Settings) -> Result<Files> {
-    let document = load::load_file(spec, overlay)?;
+    generate_with_warnings(spec, overlay, settings).map(|(files, _)| files)
+}
+
+/// Like [`generate`], and also returns the mistakes in the document that were repaired, each
+/// naming its place and what was assumed (none with [`Settings::strict`], where they are
+/// errors).
+pub fn generate_with_warnings(spec: &Path, overlay: Option<&Path>, settings: &Settings) -> Result<(Files, Vec<Warning>)> {
+    let document = load::load_file_with(spec, overlay, settings.strict)?;
     let api = model::build(&document)?;
-    emit::render(&api, settings)
+    Ok((emit::render(&api, settings)?, document.warnings))
 }

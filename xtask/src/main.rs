@@ -22,6 +22,9 @@ enum Task {
         /// Change nothing; fail with a short diff when generated-client/ is stale.
         #[arg(long)]
         check: bool,
+        /// Stop at mistakes in the document that would otherwise be repaired with a warning.
+        #[arg(long)]
+        strict: bool,
     },
     /// Generate a standalone crate from any OpenAPI 3.0/3.1 document.
     Generate {
@@ -37,6 +40,9 @@ enum Task {
         /// An OpenAPI Overlay 1.0 file [default: <spec stem>.overlay.yml beside the spec].
         #[arg(long)]
         overlay: Option<PathBuf>,
+        /// Stop at mistakes in the document that would otherwise be repaired with a warning.
+        #[arg(long)]
+        strict: bool,
     },
     /// Everything CI checks: freshness, clippy with warnings denied, all tests, conformance
     /// against Prism, docs, benchmarks built.
@@ -52,8 +58,8 @@ enum Task {
 
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
-        Task::Regenerate { check } => regenerate(check),
-        Task::Generate { spec, out, name, overlay } => generate(&spec, &out, name, overlay),
+        Task::Regenerate { check, strict } => regenerate(check, strict),
+        Task::Generate { spec, out, name, overlay, strict } => generate(&spec, &out, name, overlay, strict),
         Task::Test => test(),
         Task::Prism { port } => prism::serve(&workspace_root(), port),
     };
@@ -83,12 +89,13 @@ fn client_settings() -> Settings {
     Settings::new(CLIENT_NAME, "cargo xtask regenerate")
 }
 
-fn regenerate(check: bool) -> Result<(), String> {
+fn regenerate(check: bool, strict: bool) -> Result<(), String> {
     let root = workspace_root();
     let spec = root.join(SPEC);
     let overlay = generator::overlay_for(&spec);
-    let settings = client_settings();
-    let files = generator::generate(&spec, overlay.as_deref(), &settings).map_err(|e| e.to_string())?;
+    let mut settings = client_settings();
+    settings.strict = strict;
+    let files = generate_reporting(&spec, overlay.as_deref(), &settings)?;
     let mode = if check { WriteMode::Check } else { WriteMode::Write };
     let report = write_crate(&root.join(CLIENT_DIR), &files, mode).map_err(|e| e.to_string())?;
     if report.is_fresh() {
@@ -163,7 +170,19 @@ fn print_diff(report: &WriteReport) {
     }
 }
 
-fn generate(spec: &Path, out: &Path, name: Option<String>, overlay: Option<PathBuf>) -> Result<(), String> {
+/// Generates, printing each repaired mistake of the document as a warning.
+fn generate_reporting(spec: &Path, overlay: Option<&Path>, settings: &Settings) -> Result<generator::Files, String> {
+    let (files, warnings) = generator::generate_with_warnings(spec, overlay, settings).map_err(|e| e.to_string())?;
+    for warning in &warnings {
+        eprintln!("warning: {warning}");
+    }
+    if !warnings.is_empty() {
+        eprintln!("({} warning(s); --strict makes them errors)", warnings.len());
+    }
+    Ok(files)
+}
+
+fn generate(spec: &Path, out: &Path, name: Option<String>, overlay: Option<PathBuf>, strict: bool) -> Result<(), String> {
     let name = match name {
         Some(name) => name,
         None => out
@@ -174,7 +193,8 @@ fn generate(spec: &Path, out: &Path, name: Option<String>, overlay: Option<PathB
     let overlay = overlay.or_else(|| generator::overlay_for(spec));
     let mut settings = Settings::new(name, format!("cargo xtask generate --spec {}", spec.display()));
     settings.standalone = true;
-    let files = generator::generate(spec, overlay.as_deref(), &settings).map_err(|e| e.to_string())?;
+    settings.strict = strict;
+    let files = generate_reporting(spec, overlay.as_deref(), &settings)?;
     let report = write_crate(out, &files, WriteMode::Write).map_err(|e| e.to_string())?;
     println!("{}: {} file(s) written", out.display(), report.changes.len());
     Ok(())
@@ -182,7 +202,7 @@ fn generate(spec: &Path, out: &Path, name: Option<String>, overlay: Option<PathB
 
 fn test() -> Result<(), String> {
     let root = workspace_root();
-    step("regenerate --check", || regenerate(true))?;
+    step("regenerate --check", || regenerate(true, false))?;
     step("clippy", || {
         cargo(&root, &["clippy", "--workspace", "--all-targets", "--all-features", "--locked", "--", "-D", "warnings"])
     })?;

@@ -16,9 +16,15 @@ use serde_json::{Map, Value};
 /// Rewrites `root` in place.
 pub fn to_openapi_3_0(root: &mut Value) {
     if let Value::Object(map) = root {
-        map.entry("paths").or_insert_with(|| Value::Object(Map::new()));
+        map.entry("paths")
+            .or_insert_with(|| Value::Object(Map::new()));
     }
     walk(root, false);
+}
+
+/// Rewrites a part of a document (a schema, a file of components) in place.
+pub fn fragment_to_openapi_3_0(value: &mut Value) {
+    walk(value, false);
 }
 
 /// `names` is true when the keys of `value` are names (of properties, schemas, ...) rather
@@ -47,9 +53,22 @@ fn walk(value: &mut Value, names: bool) {
 fn keywords_of(json_type: &str) -> &'static [&'static str] {
     match json_type {
         "string" => &["format", "pattern", "minLength", "maxLength", "enum"],
-        "integer" | "number" => &["format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"],
+        "integer" | "number" => &[
+            "format",
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "multipleOf",
+        ],
         "array" => &["items", "minItems", "maxItems", "uniqueItems"],
-        "object" => &["properties", "required", "additionalProperties", "minProperties", "maxProperties"],
+        "object" => &[
+            "properties",
+            "required",
+            "additionalProperties",
+            "minProperties",
+            "maxProperties",
+        ],
         _ => &[],
     }
 }
@@ -57,7 +76,11 @@ fn keywords_of(json_type: &str) -> &'static [&'static str] {
 fn rewrite_schema_keywords(map: &mut Map<String, Value>) {
     if let Some(Value::Array(types)) = map.get("type").cloned() {
         let non_null: Vec<Value> = types.into_iter().filter(|t| t != "null").collect();
-        let had_null = non_null.len() < map.get("type").and_then(Value::as_array).map_or(0, Vec::len);
+        let had_null = non_null.len()
+            < map
+                .get("type")
+                .and_then(Value::as_array)
+                .map_or(0, Vec::len);
         map.remove("type");
         match non_null.as_slice() {
             [] => {}
@@ -111,7 +134,10 @@ fn rewrite_schema_keywords(map: &mut Map<String, Value>) {
             map.entry("example").or_insert(first);
         }
     }
-    for (exclusive, bound) in [("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")] {
+    for (exclusive, bound) in [
+        ("exclusiveMinimum", "minimum"),
+        ("exclusiveMaximum", "maximum"),
+    ] {
         if let Some(number @ Value::Number(_)) = map.get(exclusive).cloned() {
             map.insert(bound.into(), number);
             map.insert(exclusive.into(), Value::Bool(true));
@@ -148,7 +174,9 @@ mod tests {
     #[test]
     fn type_specific_keywords_follow_their_type() {
         assert_eq!(
-            normalized(json!({"type": ["integer", "string"], "pattern": "^[0-9]+$", "minimum": 0, "description": "d"})),
+            normalized(
+                json!({"type": ["integer", "string"], "pattern": "^[0-9]+$", "minimum": 0, "description": "d"})
+            ),
             json!({"description": "d", "oneOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]+$"}]})
         );
     }

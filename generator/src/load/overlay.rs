@@ -9,7 +9,10 @@ use serde_json_path::JsonPath;
 
 /// Applies every action of `overlay` to `document`, in order.
 pub fn apply_overlay(document: &mut Value, overlay: &Value) -> Result<(), String> {
-    let version = overlay.get("overlay").and_then(Value::as_str).unwrap_or_default();
+    let version = overlay
+        .get("overlay")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
     if !version.starts_with("1.") {
         return Err(format!(
             "expected 'overlay: 1.0.0' at the top, found '{version}'"
@@ -40,7 +43,10 @@ fn apply_action(document: &mut Value, action: &Value) -> Result<(), String> {
     if pointers.is_empty() {
         return Err(format!("target '{target}' matches nothing in the document"));
     }
-    let remove = action.get("remove").and_then(Value::as_bool).unwrap_or(false);
+    let remove = action
+        .get("remove")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
     // Deepest first, so removing one target cannot shift the pointer of another.
     for pointer in pointers.iter().rev() {
         if remove {
@@ -81,7 +87,9 @@ fn merge(target: &mut Value, update: &Value) {
         (Value::Object(target), Value::Object(update)) => {
             for (key, value) in update {
                 match target.get_mut(key) {
-                    Some(existing @ Value::Object(_)) if value.is_object() => merge(existing, value),
+                    Some(existing @ Value::Object(_)) if value.is_object() => {
+                        merge(existing, value)
+                    }
                     _ => {
                         target.insert(key.clone(), value.clone());
                     }
@@ -122,7 +130,8 @@ mod tests {
     #[test]
     fn removing_several_array_items_keeps_the_right_ones() {
         let mut doc = json!({"s": [1, 2, 3, 4]});
-        let overlay = json!({"overlay": "1.0.0", "actions": [{"target": "$.s[1,2]", "remove": true}]});
+        let overlay =
+            json!({"overlay": "1.0.0", "actions": [{"target": "$.s[1,2]", "remove": true}]});
         apply_overlay(&mut doc, &overlay).unwrap();
         assert_eq!(doc, json!({"s": [1, 4]}));
     }

@@ -1,0 +1,516 @@
+//! Documents as they come: deep mistakes found in linear time at their place, repaired
+//! mistakes with warnings (errors in strict mode), integers beyond 64 bits, and documents
+//! split over several files. The cases of `tests/cases/documents/` are here.
+
+use std::path::{Path, PathBuf};
+
+use generator::{load, Error, Settings};
+
+fn case(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/cases/documents")
+        .join(name)
+}
+
+/// A scratch folder with `files` in it, removed on drop.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(label: &str, files: &[(&str, &str)]) -> Scratch {
+        let dir = std::env::temp_dir().join(format!(
+            "generator-documents-{}-{label}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        for (name, text) in files {
+            let path = dir.join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        Scratch(dir)
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.0.join(name)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn settings(strict: bool) -> Settings {
+    let mut settings = Settings::new("documents", "test");
+    settings.strict = strict;
+    settings
+}
+
+const HEAD: &str = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\n";
+
+// ----- deep mistakes -----
+
+/// A response schema nested `levels` schemas deep (alternating `properties/a` and `items`,
+/// none with `type`, as in case 03) whose innermost schema is a string. Returns the document
+/// and the pointer of the string.
+fn deep_typo(levels: usize) -> (String, String) {
+    let mut doc = format!("{HEAD}paths:\n  /x:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n");
+    let mut pointer =
+        String::from("#/paths/~1x/get/responses/200/content/application~1json/schema");
+    let mut indent = 16;
+    for level in 0..levels {
+        let pad = " ".repeat(indent);
+        let last = level + 1 == levels;
+        if level % 2 == 0 {
+            pointer.push_str("/properties/a");
+            if last {
+                doc.push_str(&format!("{pad}properties:\n{pad}  a: not a schema\n"));
+            } else {
+                doc.push_str(&format!("{pad}properties:\n{pad}  a:\n"));
+            }
+            indent += 4;
+        } else {
+            pointer.push_str("/items");
+            if last {
+                doc.push_str(&format!("{pad}items: not a schema\n"));
+            } else {
+                doc.push_str(&format!("{pad}items:\n"));
+            }
+            indent += 2;
+        }
+    }
+    (doc, pointer)
+}
+
+fn load_text(label: &str, text: &str) -> Result<load::Document, Error> {
+    let scratch = Scratch::new(label, &[("doc.yaml", text)]);
+    load::load_file(&scratch.path("doc.yaml"), None)
+}
+
+#[test]
+fn case_03_deep_typo_names_the_deepest_node_with_its_line() {
+    let err = load::load_file(&case("03-deep-typo-exponential-time.yaml"), None).unwrap_err();
+    let text = err.to_string();
+    let Error::Structure {
+        pointer,
+        line,
+        column,
+        message,
+        file,
+    } = err
+    else {
+        panic!("{text}")
+    };
+    let expected = format!(
+        "#/paths/~1x/get/responses/200/content/application~1json/schema{}/items",
+        "/properties/a/items".repeat(7) + "/properties/a"
+    );
+    assert_eq!(pointer, expected, "{text}");
+    assert_eq!((line, column), (45, 70), "{text}");
+    assert!(
+        file.ends_with("03-deep-typo-exponential-time.yaml"),
+        "{text}"
+    );
+    assert_eq!(
+        message,
+        "a Schema Object must be a mapping, found the string \"not a schema\""
+    );
+    assert!(
+        text.contains("03-deep-typo-exponential-time.yaml:45:70: #/paths/"),
+        "{text}"
+    );
+}
+
+#[test]
+fn deep_typos_fail_at_their_place_at_any_depth() {
+    for levels in [1, 2, 17, 40, 60] {
+        let (doc, expected) = deep_typo(levels);
+        let started = std::time::Instant::now();
+        let err = load_text(&format!("deep-{levels}"), &doc).unwrap_err();
+        // Not a speed target (BENCHMARKS.md has those): a bound that only exponential time
+        // (hours at 40 levels before this pass existed) can break.
+        assert!(
+            started.elapsed().as_secs() < 5,
+            "{levels} levels took {:?}",
+            started.elapsed()
+        );
+        match err {
+            Error::Structure { pointer, line, .. } => {
+                assert_eq!(pointer, expected, "{levels} levels");
+                assert!(line > levels, "{levels} levels: line {line}");
+            }
+            other => panic!("{levels} levels: {other}"),
+        }
+    }
+}
+
+#[test]
+fn deep_valid_nesting_loads() {
+    let (doc, _) = deep_typo(40);
+    let doc = doc.replace("not a schema", "{type: string}");
+    let document = load_text("deep-valid", &doc).unwrap();
+    assert!(document.warnings.is_empty(), "{:?}", document.warnings);
+}
+
+#[test]
+fn wrong_types_are_named_in_openapi_words() {
+    let cases = [
+        ("info: {title: t, version: '1'}\npaths: []\n", "#/paths", "'paths' (a Paths Object) must be a mapping, found a list"),
+        ("paths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok, content: {application/json: {schema: {type: object, required: {a: 1}}}}}\n", "#/paths/~1a/get/responses/200/content/application~1json/schema/required", "'required' of a Schema Object must be a list of strings, found a mapping"),
+        ("paths:\n  /a:\n    get:\n      parameters: [{name: p, in: query, schema: {type: string, maxLength: -1}}]\n      responses: {'204': {description: ok}}\n", "#/paths/~1a/get/parameters/0/schema/maxLength", "'maxLength' of a Schema Object must be a non-negative integer, found the number -1"),
+        ("paths:\n  /a:\n    get:\n      parameters: [{name: p, in: body, schema: {}}]\n      responses: {'204': {description: ok}}\n", "#/paths/~1a/get/parameters/0/in", "'in: body' is Swagger 2.0; in OpenAPI 3 a body is a Request Body Object ('requestBody')"),
+        ("paths: {}\ncomponents:\n  securitySchemes:\n    s: {type: oauth2}\n", "#/components/securitySchemes/s", "an oauth2 Security Scheme Object requires 'flows'"),
+    ];
+    for (body, pointer, message) in cases {
+        let doc = if body.starts_with("info") {
+            format!("openapi: 3.0.3\n{body}")
+        } else {
+            format!("{HEAD}{body}")
+        };
+        match load_text("types", &doc) {
+            Err(Error::Structure {
+                pointer: at,
+                message: said,
+                line,
+                ..
+            }) => {
+                assert_eq!((at.as_str(), said.as_str()), (pointer, message));
+                assert!(line > 0, "{pointer}: no line");
+            }
+            other => panic!("{pointer}: {other:?}"),
+        }
+    }
+}
+
+// ----- integers beyond 64 bits -----
+
+#[test]
+fn integers_beyond_64_bits_load_and_generate() {
+    let doc = format!(
+        "{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    Big:\n      type: object\n      properties:\n        id:\n          type: integer\n          enum: [1, 18446744073709551616]\n        size:\n          type: integer\n          maximum: 340282366920938463463374607431768211455\n          default: 99999999999999999999\n        exact: {{type: integer, format: int64, maximum: 18446744073709551615}}\n"
+    );
+    let scratch = Scratch::new("big", &[("big.yaml", &doc)]);
+    let document = load::load_file(&scratch.path("big.yaml"), None).unwrap();
+    let props = &document.raw["components"]["schemas"]["Big"]["properties"];
+    assert_eq!(
+        props["id"]["enum"][1].as_f64(),
+        Some(18_446_744_073_709_551_616.0)
+    );
+    assert_eq!(
+        props["size"]["maximum"].as_f64(),
+        Some(3.402_823_669_209_385e38)
+    );
+    assert_eq!(props["size"]["default"].as_f64(), Some(1e20));
+    assert_eq!(props["exact"]["maximum"].as_u64(), Some(u64::MAX));
+    generator::model::build(&document).unwrap();
+}
+
+// ----- repaired mistakes -----
+
+#[test]
+fn case_01_header_without_schema_is_assumed_a_string_with_a_warning() {
+    let path = case("01-header-without-schema-unclear-error.yaml");
+    let (_, warnings) = generator::generate_with_warnings(&path, None, &settings(false)).unwrap();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    let warning = &warnings[0];
+    assert_eq!(
+        warning.pointer,
+        "#/paths/~1boxes/get/responses/200/headers/X-Trace"
+    );
+    assert_eq!(
+        warning.problem,
+        "a Header Object needs 'schema' or 'content'"
+    );
+    assert!(
+        warning.to_string().contains("assumed a string"),
+        "{warning}"
+    );
+    // A block mapping starts at its first key (`description`).
+    assert_eq!((warning.line, warning.column), (21, 15));
+    assert!(
+        warning
+            .to_string()
+            .contains("01-header-without-schema-unclear-error.yaml:21:15: #/paths/"),
+        "{warning}"
+    );
+
+    let err = generator::generate_with_warnings(&path, None, &settings(true)).unwrap_err();
+    let text = err.to_string();
+    // A block mapping starts at its first key (`description`, line 21).
+    assert!(
+        matches!(&err, Error::Structure { pointer, line: 21, .. } if pointer == &warning.pointer),
+        "{text}"
+    );
+    assert!(
+        text.contains("needs 'schema' or 'content'") && text.contains("strict"),
+        "{text}"
+    );
+}
+
+/// Each document has one mistake whose intent is clear: it generates with one warning at
+/// `pointer`, and fails there in strict mode.
+#[test]
+fn clear_mistakes_generate_with_a_warning_and_fail_when_strict() {
+    let op = |rest: &str| format!("{HEAD}paths:\n  /a:\n    get:\n      operationId: getA\n{rest}");
+    let cases = [
+        (op("      responses: {'200': {content: {application/json: {schema: {type: string}}}}}\n"), "#/paths/~1a/get/responses/200", "requires 'description'"),
+        (op(""), "#/paths/~1a/get", "requires 'responses'"),
+        (op("      parameters: [{name: q, in: query}]\n      responses: {'204': {description: ok}}\n"), "#/paths/~1a/get/parameters/0", "needs 'schema' or 'content'"),
+        (op("      parameters: [{name: q, in: Query, schema: {type: string}}]\n      responses: {'204': {description: ok}}\n"), "#/paths/~1a/get/parameters/0/in", "lower case"),
+        (op("      tags: pets\n      responses: {'204': {description: ok}}\n"), "#/paths/~1a/get/tags", "list of strings"),
+        (format!("{HEAD}paths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json: {{$ref: '#/components/schemas/A'}}\ncomponents:\n  schemas:\n    A: {{type: string}}\n"), "#/paths/~1a/get/responses/200/content/application~1json", "cannot be a Reference Object"),
+        (format!("{HEAD}paths:\n  /a:\n    get: {{$ref: '#/x-operations/getA'}}\nx-operations:\n  getA: {{operationId: getA, responses: {{'204': {{description: ok}}}}}}\n"), "#/paths/~1a/get", "an Operation Object cannot be a Reference Object"),
+        ("openapi: 3.0.3\ninfo: {title: t, version: 1.0}\npaths: {}\n".to_owned(), "#/info/version", "must be a string"),
+    ];
+    for (index, (doc, pointer, problem)) in cases.iter().enumerate() {
+        let scratch = Scratch::new(&format!("clear-{index}"), &[("doc.yaml", doc)]);
+        let path = scratch.path("doc.yaml");
+        let (files, warnings) = generator::generate_with_warnings(&path, None, &settings(false))
+            .unwrap_or_else(|e| panic!("{pointer}: {e}"));
+        assert_eq!(warnings.len(), 1, "{pointer}: {warnings:?}");
+        assert_eq!(warnings[0].pointer, *pointer);
+        assert!(warnings[0].problem.contains(problem), "{}", warnings[0]);
+        if doc.contains("getA") {
+            assert!(
+                files.values().any(|text| text.contains("fn get_a")),
+                "{pointer}: the operation is generated"
+            );
+        }
+        match generator::generate_with_warnings(&path, None, &settings(true)) {
+            Err(Error::Structure {
+                pointer: at,
+                message,
+                ..
+            }) => {
+                assert_eq!(at, *pointer);
+                assert!(message.contains(problem), "{message}");
+            }
+            other => panic!("{pointer}: strict mode gave {:?}", other.map(|(_, w)| w)),
+        }
+    }
+}
+
+#[test]
+fn misplaced_ref_to_a_schema_is_the_media_types_schema() {
+    let doc = format!("{HEAD}paths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json: {{$ref: '#/components/schemas/A'}}\ncomponents:\n  schemas:\n    A: {{type: object, properties: {{x: {{type: string}}}}}}\n");
+    let document = load_text("media-ref", &doc).unwrap();
+    let schema = &document.raw["paths"]["/a"]["get"]["responses"]["200"]["content"]
+        ["application/json"]["schema"];
+    assert_eq!(schema["$ref"], "#/components/schemas/A");
+}
+
+#[test]
+fn unclear_mistakes_stop_with_an_error() {
+    let doc = format!("{HEAD}paths:\n  /a:\n    get:\n      parameters: [{{name: q, schema: {{type: string}}}}]\n      responses: {{'204': {{description: ok}}}}\n");
+    let err = load_text("unclear", &doc).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("#/paths/~1a/get/parameters/0: a Parameter Object requires 'in'"),
+        "{err}"
+    );
+}
+
+// ----- several files -----
+
+#[test]
+fn case_02_external_ref_gives_the_same_crate_as_a_local_ref() {
+    let path = case("02-external-ref.yaml");
+    let external = generator::generate(&path, None, &settings(false)).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let local_text = text.replace(
+        "'06-external-ref.yaml#/components/schemas/Robot'",
+        "'#/components/schemas/Robot'",
+    );
+    assert_ne!(text, local_text);
+    let scratch = Scratch::new("case-02", &[("02-external-ref.yaml", &local_text)]);
+    let local = generator::generate(
+        &scratch.path("02-external-ref.yaml"),
+        None,
+        &settings(false),
+    )
+    .unwrap();
+    assert_eq!(external, local);
+
+    // A reference to the document's own file is a local one.
+    let own_text = text.replace("06-external-ref.yaml#", "02-external-ref.yaml#");
+    let scratch = Scratch::new("case-02-own", &[("02-external-ref.yaml", &own_text)]);
+    let own = generator::generate(
+        &scratch.path("02-external-ref.yaml"),
+        None,
+        &settings(false),
+    )
+    .unwrap();
+    assert_eq!(own, local);
+}
+
+const ROOT: &str = "openapi: 3.0.3
+info: {title: Pets, version: '1'}
+paths:
+  /pets:
+    $ref: 'paths/pets.yaml'
+  /owners/{id}:
+    get:
+      operationId: getOwner
+      parameters:
+        - $ref: 'common/parameters.json#/Id'
+      responses:
+        '200':
+          description: one owner
+          content:
+            application/json:
+              schema: {$ref: 'common/models.yaml#/Owner'}
+components:
+  schemas:
+    Pet: {type: string, description: the root document's own Pet}
+";
+
+const PATHS: &str = "get:
+  operationId: listPets
+  responses:
+    '200':
+      description: the pets
+      content:
+        application/json:
+          schema:
+            type: array
+            items: {$ref: '../common/models.yaml#/Pet'}
+";
+
+const MODELS: &str = "Pet:
+  type: object
+  required: [name]
+  properties:
+    name: {type: string}
+    owner: {$ref: '#/Owner'}
+Owner:
+  type: object
+  properties:
+    pets:
+      type: array
+      items: {$ref: 'models.yaml#/Pet'}
+    tag: {$ref: 'tags/tag.yaml'}
+";
+
+const PARAMETERS: &str =
+    r#"{"Id": {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}}"#;
+
+/// The five files of the multi-file document (`api.yaml` and what it references), with
+/// `root` and `models` in place of [`ROOT`] and [`MODELS`].
+fn pets(label: &str, root: &str, models: &str) -> Scratch {
+    Scratch::new(
+        label,
+        &[
+            ("api.yaml", root),
+            ("paths/pets.yaml", PATHS),
+            ("common/models.yaml", models),
+            ("common/parameters.json", PARAMETERS),
+            ("common/tags/tag.yaml", "type: string\nenum: [a, b]\n"),
+        ],
+    )
+}
+
+#[test]
+fn multi_file_documents_are_bundled_with_clash_free_names_and_cycles() {
+    let scratch = pets("multi", ROOT, MODELS);
+    let document = load::load_file(&scratch.path("api.yaml"), None).unwrap();
+    assert!(document.warnings.is_empty(), "{:?}", document.warnings);
+    let schemas = &document.raw["components"]["schemas"];
+    let names: Vec<&String> = schemas.as_object().unwrap().keys().collect();
+    assert_eq!(
+        names,
+        ["Pet", "Owner", "models_Pet", "tag"],
+        "deterministic names, the root's Pet kept"
+    );
+    assert_eq!(
+        schemas["Owner"]["properties"]["pets"]["items"]["$ref"],
+        "#/components/schemas/models_Pet"
+    );
+    assert_eq!(
+        schemas["models_Pet"]["properties"]["owner"]["$ref"], "#/components/schemas/Owner",
+        "a cycle across files"
+    );
+    assert_eq!(
+        document.raw["paths"]["/pets"]["get"]["operationId"], "listPets",
+        "a path item from another file is copied in place"
+    );
+    assert_eq!(document.raw["components"]["parameters"]["Id"]["in"], "path");
+
+    let api = generator::model::build(&document).unwrap();
+    let type_names: Vec<&str> = api.types.iter().map(|t| t.name.as_str()).collect();
+    for expected in ["Owner", "ModelsPet", "Tag"] {
+        assert!(
+            type_names.contains(&expected),
+            "{expected} in {type_names:?}"
+        );
+    }
+    generator::generate(&scratch.path("api.yaml"), None, &settings(true)).unwrap();
+}
+
+#[test]
+fn errors_in_referenced_files_name_the_file_pointer_and_line() {
+    let broken_models = MODELS.replace(
+        "name: {type: string}",
+        "name: {type: string, minLength: many}",
+    );
+    let scratch = pets("multi-broken", ROOT, &broken_models);
+    let err = load::load_file(&scratch.path("api.yaml"), None).unwrap_err();
+    let text = err.to_string();
+    match &err {
+        Error::Structure {
+            file,
+            pointer,
+            line,
+            ..
+        } => {
+            assert!(file.ends_with("common/models.yaml"), "{text}");
+            assert_eq!(pointer, "#/Pet/properties/name/minLength", "{text}");
+            assert_eq!(*line, 5, "{text}");
+        }
+        other => panic!("{other}"),
+    }
+
+    let missing = ROOT.replace("common/models.yaml#/Owner", "common/nothing.yaml#/Owner");
+    let scratch = pets("multi-missing", &missing, MODELS);
+    let text = load::load_file(&scratch.path("api.yaml"), None)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        text.contains("api.yaml:16:")
+            && text.contains(
+                "#/paths/~1owners~1{id}/get/responses/200/content/application~1json/schema/$ref"
+            )
+            && text.contains("nothing.yaml"),
+        "{text}"
+    );
+
+    let no_target = ROOT.replace("common/models.yaml#/Owner", "common/models.yaml#/Nobody");
+    let scratch = pets("multi-no-target", &no_target, MODELS);
+    let text = load::load_file(&scratch.path("api.yaml"), None)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        text.contains("models.yaml has nothing at '#/Nobody'")
+            && text.contains(
+                "#/paths/~1owners~1{id}/get/responses/200/content/application~1json/schema"
+            ),
+        "{text}"
+    );
+}
+
+#[test]
+fn remote_references_are_refused_with_advice() {
+    let doc = format!("{HEAD}paths:\n  /a:\n    get:\n      responses: {{'200': {{description: ok, content: {{application/json: {{schema: {{$ref: 'https://example.com/s.yaml#/S'}}}}}}}}}}\n");
+    let text = load_text("remote", &doc).unwrap_err().to_string();
+    assert!(text.contains("remote references are not fetched"), "{text}");
+}
+
+#[test]
+fn local_refs_outside_components_are_bundled() {
+    let doc = format!("{HEAD}paths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {{type: object, properties: {{x: {{type: string}}}}}}\n  /b:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {{$ref: '#/paths/~1a/get/responses/200/content/application~1json/schema'}}\n");
+    let document = load_text("local-outside", &doc).unwrap();
+    let schema = &document.raw["paths"]["/b"]["get"]["responses"]["200"]["content"]
+        ["application/json"]["schema"];
+    assert_eq!(schema["$ref"], "#/components/schemas/schema");
+    generator::model::build(&document).unwrap();
+}
