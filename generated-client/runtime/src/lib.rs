@@ -28,6 +28,8 @@ mod pagination;
 mod request;
 mod retry;
 #[doc(hidden)]
+pub mod nullable;
+#[doc(hidden)]
 pub mod timestamp;
 mod wrapper;
 

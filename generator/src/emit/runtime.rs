@@ -18,6 +18,7 @@ runtime_files!(
     "encode.rs",
     "error.rs",
     "lib.rs",
+    "nullable.rs",
     "pagination.rs",
     "request.rs",
     "retry.rs",
