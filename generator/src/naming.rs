@@ -99,26 +99,14 @@ impl Scope {
             return candidate;
         }
         // `self_` + 2 is `self_2`: a doubled `_` is not snake case for rustc's lint.
-        if let Some(stem) = candidate.strip_suffix('_').filter(|s| !s.is_empty() && !s.ends_with('_')) {
-            let separator = if stem.starts_with(|c: char| c.is_uppercase()) && !stem.ends_with(|c: char| c.is_ascii_digit()) {
-                ""
-            } else {
-                "_"
-            };
-            return (2..)
-                .map(|n| format!("{stem}{separator}{n}"))
-                .find(|name| self.taken.insert(name.clone()))
-                .expect("an unbounded range always yields a free name");
-        }
-        let separator = if candidate.ends_with(|c: char| c.is_ascii_digit()) {
-            "_"
-        } else if candidate.starts_with(|c: char| c.is_uppercase()) {
+        let stem = candidate.strip_suffix('_').filter(|s| !s.is_empty() && !s.ends_with('_')).unwrap_or(&candidate);
+        let separator = if stem.starts_with(|c: char| c.is_uppercase()) && !stem.ends_with(|c: char| c.is_ascii_digit()) {
             ""
         } else {
             "_"
         };
         (2..)
-            .map(|n| format!("{candidate}{separator}{n}"))
+            .map(|n| format!("{stem}{separator}{n}"))
             .find(|name| self.taken.insert(name.clone()))
             .expect("an unbounded range always yields a free name")
     }

@@ -28,16 +28,8 @@ pub fn render(api: &Api) -> TokenStream {
 fn argument_type(ty: &TypeRef) -> TokenStream {
     match ty {
         TypeRef::String | TypeRef::Secret => quote!(&str),
-        TypeRef::Int8
-        | TypeRef::Int16
-        | TypeRef::Int32
-        | TypeRef::Int64
-        | TypeRef::Uint8
-        | TypeRef::Uint16
-        | TypeRef::Uint32
-        | TypeRef::Uint64
-        | TypeRef::Float
-        | TypeRef::Boolean => type_tokens(ty, false),
+        TypeRef::Float | TypeRef::Boolean => type_tokens(ty, false),
+        integer if integer.is_integer() => type_tokens(integer, false),
         TypeRef::Array(item) => {
             let item = type_tokens(item, false);
             quote!(&[#item])

@@ -300,6 +300,21 @@ impl TypeRef {
         }
     }
 
+    /// Whether this is an integer of any width.
+    pub fn is_integer(&self) -> bool {
+        matches!(
+            self,
+            TypeRef::Int8
+                | TypeRef::Int16
+                | TypeRef::Int32
+                | TypeRef::Int64
+                | TypeRef::Uint8
+                | TypeRef::Uint16
+                | TypeRef::Uint32
+                | TypeRef::Uint64
+        )
+    }
+
     /// The type with every [`TypeRef::Nullable`] removed, also inside lists and maps.
     pub fn without_null(self) -> TypeRef {
         match self {

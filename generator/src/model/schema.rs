@@ -540,14 +540,6 @@ fn specificity(ty: &TypeRef, defs: &BTreeMap<String, TypeDef>) -> Specificity {
     use std::cmp::Reverse;
     match ty {
         TypeRef::Boolean => (0, Reverse(0)),
-        TypeRef::Int8
-        | TypeRef::Int16
-        | TypeRef::Int32
-        | TypeRef::Int64
-        | TypeRef::Uint8
-        | TypeRef::Uint16
-        | TypeRef::Uint32
-        | TypeRef::Uint64 => (1, Reverse(0)),
         TypeRef::Float => (2, Reverse(0)),
         TypeRef::DateTime => (3, Reverse(0)),
         TypeRef::String | TypeRef::Secret => (5, Reverse(0)),
@@ -563,6 +555,10 @@ fn specificity(ty: &TypeRef, defs: &BTreeMap<String, TypeDef>) -> Specificity {
             }
             Some(TypeKind::Tagged { .. } | TypeKind::Untagged { .. }) | None => (8, Reverse(0)),
         },
+        integer => {
+            debug_assert!(integer.is_integer(), "{integer:?}");
+            (1, Reverse(0))
+        }
     }
 }
 
@@ -614,14 +610,7 @@ fn variant_name_for(ty: &TypeRef) -> String {
     match ty {
         TypeRef::Named(name) => name.clone(),
         TypeRef::String | TypeRef::Secret => "String".into(),
-        TypeRef::Int8
-        | TypeRef::Int16
-        | TypeRef::Int32
-        | TypeRef::Int64
-        | TypeRef::Uint8
-        | TypeRef::Uint16
-        | TypeRef::Uint32
-        | TypeRef::Uint64 => "Integer".into(),
+
         TypeRef::Float => "Number".into(),
         TypeRef::Boolean => "Boolean".into(),
         TypeRef::DateTime => "DateTime".into(),
@@ -630,5 +619,9 @@ fn variant_name_for(ty: &TypeRef) -> String {
         TypeRef::Bytes => "Bytes".into(),
         TypeRef::Json => "Value".into(),
         TypeRef::Nullable(inner) => variant_name_for(inner),
+        integer => {
+            debug_assert!(integer.is_integer(), "{integer:?}");
+            "Integer".into()
+        }
     }
 }
