@@ -30,6 +30,8 @@ mod redact;
 mod request;
 mod retry;
 #[doc(hidden)]
+pub mod nullable;
+#[doc(hidden)]
 pub mod timestamp;
 mod wrapper;
 

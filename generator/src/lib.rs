@@ -41,10 +41,12 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// Settings for a crate named `crate_name`, version 0.1.0.
+    /// Settings for a crate named `crate_name`, version 0.1.0. A name that is not a valid
+    /// Cargo package name (a folder like `api.example.com`) is made one with
+    /// [`naming::crate_name`] (`api-example-com`).
     pub fn new(crate_name: impl Into<String>, command: impl Into<String>) -> Self {
         Settings {
-            crate_name: crate_name.into(),
+            crate_name: naming::crate_name(&crate_name.into()),
             crate_version: "0.1.0".into(),
             command: command.into(),
             standalone: false,

@@ -24,7 +24,7 @@ const RESERVED_TYPES: &[&str] = &[
 
 /// A snake_case identifier for a field, argument or method.
 pub fn snake(name: &str) -> String {
-    let mut ident = name.to_snake_case();
+    let mut ident = ascii_words(name).to_snake_case();
     if ident.is_empty() {
         ident = "value".into();
     }
@@ -52,12 +52,30 @@ pub fn pascal(name: &str) -> String {
     ident
 }
 
-/// Keeps letters and digits (any script, since Rust identifiers may be Unicode) and turns
-/// everything else into word breaks.
+/// Transliterates to ASCII (`ΔT` → `DT`, `über` → `uber`) and turns everything but letters
+/// and digits into word breaks. Identifiers stay ASCII: non-Latin letters beside Latin ones
+/// trip rustc's `mixed_script_confusables` and `uncommon_codepoints` lints.
 fn ascii_words(name: &str) -> String {
-    name.chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+    deunicode::deunicode_with_tofu(name, " ")
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
         .collect()
+}
+
+/// A Cargo package name from a folder or user-given name: letters, digits, `-` and `_` kept,
+/// everything else (dots, spaces, ...) a `-`, transliterated to ASCII, never empty and never
+/// starting with a digit (`api.example.com` → `api-example-com`).
+pub fn crate_name(name: &str) -> String {
+    let words: Vec<String> = deunicode::deunicode_with_tofu(name, "-")
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let mut name = words.join("-");
+    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        name.insert_str(0, "api-");
+    }
+    name.trim_end_matches('-').to_owned()
 }
 
 /// Hands out names that are unique within one scope, in a deterministic way: the first
@@ -80,15 +98,15 @@ impl Scope {
         if self.taken.insert(candidate.clone()) {
             return candidate;
         }
-        let separator = if candidate.ends_with(|c: char| c.is_ascii_digit()) || candidate.ends_with('_') {
-            "_"
-        } else if candidate.starts_with(|c: char| c.is_uppercase()) {
+        // `self_` + 2 is `self_2`: a doubled `_` is not snake case for rustc's lint.
+        let stem = candidate.strip_suffix('_').filter(|s| !s.is_empty() && !s.ends_with('_')).unwrap_or(&candidate);
+        let separator = if stem.starts_with(|c: char| c.is_uppercase()) && !stem.ends_with(|c: char| c.is_ascii_digit()) {
             ""
         } else {
             "_"
         };
         (2..)
-            .map(|n| format!("{candidate}{separator}{n}"))
+            .map(|n| format!("{stem}{separator}{n}"))
             .find(|name| self.taken.insert(name.clone()))
             .expect("an unbounded range always yields a free name")
     }
@@ -125,7 +143,10 @@ mod tests {
         assert_eq!(pascal("404"), "V404");
         assert_eq!(pascal(""), "Empty");
         assert_eq!(pascal("Result"), "Result_");
-        assert_eq!(pascal("über"), "Über");
+        assert_eq!(pascal("über"), "Uber");
+        assert_eq!(snake("ΔT"), "dt");
+        assert_eq!(pascal("ΔT"), "Dt");
+        assert_eq!(snake("@id"), "id");
     }
 
     #[test]
@@ -138,5 +159,22 @@ mod tests {
         assert_eq!(types.claim("Item".into()), "Item2");
         assert_eq!(types.claim("V1".into()), "V1");
         assert_eq!(types.claim("V1".into()), "V1_2");
+        assert_eq!(types.claim("Result_".into()), "Result_");
+        assert_eq!(types.claim("Result_".into()), "Result2");
+        let mut fields = Scope::default();
+        assert_eq!(fields.claim(snake("self")), "self_");
+        assert_eq!(fields.claim(snake("Self")), "self_2");
+        assert_eq!(fields.claim(snake("_url")), "url");
+        assert_eq!(fields.claim(snake("url")), "url_2");
+    }
+
+    #[test]
+    fn crate_names_are_valid_cargo_package_names() {
+        assert_eq!(crate_name("api.example.com"), "api-example-com");
+        assert_eq!(crate_name("citrix-cloud"), "citrix-cloud");
+        assert_eq!(crate_name("my_client"), "my_client");
+        assert_eq!(crate_name("2024 api"), "api-2024-api");
+        assert_eq!(crate_name("..."), "api");
+        assert_eq!(crate_name("ΔT"), "DT");
     }
 }

@@ -32,6 +32,8 @@ mod redact;
 mod request;
 mod retry;
 #[doc(hidden)]
+pub mod nullable;
+#[doc(hidden)]
 pub mod timestamp;
 mod wrapper;
 

@@ -35,10 +35,12 @@ wiremock = "0.6"
 /// What the emitted code of every generated crate names itself (derives, JSON values,
 /// date-times, streams), besides the runtime; and for tests beside it, an async runtime
 /// (with raw TCP, for byte-level servers that misbehave), a mock server, plain HTTP requests and parsers of what the client sends (form bodies, UUID request ids).
+/// `float_roundtrip` makes serde_json read every number to the nearest `f64` (its default
+/// parser may be one unit off in the last place), so a number comes back as it was sent.
 const CRATE_DEPENDENCIES: &str = r#"futures-util = { version = "0.3", default-features = false }
 jiff = { version = "1", default-features = false, features = ["std", "serde"] }
 serde = { version = "1", features = ["derive"] }
-serde_json = "1"
+serde_json = { version = "1", features = ["float_roundtrip"] }
 
 [dev-dependencies]
 reqwest = { version = "0.13", default-features = false }

@@ -28,7 +28,8 @@ pub fn render(api: &Api) -> TokenStream {
 fn argument_type(ty: &TypeRef) -> TokenStream {
     match ty {
         TypeRef::String | TypeRef::Secret => quote!(&str),
-        TypeRef::Int32 | TypeRef::Int64 | TypeRef::Float | TypeRef::Boolean => type_tokens(ty, false),
+        TypeRef::Float | TypeRef::Boolean => type_tokens(ty, false),
+        integer if integer.is_integer() => type_tokens(integer, false),
         TypeRef::Array(item) => {
             let item = type_tokens(item, false);
             quote!(&[#item])
@@ -155,12 +156,16 @@ fn stream_method(op: &Operation) -> Option<TokenStream> {
     let next = ident(&pagination.next_token_field);
     let items = ident(&pagination.items_field);
     let item = type_tokens(&pagination.item, false);
-    let items_expr = if pagination.items_optional {
+    let items_expr = if pagination.items_nested {
+        quote!(page.#items.flatten().unwrap_or_default())
+    } else if pagination.items_optional {
         quote!(page.#items.unwrap_or_default())
     } else {
         quote!(page.#items)
     };
-    let next_expr = if pagination.next_token_optional {
+    let next_expr = if pagination.next_token_nested {
+        quote!(page.#next.flatten())
+    } else if pagination.next_token_optional {
         quote!(page.#next)
     } else {
         quote!(Some(page.#next))

@@ -20,6 +20,7 @@ runtime_files!(
     "error.rs",
     "lib.rs",
     "mock.rs",
+    "nullable.rs",
     "pagination.rs",
     "redact.rs",
     "request.rs",

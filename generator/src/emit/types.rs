@@ -4,7 +4,9 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use super::docs::{code, describe_origin, doc_attrs};
-use crate::model::{Access, Api, EnumVariant, Field, TaggedVariant, TypeDef, TypeKind, TypeRef, UntaggedVariant};
+use crate::model::{
+    Access, Additional, Api, EnumVariant, Field, TaggedVariant, TypeDef, TypeKind, TypeRef, UntaggedVariant,
+};
 
 /// The Rust type for `ty`; `local` when written inside the types module itself.
 pub fn type_tokens(ty: &TypeRef, local: bool) -> TokenStream {
@@ -19,8 +21,14 @@ pub fn type_tokens(ty: &TypeRef, local: bool) -> TokenStream {
         }
         TypeRef::String => quote!(String),
         TypeRef::Secret => quote!(crate::Secret),
+        TypeRef::Int8 => quote!(i8),
+        TypeRef::Int16 => quote!(i16),
         TypeRef::Int32 => quote!(i32),
         TypeRef::Int64 => quote!(i64),
+        TypeRef::Uint8 => quote!(u8),
+        TypeRef::Uint16 => quote!(u16),
+        TypeRef::Uint32 => quote!(u32),
+        TypeRef::Uint64 => quote!(u64),
         TypeRef::Float => quote!(f64),
         TypeRef::Boolean => quote!(bool),
         TypeRef::DateTime => quote!(jiff::Timestamp),
@@ -33,6 +41,10 @@ pub fn type_tokens(ty: &TypeRef, local: bool) -> TokenStream {
         TypeRef::Map(value) => {
             let value = type_tokens(value, local);
             quote!(std::collections::BTreeMap<String, #value>)
+        }
+        TypeRef::Nullable(inner) => {
+            let inner = type_tokens(inner, local);
+            quote!(Option<#inner>)
         }
     }
 }
@@ -149,9 +161,15 @@ pub fn render(api: &Api) -> TokenStream {
     let options = api.operations.iter().filter_map(options_struct);
     let successes = api.operations.iter().filter_map(success_enum);
     let doc = format!(" Types of the {}: request and response bodies and their parts.", api.title);
+    // Options structs and success enums are not serde types: a document without schemas
+    // needs no import.
+    let serde_import = (!api.types.is_empty()).then(|| quote!(use serde::{Deserialize, Serialize};));
     quote! {
         #![doc = #doc]
-        use serde::{Deserialize, Serialize};
+        // A deprecated schema still has to be declared, converted and used by the types that
+        // hold it; only the user's code should be warned.
+        #![allow(deprecated)]
+        #serde_import
         #(#items)*
         #(#options)*
         #(#successes)*
@@ -161,10 +179,19 @@ pub fn render(api: &Api) -> TokenStream {
 fn type_def(def: &TypeDef) -> TokenStream {
     let name = ident(&def.name);
     let fallback = describe_origin(&def.origin);
-    let doc = doc_attrs([def.description.as_deref().or(Some(&fallback))]);
+    let note = match &def.kind {
+        TypeKind::Struct { additional: Additional::Forbidden, .. } => Some(
+            "The document allows no other properties (`additionalProperties: false`); unknown \
+             properties in an answer are ignored rather than rejected, so a server that adds one \
+             does not break the client.",
+        ),
+        TypeKind::Untagged { .. } => Some(UNTAGGED_ORDER),
+        _ => None,
+    };
+    let doc = doc_attrs([def.description.as_deref().or(Some(&fallback)), note]);
     let deprecated = def.deprecated.then(|| quote!(#[deprecated]));
     let body = match &def.kind {
-        TypeKind::Struct { fields } => struct_def(&name, fields),
+        TypeKind::Struct { fields, additional } => struct_def(&name, fields, additional),
         TypeKind::StringEnum { variants } => string_enum(&name, variants),
         TypeKind::IntegerEnum { variants } => integer_enum(&name, variants),
         TypeKind::Untagged { variants } => untagged(&name, variants),
@@ -177,16 +204,23 @@ fn type_def(def: &TypeDef) -> TokenStream {
     }
 }
 
+/// How an untagged union decodes, stated on every such type.
+const UNTAGGED_ORDER: &str = "Decoding tries the alternatives in the order listed and keeps the first that \
+fits: booleans, integers, numbers, date-times, string enums, strings, lists, objects with more \
+required properties before objects with fewer, unions, maps, then any JSON value.";
+
+/// A field's Rust type: `T` when required, `Option<T>` when optional or nullable, and
+/// `Option<Option<T>>` when both (absent, `null`, value; see the runtime's `nullable`).
 fn field_type(field: &Field) -> TokenStream {
     let ty = boxed(type_tokens(&field.ty, true), field.boxed);
-    if field.required && !field.nullable {
-        ty
-    } else {
-        quote!(Option<#ty>)
+    match (field.required, field.nullable) {
+        (true, false) => ty,
+        (false, true) => quote!(Option<Option<#ty>>),
+        _ => quote!(Option<#ty>),
     }
 }
 
-fn struct_def(name: &Ident, fields: &[Field]) -> TokenStream {
+fn struct_def(name: &Ident, fields: &[Field], additional: &Additional) -> TokenStream {
     let all_optional = fields.iter().all(|f| !f.required || f.nullable);
     let default = all_optional.then(|| quote!(Default,));
     let declarations = fields.iter().map(|field| {
@@ -210,10 +244,13 @@ fn struct_def(name: &Ident, fields: &[Field]) -> TokenStream {
         } else {
             None
         };
-        // Date-times go through the runtime's lenient parser (an offset-less value is UTC).
-        let with = match (&field.ty, field.required && !field.nullable) {
-            (TypeRef::DateTime, true) => Some(quote!(with = "crate::runtime::timestamp::required",)),
-            (TypeRef::DateTime, false) => Some(quote!(with = "crate::runtime::timestamp::optional",)),
+        // Date-times go through the runtime's lenient parser (an offset-less value is UTC);
+        // an optional nullable field keeps a present `null` apart from an absent key.
+        let with = match (&field.ty, field.required, field.nullable) {
+            (TypeRef::DateTime, true, false) => Some(quote!(with = "crate::runtime::timestamp::required",)),
+            (TypeRef::DateTime, false, true) => Some(quote!(with = "crate::runtime::nullable::timestamp",)),
+            (TypeRef::DateTime, _, _) => Some(quote!(with = "crate::runtime::timestamp::optional",)),
+            (_, false, true) => Some(quote!(with = "crate::runtime::nullable",)),
             _ => None,
         };
         let serde = (rename.is_some() || optional.is_some() || with.is_some())
@@ -225,6 +262,24 @@ fn struct_def(name: &Ident, fields: &[Field]) -> TokenStream {
             pub #ident: #ty,
         }
     });
+    let extra = match additional {
+        Additional::Kept { name, ty } => {
+            let ident = ident(name);
+            let ty = type_tokens(ty, true);
+            Some((
+                quote! {
+                    /// Properties beyond the listed ones (`additionalProperties`), by name, kept
+                    /// as received and sent back as they are. A key that is also a listed
+                    /// property belongs in its field, not here.
+                    #[serde(flatten)]
+                    pub #ident: std::collections::BTreeMap<String, #ty>,
+                },
+                quote!(#ident: std::collections::BTreeMap::new()),
+            ))
+        }
+        Additional::Ignored | Additional::Forbidden => None,
+    };
+    let (extra_declaration, extra_init) = extra.unzip();
     let required: Vec<&Field> = fields.iter().filter(|f| f.required && !f.nullable).collect();
     let constructor = (!required.is_empty()).then(|| {
         let params = required.iter().map(|f| {
@@ -245,7 +300,7 @@ fn struct_def(name: &Ident, fields: &[Field]) -> TokenStream {
             } else {
                 quote!(#ident: None)
             }
-        });
+        }).chain(extra_init);
         let any_deprecated = fields.iter().any(|f| f.deprecated).then(|| quote!(#[allow(deprecated)]));
         quote! {
             impl #name {
@@ -261,6 +316,7 @@ fn struct_def(name: &Ident, fields: &[Field]) -> TokenStream {
         #[derive(Debug, Clone, PartialEq, #default Serialize, Deserialize)]
         pub struct #name {
             #(#declarations)*
+            #extra_declaration
         }
         #constructor
     }

@@ -9,7 +9,7 @@ use openapiv3::{
 use serde_json::Value;
 
 use super::refs::resolve;
-use super::schema::TypeSpace;
+use super::schema::{text, TypeSpace};
 use super::{
     Api, Auth, AuthHeader, BodyMedia, ClientParameter, HttpMethod, Operation, Param, ParamLocation,
     Pagination, PathPart, RequestBody, RequestId, Response, ResponseBody, Server, Servers, TypeRef,
@@ -39,6 +39,11 @@ mod ext {
 /// Client methods the runtime defines, which operations must not take.
 const CLIENT_METHODS: &[&str] = &["builder", "execute", "clone", "fmt"];
 
+/// Names a generated method uses itself for other things (its body and options arguments,
+/// the request it builds, the answer), and the options struct's constructor `new`:
+/// parameters must not take them.
+const GENERATED_NAMES: &[&str] = &["body", "options", "request", "response", "new"];
+
 /// Builds the model of a loaded document.
 pub fn build(document: &Document) -> Result<Api> {
     let spec = &document.spec;
@@ -58,7 +63,7 @@ pub fn build(document: &Document) -> Result<Api> {
 
     Ok(Api {
         title: spec.info.title.clone(),
-        description: spec.info.description.clone(),
+        description: text(&spec.info.description),
         api_version: spec.info.version.clone(),
         openapi_version: document.openapi_version.clone(),
         servers: servers(spec, &document.raw),
@@ -72,7 +77,7 @@ pub fn build(document: &Document) -> Result<Api> {
                     .and_then(Value::as_str)
                     .map_or_else(|| snake(&p.name), snake),
                 wire_name: p.name,
-                description: p.description,
+                description: text(&p.description),
             })
             .collect(),
         request_id: request_id(&document.raw),
@@ -206,7 +211,7 @@ fn operation(
     types: &mut TypeSpace<'_>,
 ) -> Result<Operation> {
     let op_pascal = pascal(&raw.name);
-    let mut arg_names = Scope::default();
+    let mut arg_names = Scope::with_taken(GENERATED_NAMES.iter().copied());
     let mut params = Vec::new();
     let is_client_parameter = |name: &str| {
         raw.authenticated && client_parameters.iter().any(|p| p.name.eq_ignore_ascii_case(name))
@@ -225,14 +230,15 @@ fn operation(
                 &pointer_push(pointer, "schema"),
             )?,
             ParameterSchemaOrContent::Content(_) => TypeRef::String,
-        };
+        }
+        .without_null();
         params.push(Param {
             wire_name: data.name.clone(),
             rust_name: arg_names.claim(snake(&data.name)),
             location: *location,
             required: data.required || *location == ParamLocation::Path,
             ty,
-            description: data.description.clone(),
+            description: text(&data.description),
         });
     }
 
@@ -263,8 +269,8 @@ fn operation(
         method: raw.method,
         path: raw.path.to_owned(),
         path_parts,
-        summary: raw.op.summary.clone(),
-        description: raw.op.description.clone(),
+        summary: text(&raw.op.summary),
+        description: text(&raw.op.description),
         deprecated: raw.op.deprecated,
         params,
         options,
@@ -310,8 +316,10 @@ fn pagination(params: &[Param], success: &[Response], types: &TypeSpace<'_>) -> 
         token_param: token_param.rust_name.clone(),
         next_token_field: next.name.clone(),
         next_token_optional: !next.required || next.nullable,
+        next_token_nested: !next.required && next.nullable,
         items_field: items.name.clone(),
         items_optional: !items.required || items.nullable,
+        items_nested: !items.required && items.nullable,
         item: (**item).clone(),
     })
 }
@@ -419,7 +427,7 @@ fn request_body(
         content_type: media_name.to_owned(),
         ty,
         required: body.required,
-        description: body.description.clone(),
+        description: text(&body.description),
     }))
 }
 

@@ -121,6 +121,8 @@ pub enum TypeKind {
     Struct {
         /// Fields in document order.
         fields: Vec<Field>,
+        /// What happens to keys the document does not list.
+        additional: Additional,
     },
     /// A string enum. Values the document does not list decode to an `Unknown` variant.
     StringEnum {
@@ -147,6 +149,24 @@ pub enum TypeKind {
     },
 }
 
+/// Keys of an object beyond its listed properties (`additionalProperties`, OpenAPI 3.0 §4.7.24.1).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Additional {
+    /// The schema does not say: extra keys are ignored on decode and never sent.
+    Ignored,
+    /// `additionalProperties: false`: the document forbids extra keys; a client still ignores
+    /// them on decode (a server that adds a key must not break it) and never sends any.
+    Forbidden,
+    /// `additionalProperties: true` or a schema: extra keys are kept in a map field, flattened
+    /// into the object on the wire, so they are sent back unchanged.
+    Kept {
+        /// Rust name of the map field (unique among the struct's fields).
+        name: String,
+        /// Type of one value.
+        ty: TypeRef,
+    },
+}
+
 /// A kind of a tagged type.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TaggedVariant {
@@ -167,11 +187,13 @@ pub struct Field {
     pub name: String,
     /// Property name on the wire.
     pub wire_name: String,
-    /// Field type, before `Option` wrapping.
+    /// Field type, before `Option` wrapping; never [`TypeRef::Nullable`] at the top (that is
+    /// `nullable`).
     pub ty: TypeRef,
     /// Whether the property is required.
     pub required: bool,
-    /// Whether `null` is an allowed value.
+    /// Whether `null` is an allowed value (the property's schema is nullable, or the component
+    /// it refers to is). An optional nullable field has three states: absent, null, a value.
     pub nullable: bool,
     /// Description from the document.
     pub description: Option<String>,
@@ -226,10 +248,22 @@ pub enum TypeRef {
     String,
     /// A string that must never be printed (a password or a token).
     Secret,
+    /// An 8-bit integer (`format: int8`).
+    Int8,
+    /// A 16-bit integer (`format: int16`).
+    Int16,
     /// A 32-bit integer (`format: int32`).
     Int32,
-    /// A 64-bit integer.
+    /// A 64-bit integer (`format: int64`, or no format).
     Int64,
+    /// An unsigned 8-bit integer (`format: uint8`).
+    Uint8,
+    /// An unsigned 16-bit integer (`format: uint16`).
+    Uint16,
+    /// An unsigned 32-bit integer (`format: uint32`).
+    Uint32,
+    /// An unsigned 64-bit integer (`format: uint64`).
+    Uint64,
     /// A floating-point number.
     Float,
     /// `true` or `false`.
@@ -244,6 +278,52 @@ pub enum TypeRef {
     Bytes,
     /// Any JSON value.
     Json,
+    /// `null` or a value of the inner type (`nullable: true`, 3.1 `type: [T, 'null']`, or a
+    /// `$ref` to a component that is nullable). Never nested in itself.
+    Nullable(Box<TypeRef>),
+}
+
+impl TypeRef {
+    /// `ty` made nullable (once).
+    pub fn nullable(ty: TypeRef) -> TypeRef {
+        match ty {
+            TypeRef::Nullable(_) | TypeRef::Json => ty,
+            other => TypeRef::Nullable(Box::new(other)),
+        }
+    }
+
+    /// The type without a top-level [`TypeRef::Nullable`], and whether there was one.
+    pub fn split_nullable(self) -> (TypeRef, bool) {
+        match self {
+            TypeRef::Nullable(inner) => (*inner, true),
+            other => (other, false),
+        }
+    }
+
+    /// Whether this is an integer of any width.
+    pub fn is_integer(&self) -> bool {
+        matches!(
+            self,
+            TypeRef::Int8
+                | TypeRef::Int16
+                | TypeRef::Int32
+                | TypeRef::Int64
+                | TypeRef::Uint8
+                | TypeRef::Uint16
+                | TypeRef::Uint32
+                | TypeRef::Uint64
+        )
+    }
+
+    /// The type with every [`TypeRef::Nullable`] removed, also inside lists and maps.
+    pub fn without_null(self) -> TypeRef {
+        match self {
+            TypeRef::Nullable(inner) => inner.without_null(),
+            TypeRef::Array(item) => TypeRef::Array(Box::new(item.without_null())),
+            TypeRef::Map(value) => TypeRef::Map(Box::new(value.without_null())),
+            other => other,
+        }
+    }
 }
 
 /// One API operation: one method of the client.
@@ -297,10 +377,14 @@ pub struct Pagination {
     pub next_token_field: String,
     /// Whether that field is optional (an `Option`).
     pub next_token_optional: bool,
+    /// Whether it is both optional and nullable (an `Option<Option<_>>`).
+    pub next_token_nested: bool,
     /// The response field with the page's items.
     pub items_field: String,
     /// Whether the items field is optional in the response.
     pub items_optional: bool,
+    /// Whether it is both optional and nullable (an `Option<Option<_>>`).
+    pub items_nested: bool,
     /// Type of one item.
     pub item: TypeRef,
 }
@@ -373,7 +457,8 @@ pub struct Param {
     pub location: ParamLocation,
     /// Whether it is required (path parameters always are).
     pub required: bool,
-    /// Its type.
+    /// Its type. A parameter is text on the wire, which has no `null`: nullable schemas take
+    /// their non-null type here (an optional parameter is left out instead).
     pub ty: TypeRef,
     /// Description from the document.
     pub description: Option<String>,

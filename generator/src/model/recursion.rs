@@ -13,12 +13,12 @@ pub fn box_cycles(types: &mut [TypeDef]) {
         .collect();
     for def in types.iter_mut() {
         let owner = def.name.clone();
-        let needs_box = |ty: &TypeRef| match ty {
-            TypeRef::Named(target) => reaches(&edges, target, &owner),
-            _ => false,
+        let needs_box = |ty: &TypeRef| match direct(ty) {
+            Some(target) => reaches(&edges, &target, &owner),
+            None => false,
         };
         match &mut def.kind {
-            TypeKind::Struct { fields } => {
+            TypeKind::Struct { fields, .. } => {
                 for field in fields {
                     field.boxed = needs_box(&field.ty);
                 }
@@ -40,15 +40,20 @@ pub fn box_cycles(types: &mut [TypeDef]) {
 
 /// Named types held directly (not behind a list or map) by a type.
 fn direct_children(kind: &TypeKind) -> Vec<String> {
-    let direct = |ty: &TypeRef| match ty {
-        TypeRef::Named(name) => Some(name.clone()),
-        _ => None,
-    };
     match kind {
-        TypeKind::Struct { fields } => fields.iter().filter_map(|f| direct(&f.ty)).collect(),
+        TypeKind::Struct { fields, .. } => fields.iter().filter_map(|f| direct(&f.ty)).collect(),
         TypeKind::Untagged { variants } => variants.iter().filter_map(|v| direct(&v.ty)).collect(),
         TypeKind::Tagged { variants, .. } => variants.iter().filter_map(|v| direct(&v.ty)).collect(),
         TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => Vec::new(),
+    }
+}
+
+/// The named type `ty` holds directly: itself, or inside an `Option` (a nullable value).
+fn direct(ty: &TypeRef) -> Option<String> {
+    match ty {
+        TypeRef::Named(name) => Some(name.clone()),
+        TypeRef::Nullable(inner) => direct(inner),
+        _ => None,
     }
 }
 

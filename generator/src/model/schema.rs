@@ -13,7 +13,9 @@ use openapiv3::{
 };
 
 use super::refs::component_name;
-use super::{Access, EnumVariant, Field, TaggedVariant, TypeDef, TypeKind, TypeRef, UntaggedVariant};
+use super::{
+    Access, Additional, EnumVariant, Field, TaggedVariant, TypeDef, TypeKind, TypeRef, UntaggedVariant,
+};
 use crate::error::{pointer_push, Error, Result};
 use crate::naming::{pascal, snake, Scope};
 
@@ -21,6 +23,9 @@ const SCHEMAS: &str = "#/components/schemas/";
 
 /// Extension that marks a string as sensitive (never printed), besides `format: password`.
 const SENSITIVE: &str = "x-sensitive";
+
+/// Properties by wire name, each with the pointer of the object schema that lists it.
+type LocatedProperties = indexmap::IndexMap<String, (ReferenceOr<Box<Schema>>, String)>;
 
 /// The set of types being built.
 pub struct TypeSpace<'a> {
@@ -48,7 +53,7 @@ impl<'a> TypeSpace<'a> {
         keys.sort();
         for key in &keys {
             if let Some(ReferenceOr::Item(schema)) = schemas.and_then(|m| m.get(*key)) {
-                if needs_declaration(schema) {
+                if space.needs_declaration(schema) {
                     let name = space.names.claim(pascal(key));
                     space.named_components.insert((*key).clone(), name);
                 }
@@ -64,7 +69,7 @@ impl<'a> TypeSpace<'a> {
             };
             if let Some(ReferenceOr::Item(schema)) = schemas.and_then(|m| m.get(key)) {
                 let pointer = pointer_push("#/components/schemas", key);
-                space.declare(name, schema, &pointer)?;
+                space.declare(name, schema, &pointer, true)?;
             }
         }
         Ok(space)
@@ -77,9 +82,14 @@ impl<'a> TypeSpace<'a> {
         while let Some(ty) = pending.pop() {
             match ty {
                 TypeRef::Secret => return true,
-                TypeRef::Array(inner) | TypeRef::Map(inner) => pending.push(*inner),
+                TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => pending.push(*inner),
                 TypeRef::Named(name) if seen.insert(name.clone()) => match self.defs.get(&name).map(|d| &d.kind) {
-                    Some(TypeKind::Struct { fields }) => pending.extend(fields.iter().map(|f| f.ty.clone())),
+                    Some(TypeKind::Struct { fields, additional }) => {
+                        pending.extend(fields.iter().map(|f| f.ty.clone()));
+                        if let Additional::Kept { ty, .. } = additional {
+                            pending.push(ty.clone());
+                        }
+                    }
                     Some(TypeKind::Untagged { variants }) => pending.extend(variants.iter().map(|v| v.ty.clone())),
                     Some(TypeKind::Tagged { variants, .. }) => pending.extend(variants.iter().map(|v| v.ty.clone())),
                     _ => {}
@@ -93,7 +103,7 @@ impl<'a> TypeSpace<'a> {
     /// The fields of a declared struct.
     pub fn struct_fields(&self, name: &str) -> Option<&[Field]> {
         match &self.defs.get(name)?.kind {
-            TypeKind::Struct { fields } => Some(fields),
+            TypeKind::Struct { fields, .. } => Some(fields),
             _ => None,
         }
     }
@@ -103,9 +113,21 @@ impl<'a> TypeSpace<'a> {
         self.names.claim(pascal(candidate))
     }
 
-    /// The declared types, sorted by name.
+    /// The declared types, sorted by name, with the alternatives of every untagged union in
+    /// the order they are tried (see [`specificity`]).
     pub fn into_types(self) -> Vec<TypeDef> {
-        self.defs.into_values().collect()
+        let ranks: BTreeMap<String, Specificity> =
+            self.defs.keys().map(|name| (name.clone(), specificity(&TypeRef::Named(name.clone()), &self.defs))).collect();
+        let mut defs: Vec<TypeDef> = self.defs.into_values().collect();
+        for def in &mut defs {
+            if let TypeKind::Untagged { variants } = &mut def.kind {
+                variants.sort_by_key(|v| match v.ty.clone().split_nullable().0 {
+                    TypeRef::Named(name) => ranks[&name],
+                    other => specificity(&other, &BTreeMap::new()),
+                });
+            }
+        }
+        defs
     }
 
     /// The type of `schema`, declaring a type named after `hint` when it needs one.
@@ -126,7 +148,10 @@ impl<'a> TypeSpace<'a> {
     fn reference(&mut self, reference: &str, pointer: &str) -> Result<TypeRef> {
         let key = component_name(reference, SCHEMAS, pointer)?;
         if let Some(name) = self.named_components.get(key) {
-            return Ok(TypeRef::Named(name.clone()));
+            // A component that is nullable by construction makes every use of it nullable.
+            let nullable = matches!(self.schemas.and_then(|m| m.get(key)), Some(ReferenceOr::Item(s)) if s.schema_data.nullable);
+            let ty = TypeRef::Named(name.clone());
+            return Ok(if nullable { TypeRef::nullable(ty) } else { ty });
         }
         let target = self.schemas.and_then(|m| m.get(key)).ok_or_else(|| Error::DanglingRef {
             pointer: pointer.to_owned(),
@@ -146,10 +171,16 @@ impl<'a> TypeSpace<'a> {
         resolved
     }
 
+    /// The type of an inline schema; `nullable: true` (also beside an `allOf`) wraps it.
     fn inline(&mut self, schema: &Schema, hint: &str, pointer: &str) -> Result<TypeRef> {
-        if needs_declaration(schema) {
+        let ty = self.inline_value(schema, hint, pointer)?;
+        Ok(if schema.schema_data.nullable { TypeRef::nullable(ty) } else { ty })
+    }
+
+    fn inline_value(&mut self, schema: &Schema, hint: &str, pointer: &str) -> Result<TypeRef> {
+        if self.needs_declaration(schema) {
             let name = self.names.claim(pascal(hint));
-            self.declare(name.clone(), schema, pointer)?;
+            self.declare(name.clone(), schema, pointer, false)?;
             return Ok(TypeRef::Named(name));
         }
         let sensitive = schema.schema_data.extensions.get(SENSITIVE) == Some(&serde_json::Value::Bool(true));
@@ -160,9 +191,10 @@ impl<'a> TypeSpace<'a> {
                 VariantOrUnknownOrEmpty::Item(StringFormat::Password) => TypeRef::Secret,
                 _ => TypeRef::String,
             },
-            SchemaKind::Type(Type::Integer(i)) => match i.format {
+            SchemaKind::Type(Type::Integer(i)) => match &i.format {
                 VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => TypeRef::Int32,
-                _ => TypeRef::Int64,
+                VariantOrUnknownOrEmpty::Item(IntegerFormat::Int64) | VariantOrUnknownOrEmpty::Empty => TypeRef::Int64,
+                VariantOrUnknownOrEmpty::Unknown(format) => integer_format(format),
             },
             SchemaKind::Type(Type::Number(_)) => TypeRef::Float,
             SchemaKind::Type(Type::Boolean(_)) => TypeRef::Boolean,
@@ -177,9 +209,16 @@ impl<'a> TypeSpace<'a> {
             SchemaKind::Type(Type::Object(object)) => {
                 self.map_of(object.additional_properties.as_ref(), hint, pointer)?
             }
-            SchemaKind::AllOf { all_of } if all_of.len() == 1 => {
-                self.type_ref(&all_of[0], hint, &pointer_push(pointer, "allOf/0"))?
-            }
+            // Not an object merge (see `needs_declaration`): the first part with a type is the
+            // type; the others only describe or narrow its values.
+            SchemaKind::AllOf { all_of } => match all_of.iter().position(|p| !annotation_only(p)) {
+                Some(index) => self.type_ref(
+                    &all_of[index],
+                    hint,
+                    &pointer_push(&pointer_push(pointer, "allOf"), &index.to_string()),
+                )?,
+                None => TypeRef::Json,
+            },
             SchemaKind::Any(any) if any.typ.as_deref() == Some("object") || any.additional_properties.is_some() => {
                 self.map_of(any.additional_properties.as_ref(), hint, pointer)?
             }
@@ -190,9 +229,12 @@ impl<'a> TypeSpace<'a> {
                     reason: "'not' schemas have no Rust type".into(),
                 })
             }
-            // Non-empty unions and multi-part allOfs are declared above; an empty composition
-            // constrains nothing.
-            SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } | SchemaKind::AllOf { .. } => TypeRef::Json,
+            SchemaKind::OneOf { one_of: parts } | SchemaKind::AnyOf { any_of: parts } if parts.len() == 1 => {
+                let key = if matches!(schema.schema_kind, SchemaKind::OneOf { .. }) { "oneOf" } else { "anyOf" };
+                self.type_ref(&parts[0], hint, &pointer_push(&pointer_push(pointer, key), "0"))?
+            }
+            // Other unions are declared above; an empty composition constrains nothing.
+            SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } => TypeRef::Json,
         })
     }
 
@@ -208,16 +250,19 @@ impl<'a> TypeSpace<'a> {
         Ok(TypeRef::Map(Box::new(value)))
     }
 
-    fn declare(&mut self, name: String, schema: &Schema, pointer: &str) -> Result<()> {
+    /// Declares `name` for `schema`. `component` is false for inline schemas, whose
+    /// `deprecated` belongs to the property that holds them (the field is deprecated, not the
+    /// type, so the crate's own uses of the type do not warn).
+    fn declare(&mut self, name: String, schema: &Schema, pointer: &str, component: bool) -> Result<()> {
         let kind = match &schema.schema_kind {
             SchemaKind::Type(Type::String(s)) => string_enum(s.enumeration.iter().flatten().map(String::as_str)),
             SchemaKind::Type(Type::Integer(i)) => integer_enum(i.enumeration.iter().flatten().copied()),
-            SchemaKind::Type(Type::Object(object)) => TypeKind::Struct {
-                fields: self.fields(&name, &object.properties, &object.required, pointer)?,
-            },
-            SchemaKind::Any(any) if !any.properties.is_empty() => TypeKind::Struct {
-                fields: self.fields(&name, &any.properties, &any.required, pointer)?,
-            },
+            SchemaKind::Type(Type::Object(object)) => {
+                self.object(&name, &object.properties, &object.required, object.additional_properties.as_ref(), pointer)?
+            }
+            SchemaKind::Any(any) if !any.properties.is_empty() => {
+                self.object(&name, &any.properties, &any.required, any.additional_properties.as_ref(), pointer)?
+            }
             SchemaKind::Any(any) => string_enum(any.enumeration.iter().filter_map(|v| v.as_str())),
             SchemaKind::OneOf { one_of: parts } | SchemaKind::AnyOf { any_of: parts }
                 if schema.schema_data.discriminator.is_some() && parts.iter().all(|p| reference_of(p).is_some()) =>
@@ -235,28 +280,59 @@ impl<'a> TypeSpace<'a> {
         let def = TypeDef {
             name: name.clone(),
             origin: pointer.to_owned(),
-            description: schema.schema_data.description.clone().or_else(|| schema.schema_data.title.clone()),
-            deprecated: schema.schema_data.deprecated,
+            description: text(&schema.schema_data.description).or_else(|| text(&schema.schema_data.title)),
+            deprecated: component && schema.schema_data.deprecated,
             kind,
         };
         self.defs.insert(name, def);
         Ok(())
     }
 
+    /// An object schema as a struct: its properties, and a map for the keys beyond them.
+    fn object(
+        &mut self,
+        name: &str,
+        properties: &indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
+        required: &[String],
+        additional: Option<&AdditionalProperties>,
+        pointer: &str,
+    ) -> Result<TypeKind> {
+        let mut scope = Scope::default();
+        let located = properties.iter().map(|(k, v)| (k.clone(), (v.clone(), pointer.to_owned()))).collect();
+        let fields = self.fields(name, &located, required, &mut scope)?;
+        let additional = match additional {
+            None => Additional::Ignored,
+            Some(AdditionalProperties::Any(false)) => Additional::Forbidden,
+            Some(AdditionalProperties::Any(true)) => Additional::Kept {
+                name: scope.claim("additional_properties".into()),
+                ty: TypeRef::Json,
+            },
+            Some(AdditionalProperties::Schema(schema)) => Additional::Kept {
+                name: scope.claim("additional_properties".into()),
+                ty: self.type_ref(
+                    schema,
+                    &format!("{name}Value"),
+                    &pointer_push(pointer, "additionalProperties"),
+                )?,
+            },
+        };
+        Ok(TypeKind::Struct { fields, additional })
+    }
+
+    /// Fields of `properties`, each with the pointer of the object schema that lists it.
     fn fields(
         &mut self,
         parent: &str,
-        properties: &indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
+        properties: &LocatedProperties,
         required: &[String],
-        pointer: &str,
+        scope: &mut Scope,
     ) -> Result<Vec<Field>> {
-        let mut scope = Scope::default();
-        let properties_pointer = pointer_push(pointer, "properties");
         properties
             .iter()
-            .map(|(wire_name, property)| {
-                let property_pointer = pointer_push(&properties_pointer, wire_name);
+            .map(|(wire_name, (property, object_pointer))| {
+                let property_pointer = pointer_push(&pointer_push(object_pointer, "properties"), wire_name);
                 let ty = self.boxed_type_ref(property, &format!("{parent}{}", pascal(wire_name)), &property_pointer)?;
+                let (ty, nullable) = ty.split_nullable();
                 let data = match property {
                     ReferenceOr::Item(schema) => Some(&schema.schema_data),
                     ReferenceOr::Reference { .. } => None,
@@ -272,8 +348,8 @@ impl<'a> TypeSpace<'a> {
                     ty,
                     // A property only one side sends cannot be required of both.
                     required: required.contains(wire_name) && access == Access::ReadWrite,
-                    nullable: data.is_some_and(|d| d.nullable),
-                    description: data.and_then(|d| d.description.clone()),
+                    nullable,
+                    description: data.and_then(|d| text(&d.description)),
                     deprecated: data.is_some_and(|d| d.deprecated),
                     boxed: false,
                     default: data.and_then(|d| d.default.as_ref()).map(|v| v.to_string()),
@@ -332,7 +408,8 @@ impl<'a> TypeSpace<'a> {
         let mut required = Vec::new();
         self.collect_properties(parts, pointer, &mut properties, &mut required, 0)?;
         Ok(TypeKind::Struct {
-            fields: self.fields(name, &properties, &required, pointer)?,
+            fields: self.fields(name, &properties, &required, &mut Scope::default())?,
+            additional: Additional::Ignored,
         })
     }
 
@@ -340,7 +417,7 @@ impl<'a> TypeSpace<'a> {
         &self,
         parts: &[ReferenceOr<Schema>],
         pointer: &str,
-        properties: &mut indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
+        properties: &mut LocatedProperties,
         required: &mut Vec<String>,
         depth: usize,
     ) -> Result<()> {
@@ -349,12 +426,14 @@ impl<'a> TypeSpace<'a> {
             let part_pointer = pointer_push(&all_of_pointer, &index.to_string());
             let (schema, at) = self.schema_of(part, &part_pointer)?;
             match &schema.schema_kind {
+                // A part that only describes (or lists `required`) adds no properties.
+                SchemaKind::Any(any) if annotation_only(part) => required.extend(any.required.iter().cloned()),
                 SchemaKind::Type(Type::Object(object)) => {
-                    properties.extend(object.properties.clone());
+                    properties.extend(object.properties.iter().map(|(k, v)| (k.clone(), (v.clone(), at.clone()))));
                     required.extend(object.required.iter().cloned());
                 }
                 SchemaKind::Any(any) => {
-                    properties.extend(any.properties.clone());
+                    properties.extend(any.properties.iter().map(|(k, v)| (k.clone(), (v.clone(), at.clone()))));
                     required.extend(any.required.iter().cloned());
                 }
                 SchemaKind::AllOf { all_of } if depth < 16 => {
@@ -363,7 +442,7 @@ impl<'a> TypeSpace<'a> {
                 _ => {
                     return Err(Error::Unsupported {
                         pointer: part_pointer,
-                        reason: "allOf parts must be objects".into(),
+                        reason: "allOf mixes object parts with parts of another type".into(),
                     })
                 }
             }
@@ -384,14 +463,116 @@ fn reference_of<T>(item: &ReferenceOr<T>) -> Option<&str> {
     }
 }
 
+impl TypeSpace<'_> {
+    /// Whether a schema becomes a declared type rather than a primitive, list or map. An
+    /// `allOf` is declared (as one merged struct) when it has more than one part with a type
+    /// and one of them is an object; otherwise it means its first typed part.
+    fn needs_declaration(&self, schema: &Schema) -> bool {
+        match &schema.schema_kind {
+            SchemaKind::AllOf { all_of } => {
+                let typed: Vec<&ReferenceOr<Schema>> = all_of.iter().filter(|p| !annotation_only(p)).collect();
+                typed.len() > 1 && typed.iter().any(|part| self.is_object(part))
+            }
+            _ => needs_declaration(schema),
+        }
+    }
+
+    /// Whether an `allOf` part (after `$ref`s) is an object; an unresolvable part counts as
+    /// one, so merging reports the dangling reference.
+    fn is_object(&self, part: &ReferenceOr<Schema>) -> bool {
+        match self.schema_of(part, "") {
+            Ok((schema, _)) => match &schema.schema_kind {
+                SchemaKind::Type(Type::Object(_)) | SchemaKind::AllOf { .. } => true,
+                SchemaKind::Any(any) => !any.properties.is_empty() || any.typ.as_deref() == Some("object"),
+                _ => false,
+            },
+            Err(_) => true,
+        }
+    }
+}
+
+/// A part with no type of its own: it only adds a description, an example, `required`, ...
+fn annotation_only(part: &ReferenceOr<Schema>) -> bool {
+    match part {
+        ReferenceOr::Item(Schema { schema_kind: SchemaKind::Any(any), .. }) => {
+            any.typ.is_none()
+                && any.properties.is_empty()
+                && any.additional_properties.is_none()
+                && any.items.is_none()
+                && any.enumeration.is_empty()
+                && any.format.is_none()
+                && any.one_of.is_empty()
+                && any.any_of.is_empty()
+                && any.all_of.is_empty()
+                && any.not.is_none()
+        }
+        _ => false,
+    }
+}
+
+/// Document text, or `None` when it is absent or blank (so a fallback doc is used instead).
+pub(super) fn text(value: &Option<String>) -> Option<String> {
+    value.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned)
+}
+
+/// The Rust type of an integer `format` beyond `int32`/`int64` (OpenAPI Format Registry).
+fn integer_format(format: &str) -> TypeRef {
+    match format {
+        "int8" => TypeRef::Int8,
+        "int16" => TypeRef::Int16,
+        "int32" => TypeRef::Int32,
+        "uint8" => TypeRef::Uint8,
+        "uint16" => TypeRef::Uint16,
+        "uint32" => TypeRef::Uint32,
+        "uint64" => TypeRef::Uint64,
+        _ => TypeRef::Int64,
+    }
+}
+
+/// How early an untagged alternative is tried: the first that decodes wins, so alternatives
+/// that accept fewer values go first. Booleans, then integers (so `5` is not read as `5.0`),
+/// numbers, date-times, strings, lists, objects with more required properties before objects
+/// with fewer (an object whose properties are all optional accepts every object), unions,
+/// maps, and any JSON last. Ties keep the document's order.
+type Specificity = (u8, std::cmp::Reverse<usize>);
+
+fn specificity(ty: &TypeRef, defs: &BTreeMap<String, TypeDef>) -> Specificity {
+    use std::cmp::Reverse;
+    match ty {
+        TypeRef::Boolean => (0, Reverse(0)),
+        TypeRef::Float => (2, Reverse(0)),
+        TypeRef::DateTime => (3, Reverse(0)),
+        TypeRef::String | TypeRef::Secret => (5, Reverse(0)),
+        TypeRef::Array(_) | TypeRef::Bytes => (6, Reverse(0)),
+        TypeRef::Map(_) => (9, Reverse(0)),
+        TypeRef::Json => (10, Reverse(0)),
+        TypeRef::Nullable(inner) => specificity(inner, defs),
+        TypeRef::Named(name) => match defs.get(name).map(|d| &d.kind) {
+            Some(TypeKind::IntegerEnum { .. }) => (1, Reverse(0)),
+            Some(TypeKind::StringEnum { .. }) => (4, Reverse(0)),
+            Some(TypeKind::Struct { fields, .. }) => {
+                (7, Reverse(fields.iter().filter(|f| f.required && !f.nullable).count()))
+            }
+            Some(TypeKind::Tagged { .. } | TypeKind::Untagged { .. }) | None => (8, Reverse(0)),
+        },
+        integer => {
+            debug_assert!(integer.is_integer(), "{integer:?}");
+            (1, Reverse(0))
+        }
+    }
+}
+
 /// Whether a schema becomes a declared type rather than a primitive, list or map.
 fn needs_declaration(schema: &Schema) -> bool {
     match &schema.schema_kind {
         SchemaKind::Type(Type::String(s)) => s.enumeration.iter().flatten().next().is_some(),
         SchemaKind::Type(Type::Integer(i)) => i.enumeration.iter().flatten().next().is_some(),
         SchemaKind::Type(Type::Object(object)) => !object.properties.is_empty(),
-        SchemaKind::OneOf { one_of: parts } | SchemaKind::AnyOf { any_of: parts } => !parts.is_empty(),
-        SchemaKind::AllOf { all_of } => all_of.len() > 1,
+        // One alternative (3.1's `oneOf: [$ref X, {type: 'null'}]` after normalisation) is that
+        // alternative, unless a discriminator names it.
+        SchemaKind::OneOf { one_of: parts } | SchemaKind::AnyOf { any_of: parts } => {
+            parts.len() > 1 || (parts.len() == 1 && schema.schema_data.discriminator.is_some())
+        }
         SchemaKind::Any(any) => {
             !any.properties.is_empty() || (!any.enumeration.is_empty() && any.enumeration.iter().all(|v| v.is_string()))
         }
@@ -429,7 +610,7 @@ fn variant_name_for(ty: &TypeRef) -> String {
     match ty {
         TypeRef::Named(name) => name.clone(),
         TypeRef::String | TypeRef::Secret => "String".into(),
-        TypeRef::Int32 | TypeRef::Int64 => "Integer".into(),
+
         TypeRef::Float => "Number".into(),
         TypeRef::Boolean => "Boolean".into(),
         TypeRef::DateTime => "DateTime".into(),
@@ -437,5 +618,10 @@ fn variant_name_for(ty: &TypeRef) -> String {
         TypeRef::Map(_) => "Map".into(),
         TypeRef::Bytes => "Bytes".into(),
         TypeRef::Json => "Value".into(),
+        TypeRef::Nullable(inner) => variant_name_for(inner),
+        integer => {
+            debug_assert!(integer.is_integer(), "{integer:?}");
+            "Integer".into()
+        }
     }
 }

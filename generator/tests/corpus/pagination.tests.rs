@@ -39,6 +39,9 @@ fn three_one_constructs_decode() {
         "Id": "m1", "Kind": "machine", "PowerState": null, "Load": 0.5, "Size": "large"
     }))
     .unwrap();
-    assert_eq!(machine.power_state, None);
+    // Optional and nullable: a present `null` is kept apart from an absent key.
+    assert_eq!(machine.power_state, Some(None));
+    let absent: corpus_pagination::types::Machine = serde_json::from_value(json!({"Id": "m2"})).unwrap();
+    assert_eq!(absent.power_state, None);
     assert!(matches!(machine.size, Some(corpus_pagination::types::MachineSize::String(ref s)) if s == "large"));
 }

@@ -1,0 +1,15 @@
+//! Case 05: every integer format has its Rust type, and floats come back digit for digit.
+
+use corpus_05_number_formats::types::Counter;
+use serde_json::json;
+
+#[test]
+fn uint64_and_exact_floats_round_trip() {
+    let text = r#"{"hits":-9223372036854775808,"big":18446744073709551615,"asText":"12","money":"1.50","small":-2147483648,"blob":"aGk=","day":"2024-02-29","ratio":-951386503523.6471}"#;
+    let counter: Counter = serde_json::from_str(text).unwrap();
+    assert_eq!(counter.big, u64::MAX);
+    assert_eq!(counter.small, i32::MIN);
+    assert_eq!(counter.ratio, Some(-951386503523.6471));
+    assert_eq!(serde_json::to_string(&counter).unwrap(), text);
+    assert!(serde_json::from_value::<Counter>(json!({"big": -1})).is_err(), "uint64 is unsigned");
+}

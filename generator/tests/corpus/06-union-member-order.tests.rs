@@ -1,0 +1,19 @@
+//! Case 06: untagged unions try the most specific alternative first.
+
+use corpus_06_union_member_order::types::{Cell, CellShape, CellValue, Dot, Line};
+use serde_json::json;
+
+#[test]
+fn integers_stay_integers_and_stricter_objects_win() {
+    let wire = json!({"value": 5, "shape": {"from": 1.5, "to": 2.0}});
+    let cell: Cell = serde_json::from_value(wire.clone()).unwrap();
+    assert_eq!(cell.value, CellValue::Integer(5));
+    assert_eq!(cell.shape, CellShape::Line(Line::new(1.5, 2.0)));
+    assert_eq!(serde_json::to_string(&cell).unwrap(), r#"{"value":5,"shape":{"from":1.5,"to":2.0}}"#);
+
+    let dot: Cell = serde_json::from_value(json!({"value": 2.5, "shape": {"x": 1.0}})).unwrap();
+    assert_eq!(dot.value, CellValue::Number(2.5));
+    assert_eq!(dot.shape, CellShape::Dot(Dot { x: Some(1.0) }));
+    let text: Cell = serde_json::from_value(json!({"value": "5", "shape": {}})).unwrap();
+    assert_eq!(text.value, CellValue::String("5".into()));
+}

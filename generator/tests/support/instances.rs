@@ -1,0 +1,308 @@
+//! Schema-valid JSON instances of OpenAPI 3.0 schemas (3.1 documents are normalised to 3.0
+//! by the loader), for the round-trip check of generated types.
+//!
+//! Written from the document's JSON, not from the generator's model, so a construct the model
+//! gets wrong shows up as a value that does not come back. Deterministic: a seed per type.
+//!
+//! What it honours: `$ref`, `type`, `nullable`, `enum`, `format` (int8..uint64, date-time, date,
+//! uuid, byte), `minimum`/`maximum`, `minLength`/`maxLength`, `minItems`/`maxItems`,
+//! `properties`/`required`, `additionalProperties` (extra keys only where the schema allows
+//! them explicitly), `allOf` (object parts merged; otherwise the first typed part), `oneOf`/
+//! `anyOf` (one member, with its `discriminator` value set). `pattern` is not honoured; no
+//! generated type checks patterns, so that cannot hide a loss. An integer without a format
+//! stays within 64 bits, the range the generated `i64` is documented to hold.
+
+use serde_json::{json, Map, Value};
+
+/// A small deterministic generator (xorshift64*).
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: &str) -> Self {
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        for byte in seed.bytes() {
+            state = (state ^ u64::from(byte)).wrapping_mul(0x0100_0000_01B3);
+        }
+        Rng(state | 1)
+    }
+
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    fn chance(&mut self, one_in: usize) -> bool {
+        self.below(one_in) == 0
+    }
+}
+
+/// Generates instances of the schemas of one document.
+pub struct Instances<'a> {
+    root: &'a Value,
+    rng: Rng,
+}
+
+/// Beyond this many nested `$ref`s only required properties and empty lists are generated,
+/// so recursive schemas end.
+const MAX_DEPTH: usize = 6;
+
+impl<'a> Instances<'a> {
+    pub fn new(root: &'a Value, seed: &str) -> Self {
+        Instances { root, rng: Rng::new(seed) }
+    }
+
+    /// One instance of the schema at `pointer` (`#/components/schemas/X`, ...).
+    pub fn at(&mut self, pointer: &str) -> Option<Value> {
+        let schema = self.resolve_pointer(pointer)?;
+        self.value(schema, 0)
+    }
+
+    fn resolve_pointer(&self, pointer: &str) -> Option<&'a Value> {
+        self.root.pointer(pointer.strip_prefix('#')?)
+    }
+
+    /// A value of `schema`, or `None` when none can be made within the depth limit.
+    fn value(&mut self, schema: &'a Value, depth: usize) -> Option<Value> {
+        let Some(map) = schema.as_object() else {
+            // `true`/`false` schemas or garbage: anything (or nothing) goes.
+            return (schema != &Value::Bool(false)).then(|| self.any_scalar());
+        };
+        if let Some(reference) = map.get("$ref").and_then(Value::as_str) {
+            let target = self.resolve_pointer(reference)?;
+            return self.value(target, depth + 1);
+        }
+        if map.get("nullable") == Some(&Value::Bool(true)) && (self.rng.chance(4) || depth > MAX_DEPTH) {
+            return Some(Value::Null);
+        }
+        if let Some(Value::Array(values)) = map.get("enum") {
+            let choices: Vec<&Value> = values.iter().filter(|v| !v.is_null()).collect();
+            if !choices.is_empty() {
+                return Some(choices[self.rng.below(choices.len())].clone());
+            }
+        }
+        if let Some(Value::Array(parts)) = map.get("allOf") {
+            return self.all_of(map, parts, depth);
+        }
+        for key in ["oneOf", "anyOf"] {
+            if let Some(Value::Array(members)) = map.get(key) {
+                if !members.is_empty() {
+                    return self.one_of(map, members, depth);
+                }
+            }
+        }
+        let typ = map.get("type").and_then(Value::as_str);
+        match typ {
+            Some("object") => self.object(map, depth),
+            None if map.contains_key("properties") || map.contains_key("additionalProperties") => self.object(map, depth),
+            Some("array") => self.array(map, depth),
+            None if map.contains_key("items") => self.array(map, depth),
+            Some("string") => Some(self.string(map)),
+            Some("integer") => Some(self.integer(map)),
+            Some("number") => Some(self.number(map)),
+            Some("boolean") => Some(Value::Bool(self.rng.chance(2))),
+            _ => Some(self.any_scalar()),
+        }
+    }
+
+    fn all_of(&mut self, map: &'a Map<String, Value>, parts: &'a [Value], depth: usize) -> Option<Value> {
+        let mut merged: Option<Map<String, Value>> = None;
+        let mut other: Option<Value> = None;
+        for part in parts {
+            let part = self.deref(part);
+            if is_annotation(part) {
+                continue;
+            }
+            match self.value(part, depth)? {
+                Value::Object(object) => merged.get_or_insert_with(Map::new).extend(object),
+                Value::Null if map.get("nullable") != Some(&Value::Bool(true)) => return None,
+                value => {
+                    other.get_or_insert(value);
+                }
+            }
+        }
+        match (merged, other) {
+            (Some(object), _) => Some(Value::Object(object)),
+            (None, Some(value)) => Some(value),
+            (None, None) => Some(self.any_scalar()),
+        }
+    }
+
+    fn one_of(&mut self, map: &'a Map<String, Value>, members: &'a [Value], depth: usize) -> Option<Value> {
+        let start = self.rng.below(members.len());
+        for offset in 0..members.len() {
+            let member = &members[(start + offset) % members.len()];
+            let Some(mut value) = self.value(member, depth) else { continue };
+            if let (Some(discriminator), Some(reference), Value::Object(object)) =
+                (map.get("discriminator"), member.get("$ref").and_then(Value::as_str), &mut value)
+            {
+                let property = discriminator.get("propertyName").and_then(Value::as_str).unwrap_or_default();
+                let mapped = discriminator
+                    .get("mapping")
+                    .and_then(Value::as_object)
+                    .and_then(|m| m.iter().find(|(_, target)| target.as_str() == Some(reference)))
+                    .map(|(tag, _)| tag.clone());
+                let tag = mapped.unwrap_or_else(|| reference.rsplit('/').next().unwrap_or_default().to_owned());
+                object.insert(property.to_owned(), Value::String(tag));
+            }
+            return Some(value);
+        }
+        None
+    }
+
+    fn object(&mut self, map: &'a Map<String, Value>, depth: usize) -> Option<Value> {
+        let required: Vec<&str> =
+            map.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+        let mut object = Map::new();
+        if let Some(Value::Object(properties)) = map.get("properties") {
+            for (name, property) in properties {
+                let needed = required.contains(&name.as_str());
+                if !needed && (depth > MAX_DEPTH || self.rng.chance(3)) {
+                    continue;
+                }
+                match self.value(property, depth) {
+                    Some(value) => {
+                        object.insert(name.clone(), value);
+                    }
+                    None if needed => return None,
+                    None => {}
+                }
+            }
+        }
+        let extra = match map.get("additionalProperties") {
+            Some(Value::Bool(true)) => Some(None),
+            Some(schema @ Value::Object(_)) => Some(Some(schema)),
+            _ => None,
+        };
+        if let Some(schema) = extra {
+            for index in 0..self.rng.below(3) {
+                let key = ["extra", "x-note", "Ünïcode key", ""][index % 4].to_owned() + &index.to_string();
+                if map.get("properties").and_then(|p| p.get(&key)).is_some() {
+                    continue;
+                }
+                let value = match schema {
+                    Some(schema) => self.value(schema, depth + 1),
+                    None => Some(self.any_scalar()),
+                };
+                if let Some(value) = value {
+                    object.insert(key, value);
+                }
+            }
+        }
+        Some(Value::Object(object))
+    }
+
+    fn array(&mut self, map: &'a Map<String, Value>, depth: usize) -> Option<Value> {
+        let min = map.get("minItems").and_then(Value::as_u64).unwrap_or(0) as usize;
+        let max = map.get("maxItems").and_then(Value::as_u64).map_or(min + 3, |m| m as usize);
+        let count = if depth > MAX_DEPTH { min } else { min + self.rng.below(max.saturating_sub(min) + 1) };
+        let items = map.get("items").unwrap_or(&Value::Bool(true));
+        let mut values = Vec::with_capacity(count);
+        for _ in 0..count {
+            values.push(self.value(items, depth + 1)?);
+        }
+        Some(Value::Array(values))
+    }
+
+    fn string(&mut self, map: &Map<String, Value>) -> Value {
+        let text = match map.get("format").and_then(Value::as_str) {
+            Some("date-time") => {
+                let second = self.rng.below(60);
+                [
+                    format!("2024-02-29T23:59:{second:02}Z"),
+                    format!("1999-12-31T10:00:{second:02}.123456+05:30"),
+                    format!("2030-01-01T00:00:{second:02}.5-08:00"),
+                ][self.rng.below(3)]
+                .clone()
+            }
+            Some("date") => "2024-02-29".to_owned(),
+            Some("uuid") => "123e4567-e89b-12d3-a456-426614174000".to_owned(),
+            Some("byte") => "aGVsbG8gd29ybGQ=".to_owned(),
+            _ => {
+                let pieces = ["a", "Zürich", "\"quoted\"", "line\nbreak", "😀", " ", "back\\slash", "0", "null", "ΔT"];
+                let min = map.get("minLength").and_then(Value::as_u64).unwrap_or(0) as usize;
+                let max = map.get("maxLength").and_then(Value::as_u64).map_or(usize::MAX, |m| m as usize);
+                let mut text = String::new();
+                for _ in 0..self.rng.below(4) {
+                    text.push_str(pieces[self.rng.below(pieces.len())]);
+                }
+                while text.chars().count() < min {
+                    text.push('x');
+                }
+                text.chars().take(max).collect()
+            }
+        };
+        Value::String(text)
+    }
+
+    fn integer(&mut self, map: &Map<String, Value>) -> Value {
+        let (low, high): (i128, i128) = match map.get("format").and_then(Value::as_str) {
+            Some("int8") => (i8::MIN.into(), i8::MAX.into()),
+            Some("int16") => (i16::MIN.into(), i16::MAX.into()),
+            Some("int32") => (i32::MIN.into(), i32::MAX.into()),
+            Some("uint8") => (0, u8::MAX.into()),
+            Some("uint16") => (0, u16::MAX.into()),
+            Some("uint32") => (0, u32::MAX.into()),
+            Some("uint64") => (0, u64::MAX.into()),
+            _ => (i64::MIN.into(), i64::MAX.into()),
+        };
+        let bound = |key: &str| map.get(key).and_then(Value::as_f64).map(|b| b as i128);
+        let low = bound("minimum").map_or(low, |m| m.max(low));
+        let high = bound("maximum").map_or(high, |m| m.min(high)).max(low);
+        let choice = match self.rng.below(5) {
+            0 => low,
+            1 => high,
+            2 => 0.clamp(low, high),
+            _ => low + (i128::from(self.rng.next()) % (high - low + 1)),
+        };
+        if let Ok(value) = i64::try_from(choice) {
+            json!(value)
+        } else {
+            json!(u64::try_from(choice).expect("within the format's range"))
+        }
+    }
+
+    fn number(&mut self, map: &Map<String, Value>) -> Value {
+        let low = map.get("minimum").and_then(Value::as_f64);
+        let high = map.get("maximum").and_then(Value::as_f64);
+        let candidates = [
+            json!(-951_386_503_523.647_1_f64),
+            json!(5),
+            json!(0.1),
+            json!(1e300),
+            json!(-2.5e-308),
+            json!(123_456_789.123_456_79_f64),
+            json!(f64::from_bits(self.rng.next() % 0x7FE0_0000_0000_0000)),
+        ];
+        let value = candidates[self.rng.below(candidates.len())].clone();
+        let number = value.as_f64().unwrap_or_default();
+        if low.is_some_and(|l| number < l) || high.is_some_and(|h| number > h) {
+            return json!(low.or(high).unwrap_or_default());
+        }
+        value
+    }
+
+    fn any_scalar(&mut self) -> Value {
+        [json!("text"), json!(42), json!(-1.5), json!(true), json!({"nested": [1, "two", null]})][self.rng.below(5)].clone()
+    }
+
+    fn deref(&self, schema: &'a Value) -> &'a Value {
+        match schema.get("$ref").and_then(Value::as_str).and_then(|r| self.resolve_pointer(r)) {
+            Some(target) => target,
+            None => schema,
+        }
+    }
+}
+
+/// A schema that only documents (`description`, `example`, ...): no type, no structure.
+fn is_annotation(schema: &Value) -> bool {
+    const TYPED: &[&str] = &[
+        "type", "properties", "additionalProperties", "items", "enum", "format", "oneOf", "anyOf", "allOf", "not", "$ref",
+    ];
+    schema.as_object().is_some_and(|map| !TYPED.iter().any(|k| map.contains_key(*k)))
+}
