@@ -2,7 +2,9 @@
 //!
 //! The data path has three stages, each a module:
 //!
-//! 1. [`load`]: YAML or JSON text → overlay applied → 3.1 normalised → `openapiv3` types;
+//! 1. [`load`]: YAML or JSON text (one file or several) → overlay applied → 3.1 normalised →
+//!    structure checked in one linear pass (repairs reported as [`Warning`]s, other files'
+//!    `$ref` targets bundled into the components) → `openapiv3` types;
 //! 2. [`model`]: `openapiv3` types → the intermediate [`model::Api`] (types, operations,
 //!    servers, auth), with every Rust name decided;
 //! 3. [`emit`]: the model → tokens → formatted files of a crate, plus the hand-written runtime
