@@ -248,7 +248,7 @@ pub struct TokenResponse {
 }
 /// Token lifetime in seconds; the service sends it as a string such as "3600".
 ///
-/// Decoding tries the alternatives in the order listed and keeps the first that fits: booleans, integers, numbers, date-times, string enums, strings, lists, objects with more required properties before objects with fewer, unions, maps, then any JSON value.
+/// Decoding tries the alternatives in the order listed and keeps the first that fits: booleans, integers, numbers, date-times, string enums, strings, lists, objects with more required properties before objects with fewer, unions, maps, then any JSON value. With two object alternatives or more, an object first goes to one that lists every one of its keys.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum TokenResponseExpiresIn {

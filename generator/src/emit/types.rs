@@ -157,7 +157,7 @@ fn boxed(ty: TokenStream, boxed: bool) -> TokenStream {
 }
 
 pub fn render(api: &Api) -> TokenStream {
-    let items = api.types.iter().map(type_def);
+    let items = api.types.iter().map(|def| type_def(def, api));
     let options = api.operations.iter().filter_map(options_struct);
     let successes = api.operations.iter().filter_map(success_enum);
     let doc = format!(" Types of the {}: request and response bodies and their parts.", api.title);
@@ -176,7 +176,7 @@ pub fn render(api: &Api) -> TokenStream {
     }
 }
 
-fn type_def(def: &TypeDef) -> TokenStream {
+fn type_def(def: &TypeDef, api: &Api) -> TokenStream {
     let name = ident(&def.name);
     let fallback = describe_origin(&def.origin);
     let note = match &def.kind {
@@ -194,7 +194,7 @@ fn type_def(def: &TypeDef) -> TokenStream {
         TypeKind::Struct { fields, additional } => struct_def(&name, fields, additional),
         TypeKind::StringEnum { variants } => string_enum(&name, variants),
         TypeKind::IntegerEnum { variants } => integer_enum(&name, variants),
-        TypeKind::Untagged { variants } => untagged(&name, variants),
+        TypeKind::Untagged { variants } => untagged(&name, variants, api),
         TypeKind::Tagged { property, variants } => tagged(&name, property, variants),
     };
     quote! {
@@ -207,7 +207,8 @@ fn type_def(def: &TypeDef) -> TokenStream {
 /// How an untagged union decodes, stated on every such type.
 const UNTAGGED_ORDER: &str = "Decoding tries the alternatives in the order listed and keeps the first that \
 fits: booleans, integers, numbers, date-times, string enums, strings, lists, objects with more \
-required properties before objects with fewer, unions, maps, then any JSON value.";
+required properties before objects with fewer, unions, maps, then any JSON value. With two object \
+alternatives or more, an object first goes to one that lists every one of its keys.";
 
 /// A field's Rust type: `T` when required, `Option<T>` when optional or nullable, and
 /// `Option<Option<T>>` when both (absent, `null`, value; see the runtime's `nullable`).
@@ -495,7 +496,28 @@ fn tagged(name: &Ident, property: &str, variants: &[TaggedVariant]) -> TokenStre
     }
 }
 
-fn untagged(name: &Ident, variants: &[UntaggedVariant]) -> TokenStream {
+/// The wire names of a struct alternative that keeps no extra keys, which an object must be
+/// made of to go to it first.
+fn closed_keys<'a>(variant: &UntaggedVariant, api: &'a Api) -> Option<Vec<&'a str>> {
+    let TypeRef::Named(name) = &variant.ty else { return None };
+    match &api.types.iter().find(|d| &d.name == name)?.kind {
+        TypeKind::Struct { fields, additional: Additional::Ignored | Additional::Forbidden } => {
+            Some(fields.iter().map(|f| f.wire_name.as_str()).collect())
+        }
+        _ => None,
+    }
+}
+
+fn untagged(name: &Ident, variants: &[UntaggedVariant], api: &Api) -> TokenStream {
+    let closed: Vec<(Ident, Vec<&str>)> = variants
+        .iter()
+        .filter_map(|v| Some((ident(&v.name), closed_keys(v, api)?)))
+        .collect();
+    // With two object alternatives or more, order alone cannot choose: one whose properties
+    // are all optional accepts every object by ignoring its keys.
+    if closed.len() >= 2 {
+        return structural_untagged(name, variants, &closed);
+    }
     let declarations = variants.iter().map(|v| {
         let ident = ident(&v.name);
         let ty = boxed(type_tokens(&v.ty, true), v.boxed);
@@ -510,6 +532,57 @@ fn untagged(name: &Ident, variants: &[UntaggedVariant]) -> TokenStream {
         #[serde(untagged)]
         pub enum #name {
             #(#declarations)*
+        }
+    }
+}
+
+/// An untagged union decoded by structure: an object first tries the object alternatives
+/// that list all its keys, then every alternative is tried in order.
+fn structural_untagged(name: &Ident, variants: &[UntaggedVariant], closed: &[(Ident, Vec<&str>)]) -> TokenStream {
+    let declarations = variants.iter().map(|v| {
+        let ident = ident(&v.name);
+        let ty = boxed(type_tokens(&v.ty, true), v.boxed);
+        let doc = format!(" The value as {}.", code(&v.name));
+        quote! {
+            #[doc = #doc]
+            #ident(#ty),
+        }
+    });
+    let by_keys = closed.iter().map(|(variant, keys)| {
+        quote! {
+            if fits(&[#(#keys),*]) {
+                if let Ok(inner) = serde_json::from_value(value.clone()) {
+                    return Ok(Self::#variant(inner));
+                }
+            }
+        }
+    });
+    let in_order = variants.iter().map(|v| {
+        let variant = ident(&v.name);
+        quote! {
+            if let Ok(inner) = serde_json::from_value(value.clone()) {
+                return Ok(Self::#variant(inner));
+            }
+        }
+    });
+    let none = format!("the value matches none of the alternatives of `{name}`");
+    quote! {
+        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[serde(untagged)]
+        pub enum #name {
+            #(#declarations)*
+        }
+
+        impl<'de> Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = serde_json::Value::deserialize(deserializer)?;
+                let fits = |keys: &[&str]| {
+                    value.as_object().is_some_and(|object| object.keys().all(|key| keys.contains(&key.as_str())))
+                };
+                #(#by_keys)*
+                #(#in_order)*
+                Err(serde::de::Error::custom(#none))
+            }
         }
     }
 }

@@ -17,3 +17,14 @@ fn integers_stay_integers_and_stricter_objects_win() {
     let text: Cell = serde_json::from_value(json!({"value": "5", "shape": {}})).unwrap();
     assert_eq!(text.value, CellValue::String("5".into()));
 }
+
+#[test]
+fn an_object_goes_to_the_alternative_that_knows_its_keys() {
+    use corpus_06_union_member_order::types::{Label, Mark};
+    let label: Mark = serde_json::from_value(json!({"text": "hi"})).unwrap();
+    assert_eq!(label, Mark::Label(Label { text: Some("hi".into()) }));
+    assert_eq!(serde_json::to_value(&label).unwrap(), json!({"text": "hi"}));
+    let dot: Mark = serde_json::from_value(json!({"x": 1.0})).unwrap();
+    assert_eq!(dot, Mark::Dot(Dot { x: Some(1.0) }));
+    assert!(serde_json::from_value::<Mark>(json!(3)).is_err());
+}
