@@ -19,6 +19,8 @@ runtime_files!(
     "error.rs",
     "lib.rs",
     "pagination.rs",
+    "params.rs",
+    "params_tests.rs",
     "request.rs",
     "retry.rs",
     "timestamp.rs",
