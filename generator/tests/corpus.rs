@@ -24,6 +24,26 @@ fn crate_name(doc: &Path) -> String {
     format!("corpus-{}", doc.file_stem().unwrap().to_string_lossy())
 }
 
+/// The failing inputs of `tests/cases/<area>/`, each with behaviour tests beside it
+/// (`<stem>.tests.rs`); their crates are named `<area>-<stem>`.
+fn cases() -> Vec<(PathBuf, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let mut found = Vec::new();
+    for area in std::fs::read_dir(&dir).unwrap() {
+        let area = area.unwrap().path();
+        let area_name = area.file_name().unwrap().to_string_lossy().into_owned();
+        for entry in std::fs::read_dir(&area).unwrap() {
+            let path = entry.unwrap().path();
+            if matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml" | "json")) {
+                let name = format!("{area_name}-{}", path.file_stem().unwrap().to_string_lossy());
+                found.push((path, name));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
 #[test]
 fn corpus_models() {
     for doc in corpus() {
@@ -44,16 +64,19 @@ fn corpus_operations_and_types() {
     }
 }
 
-/// Generates every corpus crate into one scratch workspace (so dependencies are built once),
-/// adds the behaviour tests written for it (`<stem>.tests.rs`), runs clippy with warnings
-/// denied, then the tests.
+/// Generates every corpus crate and every case's crate into one scratch workspace (so
+/// dependencies are built once), adds the behaviour tests written for it (`<stem>.tests.rs`),
+/// runs clippy with warnings denied, then the tests.
 #[test]
 fn corpus_crates_compile_without_warnings_and_behave() {
     let workspace_root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     let scratch = workspace_root.join("target/corpus");
     let mut members = Vec::new();
-    for doc in corpus() {
+    let documents = corpus().into_iter().map(|doc| {
         let name = crate_name(&doc);
+        (doc, name)
+    });
+    for (doc, name) in documents.chain(cases()) {
         let settings = Settings::new(&name, "cargo test -p generator --test corpus");
         let files = generator::generate(&doc, generator::overlay_for(&doc).as_deref(), &settings).unwrap();
         let crate_dir = scratch.join(&name);

@@ -25,6 +25,7 @@ mod description;
 mod encode;
 mod error;
 mod pagination;
+mod params;
 mod request;
 mod retry;
 #[doc(hidden)]
@@ -35,6 +36,7 @@ pub use auth::{AuthorizationFormat, Secret};
 pub use client::{Client, ClientBuilder};
 pub use description::{ApiDescription, ClientParameter, Server};
 pub use error::{ApiError, AuthError, Error, Problem, ProblemParameter};
+pub use request::Response;
 pub use retry::RetryPolicy;
 
 // What generated operation code calls; not part of the API users see.
@@ -42,6 +44,8 @@ pub use retry::RetryPolicy;
 pub use encode::path_segment;
 #[doc(hidden)]
 pub use pagination::paginate;
+#[doc(hidden)]
+pub use params::{path as path_param, Param, Style};
 #[doc(hidden)]
 pub use request::{Method, Operation, RawResponse, RequestParts};
 // The generated crate names `reqwest::Client` (`ClientBuilder::http_client`) without
