@@ -18,6 +18,7 @@ runtime_files!(
     "encode.rs",
     "error.rs",
     "lib.rs",
+    "multipart.rs",
     "pagination.rs",
     "params.rs",
     "params_tests.rs",
