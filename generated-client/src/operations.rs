@@ -2,7 +2,7 @@
 //! One method per operation of the document.
 #[allow(unused_imports)]
 use crate::runtime::{
-    path_param, Method, Operation, Param, RequestParts, Response, Style,
+    path_param, Method, Multipart, Operation, Param, RequestParts, Response, Style,
 };
 #[allow(unused_imports)]
 use crate::{types, Client, Error};

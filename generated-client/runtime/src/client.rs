@@ -531,7 +531,7 @@ impl Client {
             headers.append(header, value);
         }
         if let Some(body) = &req.body {
-            let value = HeaderValue::from_str(body.content_type).map_err(|_| {
+            let value = HeaderValue::from_str(&body.content_type).map_err(|_| {
                 encode_error(format!("content type `{}` is invalid", body.content_type))
             })?;
             headers.insert(CONTENT_TYPE, value);
@@ -630,7 +630,7 @@ impl Client {
             })?;
             let body = Body {
                 bytes: body.into(),
-                content_type: "application/x-www-form-urlencoded",
+                content_type: "application/x-www-form-urlencoded".into(),
             };
             let request_id = self.new_request_id();
             let mut headers = self.common_headers(request_id.as_ref());

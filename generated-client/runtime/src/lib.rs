@@ -24,6 +24,7 @@ mod client;
 mod description;
 mod encode;
 mod error;
+mod multipart;
 mod pagination;
 mod params;
 mod request;
@@ -42,6 +43,8 @@ pub use retry::RetryPolicy;
 // What generated operation code calls; not part of the API users see.
 #[doc(hidden)]
 pub use encode::path_segment;
+#[doc(hidden)]
+pub use multipart::Multipart;
 #[doc(hidden)]
 pub use pagination::paginate;
 #[doc(hidden)]

@@ -9,6 +9,7 @@ use reqwest::header::HeaderMap;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+use super::multipart::Multipart;
 use super::params::{self, Param, Style};
 use super::Error;
 
@@ -89,7 +90,7 @@ impl Method {
 #[derive(Clone)]
 pub(super) struct Body {
     pub(super) bytes: Bytes,
-    pub(super) content_type: &'static str,
+    pub(super) content_type: std::borrow::Cow<'static, str>,
 }
 
 /// The concrete parts of one call: path, query, extra headers and body.
@@ -207,7 +208,7 @@ impl RequestParts {
         })?;
         self.body = Some(Body {
             bytes: bytes.into(),
-            content_type: "application/json",
+            content_type: "application/json".into(),
         });
         Ok(self)
     }
@@ -220,7 +221,7 @@ impl RequestParts {
         })?;
         self.body = Some(Body {
             bytes: text.into(),
-            content_type: "application/x-www-form-urlencoded",
+            content_type: "application/x-www-form-urlencoded".into(),
         });
         Ok(self)
     }
@@ -229,7 +230,17 @@ impl RequestParts {
     pub fn bytes(mut self, body: Vec<u8>, content_type: &'static str) -> Self {
         self.body = Some(Body {
             bytes: body.into(),
-            content_type,
+            content_type: content_type.into(),
+        });
+        self
+    }
+
+    /// Sets a `multipart/form-data` body.
+    pub fn multipart(mut self, form: Multipart) -> Self {
+        let (bytes, content_type) = form.finish();
+        self.body = Some(Body {
+            bytes: bytes.into(),
+            content_type: content_type.into(),
         });
         self
     }

@@ -6,7 +6,8 @@ use quote::{format_ident, quote, ToTokens};
 use super::docs::{code, doc_attrs};
 use super::types::{ident, type_tokens};
 use crate::model::{
-    Api, BodyMedia, HttpMethod, Operation, Param, ParamLocation, ParamStyle, PathPart, ResponseBody, Status, TypeRef,
+    Api, BodyMedia, HttpMethod, Operation, Param, ParamLocation, ParamStyle, PathPart, RequestBody, ResponseBody, Status,
+    TypeRef,
 };
 
 pub fn render(api: &Api) -> TokenStream {
@@ -15,7 +16,9 @@ pub fn render(api: &Api) -> TokenStream {
     quote! {
         //! One method per operation of the document.
         #[allow(unused_imports)]
-        use crate::runtime::{path_param, Method, Operation, Param, RequestParts, Response, Style};
+        use crate::runtime::{
+            path_param, Method, Multipart, Operation, Param, RequestParts, Response, Style,
+        };
         #[allow(unused_imports)]
         use crate::{types, Client, Error};
 
@@ -125,6 +128,7 @@ fn operation(op: &Operation) -> TokenStream {
         let attach = match body.media {
             BodyMedia::Json => quote!(request.json(body)?),
             BodyMedia::Form => quote!(request.form(body)?),
+            BodyMedia::Multipart => multipart_body(body),
             BodyMedia::Text => quote!(request.text(body.to_owned())),
             BodyMedia::Bytes => {
                 let content_type = &body.content_type;
@@ -176,6 +180,44 @@ fn operation(op: &Operation) -> TokenStream {
             let response = self.inner.execute(&OPERATION, request).await?;
             #decode_value
             Ok(Response::new(#value, response))
+        }
+    }
+}
+
+/// A block that builds the `multipart/form-data` body from the struct `body`: one part per
+/// field, files for binary fields (named after the part), text or JSON for the others.
+fn multipart_body(body: &RequestBody) -> TokenStream {
+    let parts = body.parts.iter().map(|part| {
+        let name = &part.wire_name;
+        let field = ident(&part.field);
+        if part.binary {
+            let content_type = part.content_type.as_deref().unwrap_or("application/octet-stream");
+            let add = |bytes: TokenStream| quote!(form.file(#name, #name, #bytes, #content_type));
+            if part.optional {
+                let add = add(quote!(bytes));
+                quote! {
+                    let form = match &body.#field {
+                        Some(bytes) => #add,
+                        None => form,
+                    };
+                }
+            } else {
+                let add = add(quote!(&body.#field));
+                quote!(let form = #add;)
+            }
+        } else {
+            let content_type = match &part.content_type {
+                Some(content_type) => quote!(Some(#content_type)),
+                None => quote!(None),
+            };
+            quote!(let form = form.value(#name, &body.#field, #content_type)?;)
+        }
+    });
+    quote! {
+        {
+            let form = Multipart::new();
+            #(#parts)*
+            request.multipart(form)
         }
     }
 }

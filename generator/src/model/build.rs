@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::refs::resolve;
 use super::schema::TypeSpace;
 use super::{
-    Api, Auth, AuthHeader, BodyMedia, ClientParameter, HttpMethod, Operation, Param, ParamLocation, ParamStyle,
+    Api, Auth, AuthHeader, BodyMedia, ClientParameter, HttpMethod, MultipartPart, Operation, Param, ParamLocation, ParamStyle,
     Pagination, PathPart, RequestBody, RequestId, Response, ResponseBody, ResponseHeader, Server, Servers, Status,
     TypeRef,
 };
@@ -389,6 +389,8 @@ fn pick_media(content: &indexmap::IndexMap<String, MediaType>) -> Option<(BodyMe
             BodyMedia::Json
         } else if essence == "application/x-www-form-urlencoded" {
             BodyMedia::Form
+        } else if essence == "multipart/form-data" {
+            BodyMedia::Multipart
         } else if essence.starts_with("text/") {
             BodyMedia::Text
         } else {
@@ -398,8 +400,9 @@ fn pick_media(content: &indexmap::IndexMap<String, MediaType>) -> Option<(BodyMe
     let rank = |media: BodyMedia| match media {
         BodyMedia::Json => 0,
         BodyMedia::Form => 1,
-        BodyMedia::Text => 2,
-        BodyMedia::Bytes => 3,
+        BodyMedia::Multipart => 2,
+        BodyMedia::Text => 3,
+        BodyMedia::Bytes => 4,
     };
     content
         .iter()
@@ -443,12 +446,36 @@ fn request_body(
         return Ok(None);
     };
     let ty = body_type(media, media_name, media_type, &format!("{op_pascal}Request"), &at, types)?;
+    let mut media = media;
+    let mut parts = Vec::new();
+    if media == BodyMedia::Multipart {
+        match &ty {
+            TypeRef::Named(name) if types.struct_fields(name).is_some() => {
+                parts = types
+                    .struct_fields(name)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|field| MultipartPart {
+                        wire_name: field.wire_name.clone(),
+                        field: field.name.clone(),
+                        binary: field.ty == TypeRef::Bytes,
+                        optional: !field.required || field.nullable,
+                        content_type: media_type.encoding.get(&field.wire_name).and_then(|e| e.content_type.clone()),
+                    })
+                    .collect();
+            }
+            // Without known properties there are no parts to type: the caller sends the bytes.
+            _ => media = BodyMedia::Bytes,
+        }
+    }
+    let ty = if media == BodyMedia::Bytes { TypeRef::Bytes } else { ty };
     Ok(Some(RequestBody {
         media,
         content_type: media_name.to_owned(),
         ty,
         required: body.required,
         description: body.description.clone(),
+        parts,
     }))
 }
 
@@ -488,6 +515,11 @@ fn responses(
             (false, _) => format!("{op_pascal}Error{}", pascal(&key)),
         };
         let body = match pick_media(&response.content) {
+            // A multipart answer is handed over as bytes.
+            Some((BodyMedia::Multipart, _, _)) => Some(ResponseBody {
+                media: BodyMedia::Bytes,
+                ty: TypeRef::Bytes,
+            }),
             Some((media, media_name, media_type)) => Some(ResponseBody {
                 media,
                 ty: body_type(media, media_name, media_type, &hint, &at, types)?,

@@ -423,6 +423,23 @@ pub struct RequestBody {
     pub required: bool,
     /// Description from the document.
     pub description: Option<String>,
+    /// For `multipart/form-data`: one part per field of the body's struct, in field order.
+    pub parts: Vec<MultipartPart>,
+}
+
+/// A part of a `multipart/form-data` body: a field of the body's struct.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MultipartPart {
+    /// Part name (the property's name on the wire).
+    pub wire_name: String,
+    /// The struct field that holds it.
+    pub field: String,
+    /// Whether it is file contents (`format: binary`), sent as a file part.
+    pub binary: bool,
+    /// Whether the field is optional (an `Option`).
+    pub optional: bool,
+    /// The `contentType` of the property's `encoding`, when the document gives one.
+    pub content_type: Option<String>,
 }
 
 /// Encoding of a body.
@@ -432,6 +449,8 @@ pub enum BodyMedia {
     Json,
     /// `application/x-www-form-urlencoded`.
     Form,
+    /// `multipart/form-data`: one part per property.
+    Multipart,
     /// `text/plain`.
     Text,
     /// Anything else, as raw bytes.
