@@ -141,7 +141,7 @@ impl RequestParts {
         self.query_param(Param::new(name, Style::Form), &value.to_string())
     }
 
-    /// Adds a query parameter written in its style (see [`params::query`]); nothing when the
+    /// Adds a query parameter written in its style (`params::query`); nothing when the
     /// value is undefined. An encoding failure is kept and returned by `Client::execute`.
     pub fn query_param<T: Serialize + ?Sized>(mut self, param: Param, value: &T) -> Self {
         match params::query(&param, value) {
@@ -158,7 +158,7 @@ impl RequestParts {
         self
     }
 
-    /// Adds a header parameter in `simple` style (see [`params::header`]); nothing when the
+    /// Adds a header parameter in `simple` style (`params::header`); nothing when the
     /// value is undefined.
     pub fn header_param<T: Serialize + ?Sized>(mut self, param: Param, value: &T) -> Self {
         match params::header(&param, value) {
@@ -170,7 +170,7 @@ impl RequestParts {
     }
 
     /// Adds a cookie parameter in `form` style to the `Cookie` header (see
-    /// [`params::cookie`]); nothing when the value is undefined.
+    /// `params::cookie`); nothing when the value is undefined.
     pub fn cookie_param<T: Serialize + ?Sized>(mut self, param: Param, value: &T) -> Self {
         match params::cookie(&param, value) {
             Ok(text) if text.is_empty() => {}

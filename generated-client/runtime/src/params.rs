@@ -434,7 +434,8 @@ fn leaf(out: &mut String, first: &mut bool, name: &str, keys: &[&str], text: &st
 ///
 /// # Errors
 ///
-/// [`Error::Encode`] when the value has no text form (see [`Node::from_value`]).
+/// [`Error::Encode`] when the value has no text form (a non-finite number, a map with
+/// compound keys).
 pub fn path<T: Serialize + ?Sized>(param: &Param, value: &T) -> Result<String, Error> {
     let node = Node::from_value(value)?;
     Ok(expand(param, &node, Escape::Unreserved, &Layout::of(param.style)))
