@@ -42,5 +42,5 @@ pub use client::{Client, ClientBuilder};
 pub use client::Region;
 pub use runtime::{
     ApiError, AuthError, AuthorizationFormat, Error, Problem, ProblemParameter,
-    RetryPolicy, Secret,
+    RawResponse, Response, RetryPolicy, Secret,
 };

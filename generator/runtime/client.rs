@@ -474,9 +474,14 @@ fn join(base: &Url, path: &str, query: &[(&'static str, String)]) -> Result<Url,
         "" => url.set_path(path),
         prefix => url.set_path(&format!("{prefix}{path}")),
     }
-    if !query.is_empty() {
-        url.query_pairs_mut()
-            .extend_pairs(query.iter().map(|(k, v)| (*k, v.as_str())));
+    if let Some(((_, first), rest)) = query.split_first() {
+        // Already percent-encoded by the parameter's style (see `params`).
+        let mut text = first.clone();
+        for (_, pairs) in rest {
+            text.push('&');
+            text.push_str(pairs);
+        }
+        url.set_query(Some(&text));
     }
     Ok(url)
 }
@@ -614,7 +619,7 @@ impl Client {
     async fn execute_in_span(
         &self,
         op: &'static Operation,
-        req: RequestParts,
+        mut req: RequestParts,
         clock: Clock,
     ) -> Result<RawResponse, Error> {
         let inner = &*self.inner;
@@ -622,6 +627,9 @@ impl Client {
             operation: Some(op.id),
             message,
         };
+        if let Some(message) = req.take_error() {
+            return Err(encode_error(message));
+        }
         let url = join(&inner.api_base, &req.path, &req.query).map_err(encode_error)?;
 
         let request_id = self.new_request_id();
@@ -646,7 +654,7 @@ impl Client {
             headers.append(header, value);
         }
         if let Some(body) = &req.body {
-            let value = HeaderValue::from_str(body.content_type).map_err(|_| {
+            let value = HeaderValue::from_str(&body.content_type).map_err(|_| {
                 encode_error(format!("content type `{}` is invalid", body.content_type))
             })?;
             headers.insert(CONTENT_TYPE, value);
@@ -774,7 +782,7 @@ impl Client {
             })?;
             let body = Body {
                 bytes: body.into(),
-                content_type: "application/x-www-form-urlencoded",
+                content_type: "application/x-www-form-urlencoded".into(),
             };
             let request_id = self.new_request_id();
             let mut headers = self.common_headers(request_id.as_ref());

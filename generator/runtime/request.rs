@@ -7,6 +7,8 @@ use reqwest::header::HeaderMap;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+use super::multipart::Multipart;
+use super::params::{self, Param, Style};
 use super::Error;
 
 /// Static facts about one operation of the API, emitted by the generator as a `static`.
@@ -86,16 +88,19 @@ impl Method {
 #[derive(Clone)]
 pub(super) struct Body {
     pub(super) bytes: Bytes,
-    pub(super) content_type: &'static str,
+    pub(super) content_type: std::borrow::Cow<'static, str>,
 }
 
 /// The concrete parts of one call: path, query, extra headers and body.
 #[derive(Clone)]
 pub struct RequestParts {
     pub(super) path: String,
+    /// Parameter name and its encoded `name=value` pairs, joined by `&` when sent.
     pub(super) query: Vec<(&'static str, String)>,
     pub(super) headers: Vec<(&'static str, String)>,
     pub(super) body: Option<Body>,
+    /// The first parameter that could not be encoded.
+    pub(super) error: Option<String>,
 }
 
 impl fmt::Debug for RequestParts {
@@ -127,12 +132,23 @@ impl RequestParts {
             query: Vec::new(),
             headers: Vec::new(),
             body: None,
+            error: None,
         }
     }
 
-    /// Adds a query parameter; repeat the name for exploded arrays.
-    pub fn query(mut self, name: &'static str, value: impl ToString) -> Self {
-        self.query.push((name, value.to_string()));
+    /// Adds a query parameter as one `name=value` pair (RFC 3986 percent-encoded).
+    pub fn query(self, name: &'static str, value: impl ToString) -> Self {
+        self.query_param(Param::new(name, Style::Form), &value.to_string())
+    }
+
+    /// Adds a query parameter written in its style (`params::query`); nothing when the
+    /// value is undefined. An encoding failure is kept and returned by `Client::execute`.
+    pub fn query_param<T: Serialize + ?Sized>(mut self, param: Param, value: &T) -> Self {
+        match params::query(&param, value) {
+            Ok(text) if text.is_empty() => {}
+            Ok(text) => self.query.push((param.name(), text)),
+            Err(e) => self.fail(param.name(), e),
+        }
         self
     }
 
@@ -140,6 +156,46 @@ impl RequestParts {
     pub fn header(mut self, name: &'static str, value: impl ToString) -> Self {
         self.headers.push((name, value.to_string()));
         self
+    }
+
+    /// Adds a header parameter in `simple` style (`params::header`); nothing when the
+    /// value is undefined.
+    pub fn header_param<T: Serialize + ?Sized>(mut self, param: Param, value: &T) -> Self {
+        match params::header(&param, value) {
+            Ok(Some(text)) => self.headers.push((param.name(), text)),
+            Ok(None) => {}
+            Err(e) => self.fail(param.name(), e),
+        }
+        self
+    }
+
+    /// Adds a cookie parameter in `form` style to the `Cookie` header (see
+    /// `params::cookie`); nothing when the value is undefined.
+    pub fn cookie_param<T: Serialize + ?Sized>(mut self, param: Param, value: &T) -> Self {
+        match params::cookie(&param, value) {
+            Ok(text) if text.is_empty() => {}
+            Ok(text) => match self.headers.iter_mut().find(|(name, _)| *name == "Cookie") {
+                Some((_, cookies)) => {
+                    cookies.push_str("; ");
+                    cookies.push_str(&text);
+                }
+                None => self.headers.push(("Cookie", text)),
+            },
+            Err(e) => self.fail(param.name(), e),
+        }
+        self
+    }
+
+    /// Keeps the first encoding failure, naming the parameter.
+    fn fail(&mut self, name: &str, error: Error) {
+        if self.error.is_none() {
+            self.error = Some(format!("parameter `{name}`: {error}"));
+        }
+    }
+
+    /// The first parameter that could not be encoded, as a message.
+    pub(super) fn take_error(&mut self) -> Option<String> {
+        self.error.take()
     }
 
     /// Sets a JSON body.
@@ -150,7 +206,7 @@ impl RequestParts {
         })?;
         self.body = Some(Body {
             bytes: bytes.into(),
-            content_type: "application/json",
+            content_type: "application/json".into(),
         });
         Ok(self)
     }
@@ -163,7 +219,7 @@ impl RequestParts {
         })?;
         self.body = Some(Body {
             bytes: text.into(),
-            content_type: "application/x-www-form-urlencoded",
+            content_type: "application/x-www-form-urlencoded".into(),
         });
         Ok(self)
     }
@@ -172,7 +228,17 @@ impl RequestParts {
     pub fn bytes(mut self, body: Vec<u8>, content_type: &'static str) -> Self {
         self.body = Some(Body {
             bytes: body.into(),
-            content_type,
+            content_type: content_type.into(),
+        });
+        self
+    }
+
+    /// Sets a `multipart/form-data` body.
+    pub fn multipart(mut self, form: Multipart) -> Self {
+        let (bytes, content_type) = form.finish();
+        self.body = Some(Body {
+            bytes: bytes.into(),
+            content_type: content_type.into(),
         });
         self
     }
@@ -250,6 +316,59 @@ impl RawResponse {
     }
 }
 
+/// A decoded answer together with its status and headers, from an operation's
+/// `*_with_response` method (the plain method returns only the value).
+///
+/// Headers the document declares on the answer (`Location`, rate limits) are named in that
+/// method's documentation; read them with [`Response::header`].
+#[derive(Debug, Clone)]
+pub struct Response<T> {
+    value: T,
+    raw: RawResponse,
+}
+
+impl<T> Response<T> {
+    #[doc(hidden)]
+    pub fn new(value: T, raw: RawResponse) -> Self {
+        Response { value, raw }
+    }
+
+    /// The decoded value.
+    pub fn value(&self) -> &T {
+        &self.value
+    }
+
+    /// The decoded value, dropping status and headers.
+    pub fn into_value(self) -> T {
+        self.value
+    }
+
+    /// The HTTP status (2xx).
+    pub fn status(&self) -> u16 {
+        self.raw.status
+    }
+
+    /// All response headers.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.raw.headers
+    }
+
+    /// The first value of header `name` (case-insensitive), if present and visible ASCII.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.raw.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// The server's request (transaction) id, or the one this client sent.
+    pub fn request_id(&self) -> Option<&str> {
+        self.raw.request_id()
+    }
+
+    /// The raw answer, body included.
+    pub fn raw(&self) -> &RawResponse {
+        &self.raw
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -307,6 +426,17 @@ mod tests {
         let text = format!("{err} {err:?}");
         assert!(!text.contains("zzsecretzz"), "{text}");
         assert!(matches!(err, Error::Decode { status: 200, .. }), "{err:?}");
+    }
+
+    #[test]
+    fn a_response_gives_value_status_and_headers() {
+        let mut raw = response(201, b"{}");
+        raw.headers.insert("location", "/things/7".parse().unwrap());
+        let answer = Response::new(7u8, raw);
+        assert_eq!((answer.status(), *answer.value()), (201, 7));
+        assert_eq!(answer.header("Location"), Some("/things/7"));
+        assert_eq!(answer.header("X-Missing"), None);
+        assert_eq!(answer.into_value(), 7);
     }
 
     #[test]

@@ -86,6 +86,26 @@ fn dotted_folder_names_give_valid_crate_names() {
     assert!(files["src/lib.rs"].contains("use api_example_com_runtime as runtime;"));
 }
 
+/// The failing inputs of `tests/cases/<area>/`, each with behaviour tests beside it
+/// (`<stem>.tests.rs`); their crates are named `<area>-<stem>`.
+fn cases() -> Vec<(PathBuf, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let mut found = Vec::new();
+    // `documents/` holds loader cases (some deliberately broken), tested in tests/documents.rs.
+    for area_name in ["wire"] {
+        let area = dir.join(area_name);
+        for entry in std::fs::read_dir(&area).unwrap() {
+            let path = entry.unwrap().path();
+            if matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml" | "json")) {
+                let name = format!("{area_name}-{}", path.file_stem().unwrap().to_string_lossy());
+                found.push((path, name));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
 #[test]
 fn corpus_models() {
     for doc in corpus() {
@@ -106,9 +126,9 @@ fn corpus_operations_and_types() {
     }
 }
 
-/// Generates every corpus crate into one scratch workspace (so dependencies are built once),
-/// adds the behaviour tests written for it (`<stem>.tests.rs`), runs clippy with warnings
-/// denied, then the tests.
+/// Generates every corpus crate and every case's crate into one scratch workspace (so
+/// dependencies are built once), adds the behaviour tests written for it (`<stem>.tests.rs`),
+/// runs clippy with warnings denied, then the tests.
 #[test]
 fn corpus_crates_compile_without_warnings_and_behave() {
     let workspace_root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
@@ -116,8 +136,11 @@ fn corpus_crates_compile_without_warnings_and_behave() {
     let mut members = Vec::new();
     // The Citrix document joins the corpus here: its crate must round-trip too (its own
     // behaviour tests live in generated-client/tests).
-    for doc in corpus().into_iter().chain([citrix_spec()]) {
+    let documents = corpus().into_iter().chain([citrix_spec()]).map(|doc| {
         let name = crate_name(&doc);
+        (doc, name)
+    });
+    for (doc, name) in documents.chain(cases()) {
         let settings = Settings::new(&name, "cargo test -p generator --test corpus");
         let files = generator::generate(&doc, generator::overlay_for(&doc).as_deref(), &settings).unwrap();
         let crate_dir = scratch.join(&name);

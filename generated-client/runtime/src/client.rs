@@ -476,9 +476,14 @@ fn join(base: &Url, path: &str, query: &[(&'static str, String)]) -> Result<Url,
         "" => url.set_path(path),
         prefix => url.set_path(&format!("{prefix}{path}")),
     }
-    if !query.is_empty() {
-        url.query_pairs_mut()
-            .extend_pairs(query.iter().map(|(k, v)| (*k, v.as_str())));
+    if let Some(((_, first), rest)) = query.split_first() {
+        // Already percent-encoded by the parameter's style (see `params`).
+        let mut text = first.clone();
+        for (_, pairs) in rest {
+            text.push('&');
+            text.push_str(pairs);
+        }
+        url.set_query(Some(&text));
     }
     Ok(url)
 }
@@ -616,14 +621,21 @@ impl Client {
     async fn execute_in_span(
         &self,
         op: &'static Operation,
+<<<<<<< HEAD
         req: RequestParts,
         clock: Clock,
+=======
+        mut req: RequestParts,
+>>>>>>> issue-12
     ) -> Result<RawResponse, Error> {
         let inner = &*self.inner;
         let encode_error = |message: String| Error::Encode {
             operation: Some(op.id),
             message,
         };
+        if let Some(message) = req.take_error() {
+            return Err(encode_error(message));
+        }
         let url = join(&inner.api_base, &req.path, &req.query).map_err(encode_error)?;
 
         let request_id = self.new_request_id();
@@ -648,7 +660,7 @@ impl Client {
             headers.append(header, value);
         }
         if let Some(body) = &req.body {
-            let value = HeaderValue::from_str(body.content_type).map_err(|_| {
+            let value = HeaderValue::from_str(&body.content_type).map_err(|_| {
                 encode_error(format!("content type `{}` is invalid", body.content_type))
             })?;
             headers.insert(CONTENT_TYPE, value);
@@ -776,7 +788,7 @@ impl Client {
             })?;
             let body = Body {
                 bytes: body.into(),
-                content_type: "application/x-www-form-urlencoded",
+                content_type: "application/x-www-form-urlencoded".into(),
             };
             let request_id = self.new_request_id();
             let mut headers = self.common_headers(request_id.as_ref());

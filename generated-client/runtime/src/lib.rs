@@ -25,10 +25,16 @@ mod client;
 mod description;
 mod encode;
 mod error;
+<<<<<<< HEAD
 #[cfg(feature = "mock")]
 pub mod mock;
 mod pagination;
 mod redact;
+=======
+mod multipart;
+mod pagination;
+mod params;
+>>>>>>> issue-12
 mod request;
 mod retry;
 #[doc(hidden)]
@@ -41,13 +47,18 @@ pub use auth::{AuthorizationFormat, Secret};
 pub use client::{Client, ClientBuilder};
 pub use description::{ApiDescription, ClientParameter, Server};
 pub use error::{ApiError, AuthError, Error, Problem, ProblemParameter};
+pub use request::Response;
 pub use retry::RetryPolicy;
 
 // What generated operation code calls; not part of the API users see.
 #[doc(hidden)]
 pub use encode::path_segment;
 #[doc(hidden)]
+pub use multipart::Multipart;
+#[doc(hidden)]
 pub use pagination::paginate;
+#[doc(hidden)]
+pub use params::{path as path_param, Param, Style};
 #[doc(hidden)]
 pub use request::{Method, Operation, RawResponse, RequestParts};
 // The generated crate names `reqwest::Client` (`ClientBuilder::http_client`) without

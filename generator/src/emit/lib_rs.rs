@@ -38,7 +38,7 @@ pub fn render(api: &Api, settings: &Settings) -> TokenStream {
         #stream_export
         pub use runtime::{
             ApiError, AuthError, AuthorizationFormat, Error, Problem, ProblemParameter,
-            RetryPolicy, Secret,
+            RawResponse, Response, RetryPolicy, Secret,
         };
     }
 }

@@ -1,11 +1,14 @@
 //! `src/operations.rs`: one async method on `Client` per operation.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, ToTokens};
 
 use super::docs::{code, doc_attrs};
 use super::types::{ident, type_tokens};
-use crate::model::{Api, BodyMedia, HttpMethod, Operation, Param, ParamLocation, PathPart, ResponseBody, TypeRef};
+use crate::model::{
+    Api, BodyMedia, HttpMethod, Operation, Param, ParamLocation, ParamStyle, PathPart, RequestBody, ResponseBody, Status,
+    TypeRef,
+};
 
 pub fn render(api: &Api) -> TokenStream {
     let methods = api.operations.iter().map(operation);
@@ -13,7 +16,9 @@ pub fn render(api: &Api) -> TokenStream {
     quote! {
         //! One method per operation of the document.
         #[allow(unused_imports)]
-        use crate::runtime::{path_segment, Method, Operation, RequestParts};
+        use crate::runtime::{
+            path_param, Method, Multipart, Operation, Param, RequestParts, Response, Style,
+        };
         #[allow(unused_imports)]
         use crate::{types, Client, Error};
 
@@ -42,16 +47,41 @@ fn argument_type(ty: &TypeRef) -> TokenStream {
     }
 }
 
-/// An expression that turns the argument `value` of type `ty` into text for a path, query
-/// or header.
-fn as_text(value: TokenStream, ty: &TypeRef) -> TokenStream {
-    match ty {
-        TypeRef::String | TypeRef::Secret => value,
-        TypeRef::Json | TypeRef::Map(_) | TypeRef::Array(_) | TypeRef::Bytes => {
-            quote!(serde_json::to_string(#value).unwrap_or_default())
-        }
-        _ => quote!(#value.to_string()),
+/// A reference to the argument of `param`, for the runtime's generic parameter writers:
+/// arguments taken by value (numbers, booleans) are borrowed.
+fn argument_ref(param: &Param) -> TokenStream {
+    let arg = ident(&param.rust_name);
+    match param.ty {
+        TypeRef::Int32 | TypeRef::Int64 | TypeRef::Float | TypeRef::Boolean => quote!(&#arg),
+        _ => quote!(#arg),
     }
+}
+
+/// The runtime's description of how `param` is written: name, style, and `explode` and
+/// `allowReserved` when they differ from OpenAPI's defaults.
+fn param_spec(param: &Param) -> TokenStream {
+    let wire = &param.wire_name;
+    let style = format_ident!(
+        "{}",
+        match param.style {
+            ParamStyle::Simple => "Simple",
+            ParamStyle::Label => "Label",
+            ParamStyle::Matrix => "Matrix",
+            ParamStyle::Form => "Form",
+            ParamStyle::SpaceDelimited => "SpaceDelimited",
+            ParamStyle::PipeDelimited => "PipeDelimited",
+            ParamStyle::DeepObject => "DeepObject",
+        }
+    );
+    let mut spec = quote!(Param::new(#wire, Style::#style));
+    if param.explode != (param.style == ParamStyle::Form) {
+        let explode = param.explode;
+        spec = quote!(#spec.explode(#explode));
+    }
+    if param.allow_reserved {
+        spec = quote!(#spec.allow_reserved());
+    }
+    spec
 }
 
 fn operation(op: &Operation) -> TokenStream {
@@ -60,10 +90,12 @@ fn operation(op: &Operation) -> TokenStream {
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
 
     let mut args = Vec::new();
+    let mut arg_names = Vec::new();
     for param in op.params.iter().filter(|p| p.required) {
         let arg = ident(&param.rust_name);
         let ty = argument_type(&param.ty);
         args.push(quote!(#arg: #ty));
+        arg_names.push(arg);
     }
     if let Some(body) = &op.body {
         let ty = match body.media {
@@ -76,12 +108,14 @@ fn operation(op: &Operation) -> TokenStream {
         } else {
             args.push(quote!(body: Option<#ty>));
         }
+        arg_names.push(format_ident!("body"));
     }
 
     // Optional parameters come last, so calls read `op(required.., body, options)`.
     if let Some(options) = &op.options {
         let options = ident(options);
         args.push(quote!(options: types::#options));
+        arg_names.push(format_ident!("options"));
     }
 
     let id = &op.id;
@@ -89,12 +123,13 @@ fn operation(op: &Operation) -> TokenStream {
     let method = format_ident!("{}", method_variant(op.method));
     let authenticated = op.authenticated;
     let sensitive = op.sensitive;
-    let path = path_expr(op);
+    let (encode_path, path) = path_expr(op);
     let setters = op.params.iter().filter(|p| p.location != ParamLocation::Path).map(param_setter);
     let body = op.body.as_ref().map(|body| {
         let attach = match body.media {
             BodyMedia::Json => quote!(request.json(body)?),
             BodyMedia::Form => quote!(request.form(body)?),
+            BodyMedia::Multipart => multipart_body(body),
             BodyMedia::Text => quote!(request.text(body.to_owned())),
             BodyMedia::Bytes => {
                 let content_type = &body.content_type;
@@ -113,11 +148,25 @@ fn operation(op: &Operation) -> TokenStream {
         }
     });
     let (output, decode) = decode(op);
+    // Bodiless answers decode to `()`, handed over directly (`let value = ();` is a lint).
+    let (decode_value, value) = if decode.to_string() == "()" {
+        (quote!(), quote!(()))
+    } else {
+        (quote!(let value = #decode;), quote!(value))
+    };
+    let with_response = ident(&op.with_response_name);
+    let with_response_docs = with_response_docs(op);
 
     quote! {
         #docs
         #deprecated
         pub async fn #name(&self, #(#args),*) -> Result<#output, Error> {
+            self.#with_response(#(#arg_names),*).await.map(Response::into_value)
+        }
+
+        #with_response_docs
+        #deprecated
+        pub async fn #with_response(&self, #(#args),*) -> Result<Response<#output>, Error> {
             static OPERATION: Operation = Operation {
                 id: #id,
                 method: Method::#method,
@@ -125,12 +174,78 @@ fn operation(op: &Operation) -> TokenStream {
                 authenticated: #authenticated,
                 sensitive: #sensitive,
             };
+            #encode_path
             let request = RequestParts::new(#path);
             #(#setters)*
             #body
-            #decode
+            let response = self.inner.execute(&OPERATION, request).await?;
+            #decode_value
+            Ok(Response::new(#value, response))
         }
     }
+}
+
+/// A block that builds the `multipart/form-data` body from the struct `body`: one part per
+/// field, files for binary fields (named after the part), text or JSON for the others.
+fn multipart_body(body: &RequestBody) -> TokenStream {
+    let parts = body.parts.iter().map(|part| {
+        let name = &part.wire_name;
+        let field = ident(&part.field);
+        if part.binary {
+            let content_type = part.content_type.as_deref().unwrap_or("application/octet-stream");
+            let add = |bytes: TokenStream| quote!(form.file(#name, #name, #bytes, #content_type));
+            if part.optional {
+                let add = add(quote!(bytes));
+                quote! {
+                    let form = match &body.#field {
+                        Some(bytes) => #add,
+                        None => form,
+                    };
+                }
+            } else {
+                let add = add(quote!(&body.#field));
+                quote!(let form = #add;)
+            }
+        } else {
+            let content_type = match &part.content_type {
+                Some(content_type) => quote!(Some(#content_type)),
+                None => quote!(None),
+            };
+            quote!(let form = form.value(#name, &body.#field, #content_type)?;)
+        }
+    });
+    quote! {
+        {
+            let form = Multipart::new();
+            #(#parts)*
+            request.multipart(form)
+        }
+    }
+}
+
+/// Docs of the `*_with_response` twin: what it adds, and the headers the document declares.
+fn with_response_docs(op: &Operation) -> TokenStream {
+    let mut sections = vec![format!(
+        "[`Client::{0}`], also giving the answer's status and headers ([`Response`](crate::Response)).",
+        op.method_name
+    )];
+    let headers: Vec<String> = op
+        .success
+        .iter()
+        .flat_map(|r| r.headers.iter().map(move |h| (r, h)))
+        .map(|(r, h)| {
+            let description = h.description.as_deref().unwrap_or("").trim();
+            format!("- {} ({}): {description}", code(&h.wire_name), r.status)
+        })
+        .collect();
+    if !headers.is_empty() {
+        sections.push(format!(
+            "Headers the document declares, read with [`Response::header`](crate::Response::header):\n\n{}",
+            headers.join("\n")
+        ));
+    }
+    sections.push(format!("# Errors\n\nAs [`Client::{}`].", op.method_name));
+    doc_attrs(sections.iter().map(|s| Some(s.as_str())))
 }
 
 fn method_variant(method: HttpMethod) -> &'static str {
@@ -198,140 +313,161 @@ fn stream_method(op: &Operation) -> Option<TokenStream> {
     })
 }
 
-/// The concrete path: literal parts as written, parameters percent-encoded into one segment.
-fn path_expr(op: &Operation) -> TokenStream {
+/// Statements that replace each path argument by its encoded text, then the concrete path:
+/// literal parts as written, parameters in their style, percent-encoded so each stays within
+/// its segment.
+fn path_expr(op: &Operation) -> (TokenStream, TokenStream) {
     let mut format = String::new();
+    let mut encode = Vec::new();
     let mut values = Vec::new();
     for part in &op.path_parts {
         match part {
             PathPart::Literal(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
             PathPart::Param(name) => {
                 format.push_str("{}");
-                let param = op.params.iter().find(|p| &p.rust_name == name);
-                let arg = ident(name);
-                values.push(match param.map(|p| &p.ty) {
-                    Some(TypeRef::String | TypeRef::Secret) | None => quote!(path_segment(#arg)),
-                    Some(ty) => {
-                        let text = as_text(quote!(#arg), ty);
-                        quote!(path_segment(&#text))
-                    }
-                });
+                // The model guarantees every placeholder names a path parameter.
+                if let Some(param) = op.params.iter().find(|p| &p.rust_name == name) {
+                    let spec = param_spec(param);
+                    let value = argument_ref(param);
+                    let arg = ident(name);
+                    encode.push(quote!(let #arg = path_param(&#spec, #value)?;));
+                    values.push(arg);
+                }
             }
         }
     }
-    if values.is_empty() {
+    let path = if values.is_empty() {
         quote!(String::from(#format))
     } else {
         quote!(format!(#format, #(#values),*))
-    }
+    };
+    (quote!(#(#encode)*), path)
 }
 
+/// Adds a query, header or cookie parameter to `request`; an optional one (an `Option` of
+/// the options struct) is left out when `None`.
 fn param_setter(param: &Param) -> TokenStream {
-    let wire = &param.wire_name;
-    let arg = ident(&param.rust_name);
     let setter = match param.location {
-        ParamLocation::Query => quote!(query),
-        _ => quote!(header),
+        ParamLocation::Query => quote!(query_param),
+        ParamLocation::Header => quote!(header_param),
+        ParamLocation::Cookie => quote!(cookie_param),
+        ParamLocation::Path => return quote!(),
     };
-    // The request with the value added; query arrays are exploded, one `name=value` per item.
-    let with_value = |value: TokenStream| match (&param.ty, param.location) {
-        (TypeRef::Array(item), ParamLocation::Query) => {
-            let item_text = as_text(quote!(item), item);
-            quote!(#value.iter().fold(request, |request, item| request.#setter(#wire, #item_text)))
-        }
-        (ty, _) => {
-            let text = as_text(value, ty);
-            quote!(request.#setter(#wire, #text))
-        }
-    };
-    if param.required {
-        let expr = with_value(quote!(#arg));
-        quote!(let request = #expr;)
+    let spec = param_spec(param);
+    let value = if param.required {
+        argument_ref(param)
     } else {
-        let expr = with_value(quote!(value));
-        quote! {
-            let request = match &options.#arg {
-                Some(value) => #expr,
-                None => request,
-            };
+        let field = ident(&param.rust_name);
+        quote!(&options.#field)
+    };
+    quote!(let request = request.#setter(#spec, #value);)
+}
+
+/// The match pattern of the statuses a response of `op` describes. `Client::execute` hands
+/// over only 2xx answers, so `2XX` is the catch-all when there is no `default`.
+fn status_pattern(op: &Operation, status: Status) -> TokenStream {
+    let has_default = op.success.iter().any(|r| r.status == Status::Default);
+    match status {
+        Status::Range(2) if !has_default => quote!(_),
+        Status::Code(code) => proc_macro2::Literal::u16_unsuffixed(code).into_token_stream(),
+        Status::Range(class) => {
+            let (low, high) = (
+                proc_macro2::Literal::u16_unsuffixed(class * 100),
+                proc_macro2::Literal::u16_unsuffixed(class * 100 + 99),
+            );
+            quote!(#low..=#high)
         }
+        Status::Default => quote!(_),
     }
 }
 
-/// The success type and the expression that produces it from `response`.
+/// Whether a `2XX` or `default` answer describes every success status.
+pub fn covers_every_success(op: &Operation) -> bool {
+    op.success.iter().any(|r| matches!(r.status, Status::Range(2) | Status::Default))
+}
+
+/// The expression decoding `response` as `body` (leaving the function on failure).
+fn decode_body(body: &ResponseBody) -> TokenStream {
+    match body.media {
+        BodyMedia::Text => quote!(response.text()),
+        BodyMedia::Bytes => quote!(response.body().to_vec()),
+        _ => quote!(response.json(&OPERATION)?),
+    }
+}
+
+/// The success type, and an expression of that type that decodes the 2xx
+/// `response`: the most specific documented answer for its status (a code, then a range,
+/// then `default`) decides.
 fn decode(op: &Operation) -> (TokenStream, TokenStream) {
     if let Some(name) = &op.success_enum {
         return decode_enum(op, name);
     }
     let bodies: Vec<&ResponseBody> = op.success.iter().filter_map(|r| r.body.as_ref()).collect();
-    match bodies.first() {
-        None => (
-            quote!(()),
-            quote! {
-                self.inner.execute(&OPERATION, request).await?;
-                Ok(())
-            },
-        ),
-        // Without a success enum, every body has the same type (the model decides).
-        Some(body) => {
-            let no_body_alternative = op.success.len() > bodies.len();
-            let ty = type_tokens(&body.ty, false);
-            let decoded = match body.media {
-                BodyMedia::Text => quote!(Ok(response.text())),
-                BodyMedia::Bytes => quote!(Ok(response.body().to_vec())),
-                _ => quote!(response.json(&OPERATION)),
-            };
-            let ty = match body.media {
-                BodyMedia::Text => quote!(String),
-                BodyMedia::Bytes => quote!(Vec<u8>),
-                _ => ty,
-            };
-            let call = quote!(let response = self.inner.execute(&OPERATION, request).await?;);
-            if no_body_alternative {
-                let statuses = op
-                    .success
-                    .iter()
-                    .filter(|r| r.body.is_none())
-                    .filter_map(|r| r.status)
-                    .map(proc_macro2::Literal::u16_unsuffixed);
-                (
-                    quote!(Option<#ty>),
-                    quote! {
-                        #call
-                        match response.status() {
-                            #(#statuses)|* => Ok(None),
-                            _ => #decoded.map(Some),
-                        }
-                    },
-                )
-            } else {
-                (ty, quote!(#call #decoded))
-            }
-        }
+    // Without a success enum, every body has the same type (the model decides).
+    let Some(body) = bodies.first() else {
+        return (quote!(()), quote!(()));
+    };
+    let ty = match body.media {
+        BodyMedia::Text => quote!(String),
+        BodyMedia::Bytes => quote!(Vec<u8>),
+        _ => type_tokens(&body.ty, false),
+    };
+    let decoded = decode_body(body);
+    if op.success.len() == bodies.len() {
+        return (ty, decoded);
     }
+    // Some answers have no body: decode by status, `None` for those.
+    let mut arms: Vec<TokenStream> = op
+        .success
+        .iter()
+        .map(|response| {
+            let pattern = status_pattern(op, response.status);
+            match response.body {
+                None => quote!(#pattern => None,),
+                Some(_) => quote!(#pattern => Some(#decoded),),
+            }
+        })
+        .collect();
+    if !covers_every_success(op) {
+        arms.push(quote!(_ => Some(#decoded),));
+    }
+    (
+        quote!(Option<#ty>),
+        quote! {
+            match response.status() {
+                #(#arms)*
+            }
+        },
+    )
 }
 
 /// Decoding into the operation's enum of success answers, by status.
 fn decode_enum(op: &Operation, name: &str) -> (TokenStream, TokenStream) {
     let name = ident(name);
-    let arms = op.success.iter().filter_map(|response| {
-        let variant = ident(&super::types::status_variant(response.status));
-        let status = proc_macro2::Literal::u16_unsuffixed(response.status?);
-        let value = match response.body.as_ref().map(|b| b.media) {
-            None => quote!(Ok(types::#name::#variant)),
-            Some(BodyMedia::Text) => quote!(Ok(types::#name::#variant(response.text()))),
-            Some(BodyMedia::Bytes) => quote!(Ok(types::#name::#variant(response.body().to_vec()))),
-            Some(_) => quote!(response.json(&OPERATION).map(types::#name::#variant)),
-        };
-        Some(quote!(#status => #value,))
-    });
+    let mut arms: Vec<TokenStream> = op
+        .success
+        .iter()
+        .map(|response| {
+            let variant = ident(&super::types::status_variant(response.status));
+            let pattern = status_pattern(op, response.status);
+            let value = match response.body.as_ref() {
+                None => quote!(types::#name::#variant),
+                Some(body) => {
+                    let decoded = decode_body(body);
+                    quote!(types::#name::#variant(#decoded))
+                }
+            };
+            quote!(#pattern => #value,)
+        })
+        .collect();
+    if !covers_every_success(op) {
+        arms.push(quote!(status => types::#name::Other(status),));
+    }
     (
         quote!(types::#name),
         quote! {
-            let response = self.inner.execute(&OPERATION, request).await?;
             match response.status() {
                 #(#arms)*
-                status => Ok(types::#name::Other(status)),
             }
         },
     )
@@ -354,6 +490,7 @@ fn operation_docs(op: &Operation) -> TokenStream {
             ParamLocation::Path => "path",
             ParamLocation::Query => "query",
             ParamLocation::Header => "header",
+            ParamLocation::Cookie => "cookie",
         };
         let requirement = if param.required { "required" } else { "optional" };
         let description = param.description.as_deref().unwrap_or("").trim();
@@ -385,7 +522,7 @@ fn operation_docs(op: &Operation) -> TokenStream {
         .errors
         .iter()
         .map(|r| {
-            let status = r.status.map_or_else(|| "other".to_owned(), |s| s.to_string());
+            let status = r.status;
             let typed = match r.body.as_ref().map(|b| &b.ty) {
                 Some(TypeRef::Named(name)) => {
                     format!(" (body: [`types::{name}`], read it with [`ApiError::body_as`](crate::ApiError::body_as))")

@@ -51,7 +51,11 @@ pub fn render(api: &Api, settings: &Settings) -> String {
             out.push_str(&format!("| `{}(options)` | (every page) | all items of `{}` as a `Stream` |\n", p.method_name, op.method_name));
         }
     }
-    out.push('\n');
+    out.push_str(
+        "\nEach method has a `*_with_response` twin that returns a `Response<T>`: the same value \
+         (`into_value()`) with the answer's `status()` and `header(name)`, for headers such as \
+         `Location` or rate limits; its documentation lists the headers the document declares.\n\n",
+    );
 
     out.push_str("## Authentication\n\n");
     match (&api.auth.token_path, &api.auth.header) {

@@ -55,17 +55,20 @@ pub fn ident(name: &str) -> Ident {
 }
 
 /// Name of the variant for a success status.
-pub fn status_variant(status: Option<u16>) -> String {
+pub fn status_variant(status: crate::model::Status) -> String {
+    use crate::model::Status;
     match status {
-        Some(200) => "Ok".into(),
-        Some(201) => "Created".into(),
-        Some(202) => "Accepted".into(),
-        Some(203) => "NonAuthoritative".into(),
-        Some(204) => "NoContent".into(),
-        Some(205) => "ResetContent".into(),
-        Some(206) => "PartialContent".into(),
-        Some(code) => format!("Status{code}"),
-        None => "Default".into(),
+        Status::Code(200) => "Ok".into(),
+        Status::Code(201) => "Created".into(),
+        Status::Code(202) => "Accepted".into(),
+        Status::Code(203) => "NonAuthoritative".into(),
+        Status::Code(204) => "NoContent".into(),
+        Status::Code(205) => "ResetContent".into(),
+        Status::Code(206) => "PartialContent".into(),
+        Status::Code(code) => format!("Status{code}"),
+        Status::Range(2) => "OtherSuccess".into(),
+        Status::Range(class) => format!("Status{class}xx"),
+        Status::Default => "Default".into(),
     }
 }
 
@@ -75,8 +78,7 @@ fn success_enum(op: &crate::model::Operation) -> Option<TokenStream> {
     let doc = format!(" Successful answers of [`Client::{0}`](crate::Client::{0}).", op.method_name);
     let variants = op.success.iter().map(|response| {
         let variant = ident(&status_variant(response.status));
-        let status = response.status.map_or_else(|| "2xx".to_owned(), |s| s.to_string());
-        let doc = format!(" {status}: {}", response.description.trim());
+        let doc = format!(" {}: {}", response.status, response.description.trim());
         let payload = response.body.as_ref().map(|body| {
             let ty = match body.media {
                 crate::model::BodyMedia::Text => quote!(String),
@@ -90,13 +92,19 @@ fn success_enum(op: &crate::model::Operation) -> Option<TokenStream> {
             #variant #payload,
         }
     });
+    // Without a `2XX` or `default` answer, a status the document does not list has a variant.
+    let other = (!super::operations::covers_every_success(op)).then(|| {
+        quote! {
+            /// A 2xx status the document does not list; the body is not decoded.
+            Other(u16),
+        }
+    });
     Some(quote! {
         #[doc = #doc]
         #[derive(Debug, Clone, PartialEq)]
         pub enum #name {
             #(#variants)*
-            /// A 2xx status the document does not list; the body is not decoded.
-            Other(u16),
+            #other
         }
     })
 }

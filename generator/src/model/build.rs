@@ -3,16 +3,17 @@
 use std::collections::BTreeMap;
 
 use openapiv3::{
-    MediaType, OpenAPI, Parameter, ParameterSchemaOrContent, PathItem, ReferenceOr, SecurityScheme,
-    StatusCode,
+    MediaType, OpenAPI, Parameter, ParameterSchemaOrContent, PathItem, PathStyle, QueryStyle, ReferenceOr,
+    SecurityScheme, StatusCode,
 };
 use serde_json::Value;
 
 use super::refs::resolve;
 use super::schema::{text, TypeSpace};
 use super::{
-    Api, Auth, AuthHeader, BodyMedia, ClientParameter, HttpMethod, Operation, Param, ParamLocation,
-    Pagination, PathPart, RequestBody, RequestId, Response, ResponseBody, Server, Servers, TypeRef,
+    Api, Auth, AuthHeader, BodyMedia, ClientParameter, HttpMethod, MultipartPart, Operation, Param, ParamLocation, ParamStyle,
+    Pagination, PathPart, RequestBody, RequestId, Response, ResponseBody, ResponseHeader, Server, Servers, Status,
+    TypeRef,
 };
 use crate::error::{pointer_push, Error, Result};
 use crate::load::Document;
@@ -87,6 +88,15 @@ pub fn build(document: &Document) -> Result<Api> {
     })
 }
 
+/// A parameter as found in the document, resolved.
+struct RawParam<'a> {
+    data: &'a openapiv3::ParameterData,
+    location: ParamLocation,
+    pointer: String,
+    style: ParamStyle,
+    allow_reserved: bool,
+}
+
 /// An operation as found in the document, with its path-level parameters merged in.
 struct RawOperation<'a> {
     path: &'a str,
@@ -94,7 +104,7 @@ struct RawOperation<'a> {
     pointer: String,
     op: &'a openapiv3::Operation,
     /// Resolved parameters, path-level ones first, overridden by operation-level ones.
-    params: Vec<(&'a openapiv3::ParameterData, ParamLocation, String)>,
+    params: Vec<RawParam<'a>>,
     authenticated: bool,
     name: String,
 }
@@ -113,24 +123,38 @@ fn collect_operations(spec: &OpenAPI) -> Result<Vec<RawOperation<'_>>> {
         };
         for (method, key, op) in methods(item) {
             let pointer = pointer_push(&item_pointer, key);
-            let mut params: Vec<(&openapiv3::ParameterData, ParamLocation, String)> = Vec::new();
+            let mut params: Vec<RawParam<'_>> = Vec::new();
             let item_params = item.parameters.iter().enumerate().map(|(i, p)| (p, pointer_push(&pointer_push(&item_pointer, "parameters"), &i.to_string())));
             let op_params = op.parameters.iter().enumerate().map(|(i, p)| (p, pointer_push(&pointer_push(&pointer, "parameters"), &i.to_string())));
             for (param, param_pointer) in item_params.chain(op_params) {
                 let (param, at) = resolve(param, parameters, "#/components/parameters/", &param_pointer)?;
-                let (data, location) = match param {
-                    Parameter::Path { parameter_data, .. } => (parameter_data, ParamLocation::Path),
-                    Parameter::Query { parameter_data, .. } => (parameter_data, ParamLocation::Query),
-                    Parameter::Header { parameter_data, .. } => (parameter_data, ParamLocation::Header),
-                    Parameter::Cookie { .. } => {
-                        return Err(Error::Unsupported {
-                            pointer: at,
-                            reason: "cookie parameters".into(),
-                        })
+                let (data, location, style, allow_reserved) = match param {
+                    Parameter::Path { parameter_data, style } => {
+                        let style = match style {
+                            PathStyle::Simple => ParamStyle::Simple,
+                            PathStyle::Label => ParamStyle::Label,
+                            PathStyle::Matrix => ParamStyle::Matrix,
+                        };
+                        (parameter_data, ParamLocation::Path, style, false)
+                    }
+                    Parameter::Query { parameter_data, style, allow_reserved, .. } => {
+                        let style = match style {
+                            QueryStyle::Form => ParamStyle::Form,
+                            QueryStyle::SpaceDelimited => ParamStyle::SpaceDelimited,
+                            QueryStyle::PipeDelimited => ParamStyle::PipeDelimited,
+                            QueryStyle::DeepObject => ParamStyle::DeepObject,
+                        };
+                        (parameter_data, ParamLocation::Query, style, *allow_reserved)
+                    }
+                    Parameter::Header { parameter_data, .. } => {
+                        (parameter_data, ParamLocation::Header, ParamStyle::Simple, false)
+                    }
+                    Parameter::Cookie { parameter_data, .. } => {
+                        (parameter_data, ParamLocation::Cookie, ParamStyle::Form, false)
                     }
                 };
-                params.retain(|(d, l, _)| !(d.name == data.name && *l == location));
-                params.push((data, location, at));
+                params.retain(|p| !(p.data.name == data.name && p.location == location));
+                params.push(RawParam { data, location, pointer: at, style, allow_reserved });
             }
             let name = match &op.operation_id {
                 Some(id) => {
@@ -191,15 +215,15 @@ fn client_parameters(operations: &[RawOperation<'_>]) -> Vec<openapiv3::Paramete
     first
         .params
         .iter()
-        .filter(|(data, location, _)| *location == ParamLocation::Header && data.required)
-        .filter(|(data, _, _)| {
+        .filter(|p| p.location == ParamLocation::Header && p.data.required)
+        .filter(|p| {
             rest.iter().all(|op| {
-                op.params.iter().any(|(d, l, _)| {
-                    *l == ParamLocation::Header && d.required && d.name.eq_ignore_ascii_case(&data.name)
+                op.params.iter().any(|q| {
+                    q.location == ParamLocation::Header && q.data.required && q.data.name.eq_ignore_ascii_case(&p.data.name)
                 })
             })
         })
-        .map(|(data, _, _)| (*data).clone())
+        .map(|p| p.data.clone())
         .collect()
 }
 
@@ -217,9 +241,9 @@ fn operation(
         raw.authenticated && client_parameters.iter().any(|p| p.name.eq_ignore_ascii_case(name))
     };
     // Path parameters first, in template order, then the rest in document order.
-    let mut ordered: Vec<&(&openapiv3::ParameterData, ParamLocation, String)> = raw.params.iter().collect();
-    ordered.sort_by_key(|(_, location, _)| *location != ParamLocation::Path);
-    for (data, location, pointer) in ordered {
+    let mut ordered: Vec<&RawParam<'_>> = raw.params.iter().collect();
+    ordered.sort_by_key(|p| p.location != ParamLocation::Path);
+    for RawParam { data, location, pointer, style, allow_reserved } in ordered {
         if *location == ParamLocation::Header && is_client_parameter(&data.name) {
             continue;
         }
@@ -239,6 +263,9 @@ fn operation(
             required: data.required || *location == ParamLocation::Path,
             ty,
             description: text(&data.description),
+            style: *style,
+            explode: data.explode.unwrap_or(*style == ParamStyle::Form),
+            allow_reserved: *allow_reserved,
         });
     }
 
@@ -260,12 +287,14 @@ fn operation(
         .then(|| types.claim_name(&format!("{op_pascal}Response")));
 
     let method_name = method_names.claim(snake(&raw.name));
+    let with_response_name = method_names.claim(format!("{method_name}_with_response"));
     let pagination = pagination(&params, &success, types)
         .map(|p| Pagination { method_name: method_names.claim(format!("{method_name}_stream")), ..p });
 
     Ok(Operation {
         id: raw.op.operation_id.clone().unwrap_or_else(|| snake(&raw.name)),
         method_name,
+        with_response_name,
         method: raw.method,
         path: raw.path.to_owned(),
         path_parts,
@@ -368,6 +397,8 @@ fn pick_media(content: &indexmap::IndexMap<String, MediaType>) -> Option<(BodyMe
             BodyMedia::Json
         } else if essence == "application/x-www-form-urlencoded" {
             BodyMedia::Form
+        } else if essence == "multipart/form-data" {
+            BodyMedia::Multipart
         } else if essence.starts_with("text/") {
             BodyMedia::Text
         } else {
@@ -377,8 +408,9 @@ fn pick_media(content: &indexmap::IndexMap<String, MediaType>) -> Option<(BodyMe
     let rank = |media: BodyMedia| match media {
         BodyMedia::Json => 0,
         BodyMedia::Form => 1,
-        BodyMedia::Text => 2,
-        BodyMedia::Bytes => 3,
+        BodyMedia::Multipart => 2,
+        BodyMedia::Text => 3,
+        BodyMedia::Bytes => 4,
     };
     content
         .iter()
@@ -422,12 +454,36 @@ fn request_body(
         return Ok(None);
     };
     let ty = body_type(media, media_name, media_type, &format!("{op_pascal}Request"), &at, types)?;
+    let mut media = media;
+    let mut parts = Vec::new();
+    if media == BodyMedia::Multipart {
+        match &ty {
+            TypeRef::Named(name) if types.struct_fields(name).is_some() => {
+                parts = types
+                    .struct_fields(name)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|field| MultipartPart {
+                        wire_name: field.wire_name.clone(),
+                        field: field.name.clone(),
+                        binary: field.ty == TypeRef::Bytes,
+                        optional: !field.required || field.nullable,
+                        content_type: media_type.encoding.get(&field.wire_name).and_then(|e| e.content_type.clone()),
+                    })
+                    .collect();
+            }
+            // Without known properties there are no parts to type: the caller sends the bytes.
+            _ => media = BodyMedia::Bytes,
+        }
+    }
+    let ty = if media == BodyMedia::Bytes { TypeRef::Bytes } else { ty };
     Ok(Some(RequestBody {
         media,
         content_type: media_name.to_owned(),
         ty,
         required: body.required,
         description: text(&body.description),
+        parts,
     }))
 }
 
@@ -439,51 +495,70 @@ fn responses(
 ) -> Result<(Vec<Response>, Vec<Response>)> {
     let pointer = pointer_push(&raw.pointer, "responses");
     let components = spec.components.as_ref().map(|c| &c.responses);
-    let mut entries: Vec<(Option<u16>, String, &ReferenceOr<openapiv3::Response>)> = Vec::new();
+    let mut entries: Vec<(Status, &ReferenceOr<openapiv3::Response>)> = Vec::new();
     for (code, response) in &raw.op.responses.responses {
-        let (status, key) = match code {
-            StatusCode::Code(code) => (Some(*code), code.to_string()),
-            StatusCode::Range(range) => (Some(range * 100), format!("{range}XX")),
+        let status = match code {
+            StatusCode::Code(code) => Status::Code(*code),
+            StatusCode::Range(range) => Status::Range(*range),
         };
-        entries.push((status, key, response));
+        entries.push((status, response));
     }
+    // Most specific first: codes, then ranges (the order decoding tries them in).
+    entries.sort_by_key(|(status, _)| matches!(status, Status::Range(_)));
     if let Some(default) = &raw.op.responses.default {
-        entries.push((None, "default".into(), default));
+        entries.push((Status::Default, default));
     }
-    let successes = entries.iter().filter(|(s, _, _)| s.is_some_and(is_success)).count();
+    let successes = entries.iter().filter(|(s, _)| s.is_success()).count();
+    // Without any 2xx answer, `default` describes the successful one too.
+    let default_succeeds = successes == 0;
     let (mut success, mut errors) = (Vec::new(), Vec::new());
-    for (status, key, response) in entries {
+    for (status, response) in entries {
+        let key = status.to_string();
         let response_pointer = pointer_push(&pointer, &key);
         let (response, at) = resolve(response, components, "#/components/responses/", &response_pointer)?;
-        let ok = status.is_some_and(is_success);
+        let ok = status.is_success() || (status == Status::Default && default_succeeds);
         let hint = match (ok, successes) {
-            (true, 1) => format!("{op_pascal}Response"),
+            (true, 0 | 1) => format!("{op_pascal}Response"),
             (true, _) => format!("{op_pascal}Response{key}"),
             (false, _) => format!("{op_pascal}Error{}", pascal(&key)),
         };
         let body = match pick_media(&response.content) {
+            // A multipart answer is handed over as bytes.
+            Some((BodyMedia::Multipart, _, _)) => Some(ResponseBody {
+                media: BodyMedia::Bytes,
+                ty: TypeRef::Bytes,
+            }),
             Some((media, media_name, media_type)) => Some(ResponseBody {
                 media,
                 ty: body_type(media, media_name, media_type, &hint, &at, types)?,
             }),
             None => None,
         };
+        let headers = response
+            .headers
+            .iter()
+            .map(|(name, header)| ResponseHeader {
+                wire_name: name.clone(),
+                description: header.as_item().and_then(|h| h.description.clone()),
+            })
+            .collect();
         let entry = Response {
             status,
             description: response.description.clone(),
             body,
+            headers,
         };
         if ok {
+            if status == Status::Default {
+                // Still documents the error answers.
+                errors.push(entry.clone());
+            }
             success.push(entry);
         } else {
             errors.push(entry);
         }
     }
     Ok((success, errors))
-}
-
-fn is_success(status: u16) -> bool {
-    (200..300).contains(&status)
 }
 
 fn servers(spec: &OpenAPI, raw: &Value) -> Servers {

@@ -333,6 +333,8 @@ pub struct Operation {
     pub id: String,
     /// Rust method name (snake_case, unique).
     pub method_name: String,
+    /// Name of the twin method that also gives the answer's status and headers.
+    pub with_response_name: String,
     /// HTTP method.
     pub method: HttpMethod,
     /// Path template as in the document, e.g. `/items/{itemId}`.
@@ -352,7 +354,8 @@ pub struct Operation {
     pub options: Option<String>,
     /// The request body, if any.
     pub body: Option<RequestBody>,
-    /// Documented 2xx answers.
+    /// Documented 2xx answers, most specific first (codes, then `2XX`); an operation that
+    /// lists no 2xx answer has its `default` here, as that then describes success too.
     pub success: Vec<Response>,
     /// Name of the enum of success answers, when they carry bodies of different types.
     pub success_enum: Option<String>,
@@ -444,6 +447,28 @@ pub enum ParamLocation {
     Query,
     /// In a header.
     Header,
+    /// In the `Cookie` header.
+    Cookie,
+}
+
+/// How a parameter's value is written (OpenAPI 3.x, Parameter Object, "Style Values"; the
+/// runtime's `params` module does the writing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamStyle {
+    /// `simple`: `blue,black` (path and header default).
+    Simple,
+    /// `label`: `.blue.black` (path).
+    Label,
+    /// `matrix`: `;color=blue` (path).
+    Matrix,
+    /// `form`: `color=blue&color=black` (query and cookie default).
+    Form,
+    /// `spaceDelimited`: `color=blue%20black` (query).
+    SpaceDelimited,
+    /// `pipeDelimited`: `color=blue%7Cblack` (query).
+    PipeDelimited,
+    /// `deepObject`: `color%5BR%5D=100` (query).
+    DeepObject,
 }
 
 /// A parameter of an operation.
@@ -462,6 +487,12 @@ pub struct Param {
     pub ty: TypeRef,
     /// Description from the document.
     pub description: Option<String>,
+    /// `style`, with OpenAPI's default for the location when absent.
+    pub style: ParamStyle,
+    /// `explode`, with OpenAPI's default for the style when absent (`true` only for `form`).
+    pub explode: bool,
+    /// `allowReserved` (query parameters): reserved characters are sent unencoded.
+    pub allow_reserved: bool,
 }
 
 /// A request body.
@@ -477,6 +508,23 @@ pub struct RequestBody {
     pub required: bool,
     /// Description from the document.
     pub description: Option<String>,
+    /// For `multipart/form-data`: one part per field of the body's struct, in field order.
+    pub parts: Vec<MultipartPart>,
+}
+
+/// A part of a `multipart/form-data` body: a field of the body's struct.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MultipartPart {
+    /// Part name (the property's name on the wire).
+    pub wire_name: String,
+    /// The struct field that holds it.
+    pub field: String,
+    /// Whether it is file contents (`format: binary`), sent as a file part.
+    pub binary: bool,
+    /// Whether the field is optional (an `Option`).
+    pub optional: bool,
+    /// The `contentType` of the property's `encoding`, when the document gives one.
+    pub content_type: Option<String>,
 }
 
 /// Encoding of a body.
@@ -486,6 +534,8 @@ pub enum BodyMedia {
     Json,
     /// `application/x-www-form-urlencoded`.
     Form,
+    /// `multipart/form-data`: one part per property.
+    Multipart,
     /// `text/plain`.
     Text,
     /// Anything else, as raw bytes.
@@ -495,12 +545,58 @@ pub enum BodyMedia {
 /// A documented response.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Response {
-    /// Status code, or `None` for `default`.
-    pub status: Option<u16>,
+    /// The status (or statuses) it describes.
+    pub status: Status,
     /// Description from the document.
     pub description: String,
     /// The body, if the response has one.
     pub body: Option<ResponseBody>,
+    /// Headers the document declares on it, in document order.
+    pub headers: Vec<ResponseHeader>,
+}
+
+/// Which answers a response describes (OpenAPI 3.x, Responses Object): an explicit code wins
+/// over a range, a range over `default`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// One status code, e.g. `201`.
+    Code(u16),
+    /// Every code of a class, e.g. `2XX` as `Range(2)`.
+    Range(u16),
+    /// `default`: every status not described otherwise.
+    Default,
+}
+
+impl Status {
+    /// Whether it describes successful (2xx) answers; `default` does only when the operation
+    /// lists no 2xx answer (the model then puts it among the successes).
+    pub fn is_success(self) -> bool {
+        match self {
+            Status::Code(code) => (200..300).contains(&code),
+            Status::Range(class) => class == 2,
+            Status::Default => false,
+        }
+    }
+}
+
+impl std::fmt::Display for Status {
+    /// As the document writes it: `201`, `2XX`, `default`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Status::Code(code) => write!(f, "{code}"),
+            Status::Range(class) => write!(f, "{class}XX"),
+            Status::Default => f.write_str("default"),
+        }
+    }
+}
+
+/// A header declared on a response.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResponseHeader {
+    /// Header name on the wire.
+    pub wire_name: String,
+    /// Description from the document.
+    pub description: Option<String>,
 }
 
 /// A response body.

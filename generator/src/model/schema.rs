@@ -189,6 +189,8 @@ impl<'a> TypeSpace<'a> {
                 _ if sensitive => TypeRef::Secret,
                 VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => TypeRef::DateTime,
                 VariantOrUnknownOrEmpty::Item(StringFormat::Password) => TypeRef::Secret,
+                // File contents (a multipart part, or a whole body), not text.
+                VariantOrUnknownOrEmpty::Item(StringFormat::Binary) => TypeRef::Bytes,
                 _ => TypeRef::String,
             },
             SchemaKind::Type(Type::Integer(i)) => match &i.format {
