@@ -621,12 +621,8 @@ impl Client {
     async fn execute_in_span(
         &self,
         op: &'static Operation,
-<<<<<<< HEAD
-        req: RequestParts,
-        clock: Clock,
-=======
         mut req: RequestParts,
->>>>>>> issue-12
+        clock: Clock,
     ) -> Result<RawResponse, Error> {
         let inner = &*self.inner;
         let encode_error = |message: String| Error::Encode {

@@ -25,16 +25,12 @@ mod client;
 mod description;
 mod encode;
 mod error;
-<<<<<<< HEAD
 #[cfg(feature = "mock")]
 pub mod mock;
-mod pagination;
-mod redact;
-=======
 mod multipart;
 mod pagination;
 mod params;
->>>>>>> issue-12
+mod redact;
 mod request;
 mod retry;
 #[doc(hidden)]

@@ -418,7 +418,6 @@ mod tests {
     }
 
     #[test]
-<<<<<<< HEAD
     fn decode_errors_of_sensitive_answers_quote_nothing() {
         let op = Operation {
             sensitive: true,
@@ -429,7 +428,9 @@ mod tests {
         let text = format!("{err} {err:?}");
         assert!(!text.contains("zzsecretzz"), "{text}");
         assert!(matches!(err, Error::Decode { status: 200, .. }), "{err:?}");
-=======
+    }
+
+    #[test]
     fn a_response_gives_value_status_and_headers() {
         let mut raw = response(201, b"{}");
         raw.headers.insert("location", "/things/7".parse().unwrap());
@@ -438,7 +439,6 @@ mod tests {
         assert_eq!(answer.header("Location"), Some("/things/7"));
         assert_eq!(answer.header("X-Missing"), None);
         assert_eq!(answer.into_value(), 7);
->>>>>>> issue-12
     }
 
     #[test]

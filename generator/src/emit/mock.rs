@@ -7,7 +7,7 @@ use quote::quote;
 
 use super::docs::{code, doc_attrs, inner_doc_attrs};
 use super::types::{ident, type_tokens};
-use crate::model::{Api, BodyMedia, Operation};
+use crate::model::{Api, BodyMedia, Operation, Status};
 
 /// Methods of the mock server itself; an operation with one of these names gets `_operation`
 /// appended in the mock.
@@ -112,7 +112,11 @@ fn operation(op: &Operation) -> TokenStream {
 fn success(op: &Operation) -> (u16, TokenStream) {
     let with_body = op.success.iter().find(|r| r.body.is_some());
     let first = with_body.or(op.success.first());
-    let status = first.and_then(|r| r.status).unwrap_or(200);
+    // A range (`2XX`) or `default` answers with the class's first code.
+    let status = match first.map(|r| r.status) {
+        Some(Status::Code(code)) => code,
+        _ => 200,
+    };
     if op.success_enum.is_some() {
         // Several success bodies of different types: any of them, as JSON.
         return (status, quote!(Json<serde_json::Value>));
@@ -121,7 +125,7 @@ fn success(op: &Operation) -> (u16, TokenStream) {
         None => quote!(Empty),
         Some(body) => match body.media {
             BodyMedia::Text => quote!(Text),
-            BodyMedia::Bytes => quote!(Bytes),
+            BodyMedia::Bytes | BodyMedia::Multipart => quote!(Bytes),
             BodyMedia::Json | BodyMedia::Form => {
                 let ty = type_tokens(&body.ty, false);
                 quote!(Json<#ty>)
