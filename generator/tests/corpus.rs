@@ -49,6 +49,12 @@ fn round_trip_test(doc: &Path, crate_name: &str) -> Option<(String, String)> {
     let mut all = serde_json::Map::new();
     let mut arms = String::new();
     for def in &api.types {
+        // `format: binary` is raw octets, which JSON cannot carry: such types are multipart
+        // bodies, whose parts are checked byte for byte by their case's behaviour test.
+        let schema = document.raw.pointer(&def.origin[1..]).map(serde_json::Value::to_string).unwrap_or_default();
+        if schema.contains(r#""format":"binary""#) {
+            continue;
+        }
         let mut generator = instances::Instances::new(&document.raw, &def.name);
         let mut values: Vec<serde_json::Value> = Vec::new();
         for _ in 0..INSTANCES_PER_TYPE {

@@ -1392,6 +1392,15 @@ impl<'b> Checker<'b> {
         for key in ["multipleOf", "minimum", "maximum"] {
             self.number(map, key)?;
         }
+        if map.get("type").and_then(Value::as_str) == Some("integer") {
+            // JSON numbers have no range, so a valid integer schema may bound its values
+            // beyond 64 bits (or by a fraction); openapiv3 reads these keywords as `i64` and
+            // would make the schema untyped. The generated types never check bounds, so
+            // such a bound is dropped and the schema keeps its integer type.
+            map.retain(|key, value| {
+                !matches!(key.as_str(), "multipleOf" | "minimum" | "maximum") || value.as_i64().is_some()
+            });
+        }
         for key in [
             "minProperties",
             "maxProperties",

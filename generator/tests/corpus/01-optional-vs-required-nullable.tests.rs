@@ -1,4 +1,4 @@
-//! Case 01: an optional nullable property has three states (absent, null, value), each sent
+//! Case 01 (`01-optional-vs-required-nullable.yaml`): an optional nullable property has three states (absent, null, value), each sent
 //! and read back as itself; a required nullable one is `null` or a value.
 
 use corpus_01_optional_vs_required_nullable::types::GadgetPatch;

@@ -1,4 +1,4 @@
-//! Case 02: `null` inside lists and map values, and a component nullable by construction
+//! Case 02 (`02-nullable-items-and-values.yaml`): `null` inside lists and map values, and a component nullable by construction
 //! used as a list item.
 
 use corpus_02_nullable_items_and_values::types::{Label, Shelf};

@@ -1,4 +1,4 @@
-//! Case 03: properties whose names collide after snake_case get distinct lint-clean fields
+//! Case 03 (`03-property-name-collisions.yaml`): properties whose names collide after snake_case get distinct lint-clean fields
 //! and keep their wire names.
 
 use corpus_03_property_name_collisions::types::Record;

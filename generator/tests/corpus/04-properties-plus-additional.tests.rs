@@ -1,4 +1,4 @@
-//! Case 04: keys beyond the listed properties are kept and sent back.
+//! Case 04 (`04-properties-plus-additional.yaml`): keys beyond the listed properties are kept and sent back.
 
 use corpus_04_properties_plus_additional::types::{Links, Strict};
 use serde_json::json;

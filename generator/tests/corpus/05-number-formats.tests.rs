@@ -1,4 +1,4 @@
-//! Case 05: every integer format has its Rust type, and floats come back digit for digit.
+//! Case 05 (`05-number-formats.yaml`): every integer format has its Rust type, and floats come back digit for digit.
 
 use corpus_05_number_formats::types::Counter;
 use serde_json::json;

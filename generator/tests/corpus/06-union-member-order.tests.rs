@@ -1,4 +1,4 @@
-//! Case 06: untagged unions try the most specific alternative first.
+//! Case 06 (`06-union-member-order.yaml`): untagged unions try the most specific alternative first.
 
 use corpus_06_union_member_order::types::{Cell, CellShape, CellValue, Dot, Line};
 use serde_json::json;

@@ -1,4 +1,4 @@
-//! Case 07: a document without object schemas gives a crate without unused imports (clippy
+//! Case 07 (`07-no-object-schemas.yaml`): a document without object schemas gives a crate without unused imports (clippy
 //! with `-D warnings` runs on every corpus crate); its operation still works.
 
 use corpus_07_no_object_schemas::types::EchoOptions;

@@ -1,4 +1,4 @@
-//! Case 08: empty descriptions fall back to generated docs (the crate denies missing docs,
+//! Case 08 (`08-empty-description-missing-docs.yaml`): empty descriptions fall back to generated docs (the crate denies missing docs,
 //! so it compiling is part of the check).
 
 use corpus_08_empty_description_missing_docs::types::Gadget;

@@ -1,4 +1,4 @@
-//! Case 09: an allOf of an enum `$ref` and a description-only part is that enum.
+//! Case 09 (`09-allof-non-object-part.yaml`): an allOf of an enum `$ref` and a description-only part is that enum.
 
 use corpus_09_allof_non_object_part::types::{Parcel, ParcelState};
 use serde_json::json;

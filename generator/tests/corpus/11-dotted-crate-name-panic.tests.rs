@@ -1,4 +1,4 @@
-//! Case 11: the document itself is ordinary; the dotted crate name is checked in
+//! Case 11 (`11-dotted-crate-name-panic.yaml`): the document itself is ordinary; the dotted crate name is checked in
 //! generator/tests/corpus.rs (`dotted_folder_names_give_valid_crate_names`). Here: the
 //! inline answer type decodes.
 

@@ -1,4 +1,4 @@
-//! Case 12: a deprecated property with an inline enum: the crate builds without warnings
+//! Case 12 (`12-deprecated-inline-enum.yaml`): a deprecated property with an inline enum: the crate builds without warnings
 //! (clippy `-D warnings` runs on it), the field stays deprecated for users.
 
 #![allow(deprecated)] // this test touches the deprecated field on purpose
