@@ -174,12 +174,14 @@ fn corpus_crates_compile_without_warnings_and_behave() {
     // Same dependency versions as the main workspace, without a registry look-up.
     std::fs::copy(workspace_root.join("Cargo.lock"), scratch.join("Cargo.lock")).unwrap();
 
+    // CORPUS_TARGET_DIR lets several checkouts share one build of the dependencies.
+    let target_dir = std::env::var_os("CORPUS_TARGET_DIR").map_or_else(|| scratch.join("target"), Into::into);
     let cargo = |args: &[&str]| {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
         Command::new(cargo)
             .args(args)
             .current_dir(&scratch)
-            .env("CARGO_TARGET_DIR", scratch.join("target"))
+            .env("CARGO_TARGET_DIR", &target_dir)
             .env_remove("RUSTFLAGS")
             .output()
             .unwrap()
