@@ -33,7 +33,7 @@
 //! - [`Client::list_notifications`]: GET `/notifications`
 #![deny(missing_docs)]
 mod client;
-mod operations;
+pub mod operations;
 pub mod types;
 #[cfg(feature = "mock")]
 pub mod mock;

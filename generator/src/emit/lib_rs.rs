@@ -25,7 +25,7 @@ pub fn render(api: &Api, settings: &Settings) -> TokenStream {
         #![deny(missing_docs)]
 
         mod client;
-        mod operations;
+        pub mod operations;
         pub mod types;
         #[cfg(feature = "mock")]
         pub mod mock;
@@ -76,8 +76,7 @@ fn crate_docs(api: &Api, settings: &Settings) -> String {
     }
     text.push_str("    .build()?;\n");
     if let Some(op) = sample_operation(api) {
-        let args = op.options.as_ref().map_or_else(String::new, |options| format!("{lib}::types::{options}::new()"));
-        text.push_str(&format!("let answer = client.{}({args}).await?;\nprintln!(\"{{answer:?}}\");\n", op.method_name));
+        text.push_str(&format!("let answer = client.{}().await?;\nprintln!(\"{{answer:?}}\");\n", op.method_name));
     }
     text.push_str("# Ok(())\n# }\n```\n");
     if api.servers.servers.len() > 1 {

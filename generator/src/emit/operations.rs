@@ -1,6 +1,7 @@
-//! `src/operations.rs`: one async method on `Client` per operation.
+//! `src/operations.rs`: a method on `Client` per operation, returning the operation's request
+//! builder (optional parameters as setters, `IntoFuture` to send it).
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote, ToTokens};
 
 use super::docs::{code, doc_attrs};
@@ -11,10 +12,15 @@ use crate::model::{
 };
 
 pub fn render(api: &Api) -> TokenStream {
-    let methods = api.operations.iter().map(operation);
-    let streams = api.operations.iter().filter_map(stream_method);
+    let methods = api.operations.iter().map(client_method);
+    let builders = api.operations.iter().map(operation);
     quote! {
-        //! One method per operation of the document.
+        //! The operations of the document: a method of [`Client`] per operation, taking the
+        //! required parameters and returning the operation's request builder, with a setter
+        //! per optional parameter. Await the builder to send the request.
+        use std::future::{Future, IntoFuture};
+        use std::pin::Pin;
+
         #[allow(unused_imports)]
         use crate::runtime::{
             path_param, Method, Multipart, Operation, Param, RequestParts, Response, Style,
@@ -22,27 +28,33 @@ pub fn render(api: &Api) -> TokenStream {
         #[allow(unused_imports)]
         use crate::{types, Client, Error};
 
+        /// What awaiting a request builder runs: the request, boxed so the builder's
+        /// [`IntoFuture`] has a type to name.
+        type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, Error>> + Send + 'a>>;
+
         impl Client {
             #(#methods)*
-            #(#streams)*
         }
+
+        #(#builders)*
     }
 }
 
-/// How an argument is taken: strings and lists by reference, small values by value.
+/// How an argument is taken: strings and lists borrowed for the builder's `'a`, small values
+/// by value.
 fn argument_type(ty: &TypeRef) -> TokenStream {
     match ty {
-        TypeRef::String | TypeRef::Secret => quote!(&str),
+        TypeRef::String | TypeRef::Secret => quote!(&'a str),
         TypeRef::Float | TypeRef::Boolean => type_tokens(ty, false),
         integer if integer.is_integer() => type_tokens(integer, false),
         TypeRef::Array(item) => {
             let item = type_tokens(item, false);
-            quote!(&[#item])
+            quote!(&'a [#item])
         }
-        TypeRef::Bytes => quote!(&[u8]),
+        TypeRef::Bytes => quote!(&'a [u8]),
         other => {
             let ty = type_tokens(other, false);
-            quote!(&#ty)
+            quote!(&'a #ty)
         }
     }
 }
@@ -84,39 +96,107 @@ fn param_spec(param: &Param) -> TokenStream {
     spec
 }
 
-fn operation(op: &Operation) -> TokenStream {
-    let name = ident(&op.method_name);
-    let docs = operation_docs(op);
-    let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
-
+/// The required arguments of `op`'s method (`name: type`, borrowed for `'a`) and their names:
+/// required parameters in order, then a required body.
+fn required_args(op: &Operation) -> (Vec<TokenStream>, Vec<Ident>) {
     let mut args = Vec::new();
-    let mut arg_names = Vec::new();
+    let mut names = Vec::new();
     for param in op.params.iter().filter(|p| p.required) {
         let arg = ident(&param.rust_name);
         let ty = argument_type(&param.ty);
         args.push(quote!(#arg: #ty));
-        arg_names.push(arg);
+        names.push(arg);
+    }
+    if let Some(body) = op.body.as_ref().filter(|b| b.required) {
+        let ty = body_type(body);
+        args.push(quote!(body: #ty));
+        names.push(format_ident!("body"));
+    }
+    (args, names)
+}
+
+/// How a request body is borrowed by the builder.
+fn body_type(body: &RequestBody) -> TokenStream {
+    match body.media {
+        BodyMedia::Text => quote!(&'a str),
+        BodyMedia::Bytes => quote!(&'a [u8]),
+        _ => argument_type(&body.ty),
+    }
+}
+
+/// The owned type an optional parameter is kept as in the builder.
+fn optional_type(param: &Param) -> TokenStream {
+    type_tokens(&param.ty, false)
+}
+
+/// The method of `Client` that starts a request: required arguments in, builder out.
+fn client_method(op: &Operation) -> TokenStream {
+    let name = ident(&op.method_name);
+    let builder = ident(&op.builder);
+    let docs = operation_docs(op);
+    let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
+    let (args, names) = required_args(op);
+    let optional = op.params.iter().filter(|p| !p.required).map(|p| ident(&p.rust_name));
+    let optional_body = op.body.as_ref().filter(|b| !b.required).map(|_| quote!(body: None,));
+    quote! {
+        #docs
+        #deprecated
+        pub fn #name<'a>(&'a self, #(#args),*) -> #builder<'a> {
+            #builder {
+                client: self,
+                #(#names,)*
+                #(#optional: None,)*
+                #optional_body
+            }
+        }
+    }
+}
+
+/// The request builder of `op`: its struct, setters, `send`, `send_with_response`, `stream`
+/// for a paginated list, and `IntoFuture`.
+fn operation(op: &Operation) -> TokenStream {
+    let builder = ident(&op.builder);
+    let method_name = &op.method_name;
+    let deprecated = op.deprecated.then(|| quote!(#[allow(deprecated)]));
+
+    let mut fields = Vec::new();
+    let mut field_names = Vec::new();
+    for param in op.params.iter().filter(|p| p.required) {
+        let arg = ident(&param.rust_name);
+        let ty = argument_type(&param.ty);
+        fields.push(quote!(#arg: #ty,));
+        field_names.push(arg);
+    }
+    for param in op.params.iter().filter(|p| !p.required) {
+        let arg = ident(&param.rust_name);
+        let ty = optional_type(param);
+        fields.push(quote!(#arg: Option<#ty>,));
+        field_names.push(arg);
     }
     if let Some(body) = &op.body {
-        let ty = match body.media {
-            BodyMedia::Text => quote!(&str),
-            BodyMedia::Bytes => quote!(&[u8]),
-            _ => argument_type(&body.ty),
-        };
+        let ty = body_type(body);
         if body.required {
-            args.push(quote!(body: #ty));
+            fields.push(quote!(body: #ty,));
         } else {
-            args.push(quote!(body: Option<#ty>));
+            fields.push(quote!(body: Option<#ty>,));
         }
-        arg_names.push(format_ident!("body"));
+        field_names.push(format_ident!("body"));
     }
-
-    // Optional parameters come last, so calls read `op(required.., body, options)`.
-    if let Some(options) = &op.options {
-        let options = ident(options);
-        args.push(quote!(options: types::#options));
-        arg_names.push(format_ident!("options"));
-    }
+    let setters = op.params.iter().filter(|p| !p.required).map(optional_setter);
+    let body_setter = op.body.as_ref().filter(|b| !b.required).map(|body| {
+        let ty = body_type(body);
+        let doc = format!(" Sets the request body, sent as {}.", code(&body.content_type));
+        let description = body.description.as_deref().map(|d| format!(" {}", d.trim()));
+        let description = description.map(|d| quote!(#[doc = ""] #[doc = #d]));
+        quote! {
+            #[doc = #doc]
+            #description
+            pub fn body(mut self, body: #ty) -> Self {
+                self.body = Some(body);
+                self
+            }
+        }
+    });
 
     let id = &op.id;
     let template = &op.path;
@@ -124,7 +204,7 @@ fn operation(op: &Operation) -> TokenStream {
     let authenticated = op.authenticated;
     let sensitive = op.sensitive;
     let (encode_path, path) = path_expr(op);
-    let setters = op.params.iter().filter(|p| p.location != ParamLocation::Path).map(param_setter);
+    let setters_of_request = op.params.iter().filter(|p| p.location != ParamLocation::Path).map(param_setter);
     let body = op.body.as_ref().map(|body| {
         let attach = match body.media {
             BodyMedia::Json => quote!(request.json(body)?),
@@ -154,33 +234,103 @@ fn operation(op: &Operation) -> TokenStream {
     } else {
         (quote!(let value = #decode;), quote!(value))
     };
-    let with_response = ident(&op.with_response_name);
+    let struct_doc = doc_attrs([
+        Some(format!(
+            "A request of [`Client::{method_name}`]: set optional parameters with its setters, then \
+             `.await` it (or call [`send_with_response`](Self::send_with_response) for the answer's \
+             status and headers{}).",
+            if op.pagination.is_some() { ", or [`stream`](Self::stream) for every item of every page" } else { "" }
+        ))
+        .as_deref(),
+        Some("A parameter the document adds later becomes a new setter here, so code that builds requests keeps compiling."),
+    ]);
+    let send_docs = doc_attrs([
+        Some(format!("Sends the request and decodes the answer.\n\n# Errors\n\nAs [`Client::{method_name}`].").as_str()),
+    ]);
     let with_response_docs = with_response_docs(op);
+    let stream = stream_method(op);
+    let name = builder.to_string();
 
     quote! {
-        #docs
-        #deprecated
-        pub async fn #name(&self, #(#args),*) -> Result<#output, Error> {
-            self.#with_response(#(#arg_names),*).await.map(Response::into_value)
+        #struct_doc
+        #[derive(Clone)]
+        #[must_use = "a request does nothing until it is awaited"]
+        pub struct #builder<'a> {
+            client: &'a Client,
+            #(#fields)*
         }
 
-        #with_response_docs
+        impl std::fmt::Debug for #builder<'_> {
+            /// Shows the builder's name only: its arguments may hold secrets.
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_struct(#name).finish_non_exhaustive()
+            }
+        }
+
         #deprecated
-        pub async fn #with_response(&self, #(#args),*) -> Result<Response<#output>, Error> {
-            static OPERATION: Operation = Operation {
-                id: #id,
-                method: Method::#method,
-                path_template: #template,
-                authenticated: #authenticated,
-                sensitive: #sensitive,
-            };
-            #encode_path
-            let request = RequestParts::new(#path);
+        impl<'a> #builder<'a> {
             #(#setters)*
-            #body
-            let response = self.inner.execute(&OPERATION, request).await?;
-            #decode_value
-            Ok(Response::new(#value, response))
+            #body_setter
+
+            #send_docs
+            pub async fn send(self) -> Result<#output, Error> {
+                self.send_with_response().await.map(Response::into_value)
+            }
+
+            #with_response_docs
+            pub async fn send_with_response(self) -> Result<Response<#output>, Error> {
+                static OPERATION: Operation = Operation {
+                    id: #id,
+                    method: Method::#method,
+                    path_template: #template,
+                    authenticated: #authenticated,
+                    sensitive: #sensitive,
+                };
+                let Self { client, #(#field_names),* } = self;
+                #encode_path
+                let request = RequestParts::new(#path);
+                #(#setters_of_request)*
+                #body
+                let response = client.inner.execute(&OPERATION, request).await?;
+                #decode_value
+                Ok(Response::new(#value, response))
+            }
+
+            #stream
+        }
+
+        #deprecated
+        impl<'a> IntoFuture for #builder<'a> {
+            type Output = Result<#output, Error>;
+            type IntoFuture = BoxFuture<'a, #output>;
+
+            fn into_future(self) -> Self::IntoFuture {
+                Box::pin(self.send())
+            }
+        }
+    }
+}
+
+/// The setter of an optional parameter on the builder.
+fn optional_setter(param: &Param) -> TokenStream {
+    let field = ident(&param.rust_name);
+    let place = match param.location {
+        ParamLocation::Path => "path parameter",
+        ParamLocation::Query => "query parameter",
+        ParamLocation::Header => "header field",
+        ParamLocation::Cookie => "cookie",
+    };
+    let summary = format!("Sets the {place} {} (optional).", code(&param.wire_name));
+    let doc = doc_attrs([Some(summary.as_str()), param.description.as_deref()]);
+    let (ty, value) = match param.ty {
+        TypeRef::String => (quote!(impl Into<String>), quote!(value.into())),
+        _ => (optional_type(param), quote!(value)),
+    };
+    quote! {
+        #doc
+        pub fn #field(mut self, value: #ty) -> Self {
+            self.#field = Some(#value);
+            self
         }
     }
 }
@@ -225,10 +375,7 @@ fn multipart_body(body: &RequestBody) -> TokenStream {
 
 /// Docs of the `*_with_response` twin: what it adds, and the headers the document declares.
 fn with_response_docs(op: &Operation) -> TokenStream {
-    let mut sections = vec![format!(
-        "[`Client::{0}`], also giving the answer's status and headers ([`Response`](crate::Response)).",
-        op.method_name
-    )];
+    let mut sections = vec!["Sends the request, also giving the answer's status and headers ([`Response`](crate::Response)).".to_owned()];
     let headers: Vec<String> = op
         .success
         .iter()
@@ -261,12 +408,9 @@ fn method_variant(method: HttpMethod) -> &'static str {
     }
 }
 
-/// For a paginated list, a method that streams the items of every page.
+/// For a paginated list, the builder's method that streams the items of every page.
 fn stream_method(op: &Operation) -> Option<TokenStream> {
     let pagination = op.pagination.as_ref()?;
-    let options = ident(op.options.as_deref()?);
-    let name = ident(&pagination.method_name);
-    let list = ident(&op.method_name);
     let token = ident(&pagination.token_param);
     let next = ident(&pagination.next_token_field);
     let items = ident(&pagination.items_field);
@@ -286,9 +430,10 @@ fn stream_method(op: &Operation) -> Option<TokenStream> {
         quote!(Some(page.#next))
     };
     let summary = format!(
-        "Every item of [`Client::{0}`], across all pages: each page's `{1}` is sent back as \
-         `{2}` until the server returns none (or repeats one).",
-        op.method_name, pagination.next_token_field, pagination.token_param
+        "Every item of every page, in order: each page's `{0}` is sent back as `{1}` until \
+         the server returns none (or repeats one). The other parameters set on this builder \
+         are sent with every page.",
+        pagination.next_token_field, pagination.token_param
     );
     let doc = doc_attrs([
         Some(summary.as_str()),
@@ -296,16 +441,13 @@ fn stream_method(op: &Operation) -> Option<TokenStream> {
     ]);
     Some(quote! {
         #doc
-        pub fn #name(
-            &self,
-            options: types::#options,
-        ) -> impl futures_util::Stream<Item = Result<#item, Error>> + '_ {
-            crate::runtime::paginate(options, move |mut options: types::#options, token: Option<String>| {
+        pub fn stream(self) -> impl futures_util::Stream<Item = Result<#item, Error>> + 'a {
+            crate::runtime::paginate(self, |mut request: Self, token: Option<String>| {
                 if token.is_some() {
-                    options.#token = token;
+                    request.#token = token;
                 }
                 async move {
-                    let page = self.#list(options).await?;
+                    let page = request.send().await?;
                     Ok((#items_expr, #next_expr))
                 }
             })
@@ -345,7 +487,7 @@ fn path_expr(op: &Operation) -> (TokenStream, TokenStream) {
 }
 
 /// Adds a query, header or cookie parameter to `request`; an optional one (an `Option` of
-/// the options struct) is left out when `None`.
+/// the builder) is left out when `None`.
 fn param_setter(param: &Param) -> TokenStream {
     let setter = match param.location {
         ParamLocation::Query => quote!(query_param),
@@ -358,7 +500,7 @@ fn param_setter(param: &Param) -> TokenStream {
         argument_ref(param)
     } else {
         let field = ident(&param.rust_name);
-        quote!(&options.#field)
+        quote!(&#field)
     };
     quote!(let request = request.#setter(#spec, #value);)
 }

@@ -31,7 +31,7 @@ pub fn render(api: &Api, settings: &Settings) -> String {
         out.push_str("        .token(\"a-bearer-token\")\n");
     }
     out.push_str("        .build()?;\n");
-    if let Some(op) = api.operations.iter().find(|op| op.authenticated && op.params.iter().all(|p| !p.required) && op.body.is_none() && op.options.is_none()) {
+    if let Some(op) = api.operations.iter().find(|op| op.authenticated && op.params.iter().all(|p| !p.required) && op.body.is_none()) {
         out.push_str(&format!("    let answer = client.{}().await?;\n    println!(\"{{answer:?}}\");\n", op.method_name));
     }
     out.push_str("    Ok(())\n}\n```\n\n");
@@ -42,19 +42,31 @@ pub fn render(api: &Api, settings: &Settings) -> String {
         if op.body.as_ref().is_some_and(|b| b.required) {
             args.push("body".into());
         }
-        if op.options.is_some() {
-            args.push("options".into());
-        }
+        let setters: Vec<String> = op.params.iter().filter(|p| !p.required).map(|p| format!(".{}(..)", p.rust_name)).collect();
         let summary = op.summary.as_deref().or(op.description.as_deref()).unwrap_or("").replace('|', "\\|").replace('\n', " ");
+        let setters = if setters.is_empty() { String::new() } else { format!(" {}", setters.join(" ")) };
         out.push_str(&format!("| `{}({})` | `{} {}` | {} |\n", op.method_name, args.join(", "), op.method.as_str(), op.path, summary.trim()));
-        if let Some(p) = &op.pagination {
-            out.push_str(&format!("| `{}(options)` | (every page) | all items of `{}` as a `Stream` |\n", p.method_name, op.method_name));
+        if !setters.is_empty() {
+            out.push_str(&format!("| &nbsp;&nbsp;optional:{setters} | | |\n"));
+        }
+        if op.pagination.is_some() {
+            out.push_str(&format!("| `{}(..).stream()` | (every page) | all items of `{}` as a `Stream` |\n", op.method_name, op.method_name));
         }
     }
     out.push_str(
-        "\nEach method has a `*_with_response` twin that returns a `Response<T>`: the same value \
-         (`into_value()`) with the answer's `status()` and `header(name)`, for headers such as \
-         `Location` or rate limits; its documentation lists the headers the document declares.\n\n",
+        "\n### Calls\n\n\
+         A method takes the operation's required parameters (path, then query and headers, then \
+         a required body) and returns a request builder (in `operations`); each optional \
+         parameter is a setter, and awaiting the builder sends the request:\n\n\
+         ```rust,ignore\n\
+         let page = client.list_things().await?;\n\
+         let page = client.list_things().limit(10).await?;\n\
+         let answer = client.list_things().send_with_response().await?; // status and headers too\n\
+         ```\n\n\
+         `send_with_response()` returns a `Response<T>`: the same value (`into_value()`) with the \
+         answer's `status()` and `header(name)`, for headers such as `Location` or rate limits; its \
+         documentation lists the headers the document declares. A paginated list's builder has \
+         `stream()`, every item of every page.\n\n",
     );
 
     out.push_str("## Authentication\n\n");
@@ -82,7 +94,7 @@ pub fn render(api: &Api, settings: &Settings) -> String {
     }
     let header_params = api.operations.iter().flat_map(|o| &o.params).filter(|p| p.location == ParamLocation::Header).count();
     if header_params > 0 {
-        out.push_str("Other header parameters are arguments or options of the methods that take them.\n\n");
+        out.push_str("Other header parameters are arguments or setters of the operations that take them.\n\n");
     }
 
     if !api.servers.servers.is_empty() {

@@ -109,53 +109,6 @@ fn success_enum(op: &crate::model::Operation) -> Option<TokenStream> {
     })
 }
 
-/// The optional parameters of an operation, as a struct with chainable setters.
-fn options_struct(op: &crate::model::Operation) -> Option<TokenStream> {
-    let name = ident(op.options.as_deref()?);
-    let optional: Vec<&crate::model::Param> = op.params.iter().filter(|p| !p.required).collect();
-    let doc = format!(" Optional parameters of [`Client::{}`](crate::Client::{}).", op.method_name, op.method_name);
-    let fields = optional.iter().map(|p| {
-        let field = ident(&p.rust_name);
-        let ty = type_tokens(&p.ty, true);
-        let fallback = format!("The {} parameter.", code(&p.wire_name));
-        let doc = doc_attrs([p.description.as_deref().or(Some(&fallback))]);
-        quote! {
-            #doc
-            pub #field: Option<#ty>,
-        }
-    });
-    let setters = optional.iter().map(|p| {
-        let field = ident(&p.rust_name);
-        let doc = format!(" Sets {}.", code(&p.wire_name));
-        let (ty, value) = match p.ty {
-            TypeRef::String => (quote!(impl Into<String>), quote!(value.into())),
-            _ => (type_tokens(&p.ty, true), quote!(value)),
-        };
-        quote! {
-            #[doc = #doc]
-            pub fn #field(mut self, value: #ty) -> Self {
-                self.#field = Some(#value);
-                self
-            }
-        }
-    });
-    Some(quote! {
-        #[doc = #doc]
-        #[derive(Debug, Clone, PartialEq, Default)]
-        pub struct #name {
-            #(#fields)*
-        }
-
-        impl #name {
-            /// No optional parameter set.
-            pub fn new() -> Self {
-                Self::default()
-            }
-            #(#setters)*
-        }
-    })
-}
-
 fn boxed(ty: TokenStream, boxed: bool) -> TokenStream {
     if boxed {
         quote!(Box<#ty>)
@@ -166,10 +119,9 @@ fn boxed(ty: TokenStream, boxed: bool) -> TokenStream {
 
 pub fn render(api: &Api) -> TokenStream {
     let items = api.types.iter().map(|def| type_def(def, api));
-    let options = api.operations.iter().filter_map(options_struct);
     let successes = api.operations.iter().filter_map(success_enum);
     let doc = format!(" Types of the {}: request and response bodies and their parts.", api.title);
-    // Options structs and success enums are not serde types: a document without schemas
+    // Success enums are not serde types: a document without schemas
     // needs no import.
     let serde_import = (!api.types.is_empty()).then(|| quote!(use serde::{Deserialize, Serialize};));
     quote! {
@@ -179,7 +131,6 @@ pub fn render(api: &Api) -> TokenStream {
         #![allow(deprecated)]
         #serde_import
         #(#items)*
-        #(#options)*
         #(#successes)*
     }
 }

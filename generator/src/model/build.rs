@@ -40,10 +40,32 @@ mod ext {
 /// Client methods the runtime defines, which operations must not take.
 const CLIENT_METHODS: &[&str] = &["builder", "execute", "clone", "fmt"];
 
-/// Names a generated method uses itself for other things (its body and options arguments,
-/// the request it builds, the answer), and the options struct's constructor `new`:
-/// parameters must not take them.
-const GENERATED_NAMES: &[&str] = &["body", "options", "request", "response", "new"];
+/// Names the request builder uses itself (its fields `client`, `body` and `call`, its
+/// methods, the locals of its `send_with_response`): parameters must not take them.
+const GENERATED_NAMES: &[&str] = &[
+    "body",
+    "call",
+    "client",
+    "clone",
+    "fmt",
+    "header",
+    "idempotency_key",
+    "into_future",
+    "new",
+    "options",
+    "request",
+    "response",
+    "send",
+    "send_with_response",
+    "stream",
+    "timeout",
+];
+
+/// Names `operations.rs` imports or declares besides the builders, which builders must not take.
+const OPERATIONS_NAMES: &[&str] = &[
+    "BoxFuture", "CallOptions", "Client", "Error", "Method", "Multipart", "Operation", "Param", "RequestParts",
+    "Response", "Style",
+];
 
 /// Builds the model of a loaded document.
 pub fn build(document: &Document) -> Result<Api> {
@@ -54,9 +76,11 @@ pub fn build(document: &Document) -> Result<Api> {
     let client_parameters = client_parameters(&raw_operations);
 
     let mut method_names = Scope::with_taken(CLIENT_METHODS.iter().copied());
+    let mut builder_names = Scope::with_taken(OPERATIONS_NAMES.iter().copied());
     let mut operations = Vec::with_capacity(raw_operations.len());
     for raw in &raw_operations {
-        operations.push(operation(spec, raw, &client_parameters, &mut method_names, &mut types)?);
+        let names = Names { methods: &mut method_names, builders: &mut builder_names };
+        operations.push(operation(spec, raw, &client_parameters, names, &mut types)?);
     }
 
     let mut types = types.into_types();
@@ -227,11 +251,17 @@ fn client_parameters(operations: &[RawOperation<'_>]) -> Vec<openapiv3::Paramete
         .collect()
 }
 
+/// The scopes an operation's method and builder names are claimed in.
+struct Names<'a> {
+    methods: &'a mut Scope,
+    builders: &'a mut Scope,
+}
+
 fn operation(
     spec: &OpenAPI,
     raw: &RawOperation<'_>,
     client_parameters: &[openapiv3::ParameterData],
-    method_names: &mut Scope,
+    names: Names<'_>,
     types: &mut TypeSpace<'_>,
 ) -> Result<Operation> {
     let op_pascal = pascal(&raw.name);
@@ -270,10 +300,6 @@ fn operation(
     }
 
     let path_parts = path_parts(raw.path, &params, &raw.pointer)?;
-    let options = params
-        .iter()
-        .any(|p| !p.required)
-        .then(|| types.claim_name(&format!("{op_pascal}Options")));
     let body = request_body(spec, raw, &op_pascal, types)?;
     let (success, errors) = responses(spec, raw, &op_pascal, types)?;
     let sensitive = success
@@ -286,15 +312,14 @@ fn operation(
         .any(|b| *b != bodies[0])
         .then(|| types.claim_name(&format!("{op_pascal}Response")));
 
-    let method_name = method_names.claim(snake(&raw.name));
-    let with_response_name = method_names.claim(format!("{method_name}_with_response"));
-    let pagination = pagination(&params, &success, types)
-        .map(|p| Pagination { method_name: method_names.claim(format!("{method_name}_stream")), ..p });
+    let method_name = names.methods.claim(snake(&raw.name));
+    let builder = names.builders.claim(pascal(&method_name));
+    let pagination = pagination(&params, &success, types);
 
     Ok(Operation {
         id: raw.op.operation_id.clone().unwrap_or_else(|| snake(&raw.name)),
         method_name,
-        with_response_name,
+        builder,
         method: raw.method,
         path: raw.path.to_owned(),
         path_parts,
@@ -302,7 +327,6 @@ fn operation(
         description: text(&raw.op.description),
         deprecated: raw.op.deprecated,
         params,
-        options,
         body,
         success,
         success_enum,
@@ -325,8 +349,7 @@ fn squash(name: &str) -> String {
 /// Recognises a paginated list: an optional string query parameter named like a continuation
 /// token, and one success body that is an object with a token field and one list field.
 fn pagination(params: &[Param], success: &[Response], types: &TypeSpace<'_>) -> Option<Pagination> {
-    // Only operations whose every parameter is optional: the stream then needs no borrowed
-    // arguments besides the options.
+    // Only operations whose every parameter is optional (lists in the documents seen so far).
     if params.iter().any(|p| p.required) {
         return None;
     }
@@ -341,7 +364,6 @@ fn pagination(params: &[Param], success: &[Response], types: &TypeSpace<'_>) -> 
     let [items] = lists.as_slice() else { return None };
     let TypeRef::Array(item) = &items.ty else { return None };
     Some(Pagination {
-        method_name: String::new(),
         token_param: token_param.rust_name.clone(),
         next_token_field: next.name.clone(),
         next_token_optional: !next.required || next.nullable,

@@ -333,8 +333,9 @@ pub struct Operation {
     pub id: String,
     /// Rust method name (snake_case, unique).
     pub method_name: String,
-    /// Name of the twin method that also gives the answer's status and headers.
-    pub with_response_name: String,
+    /// Name of the operation's request builder (in the crate's `operations` module): what
+    /// the method returns, holding the required arguments and a setter per optional one.
+    pub builder: String,
     /// HTTP method.
     pub method: HttpMethod,
     /// Path template as in the document, e.g. `/items/{itemId}`.
@@ -348,10 +349,8 @@ pub struct Operation {
     /// Whether the operation is marked `deprecated`.
     pub deprecated: bool,
     /// Parameters the method takes (client parameters excluded), path parameters first.
-    /// Required ones are arguments; optional ones are fields of the options struct.
+    /// Required ones are arguments; optional ones are setters of the request builder.
     pub params: Vec<Param>,
-    /// Name of the struct that carries the optional parameters, when there are any.
-    pub options: Option<String>,
     /// The request body, if any.
     pub body: Option<RequestBody>,
     /// Documented 2xx answers, most specific first (codes, then `2XX`); an operation that
@@ -372,9 +371,7 @@ pub struct Operation {
 /// A list operation that takes a continuation token and answers the next one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pagination {
-    /// Name of the generated method that streams every item.
-    pub method_name: String,
-    /// The optional parameter that carries the token (Rust name, a field of the options).
+    /// The optional parameter that carries the token (Rust name, a setter of the builder).
     pub token_param: String,
     /// The response field with the next token.
     pub next_token_field: String,

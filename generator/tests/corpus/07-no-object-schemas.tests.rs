@@ -1,7 +1,6 @@
 //! Case 07 (`07-no-object-schemas.yaml`): a document without object schemas gives a crate without unused imports (clippy
 //! with `-D warnings` runs on every corpus crate); its operation still works.
 
-use corpus_07_no_object_schemas::types::EchoOptions;
 use corpus_07_no_object_schemas::Client;
 use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -16,5 +15,5 @@ async fn echo_sends_the_query_and_reads_text() {
         .mount(&server)
         .await;
     let client = Client::builder().base_url(server.uri()).token("t").build().unwrap();
-    assert_eq!(client.echo(EchoOptions::new().say("hi")).await.unwrap(), "hi");
+    assert_eq!(client.echo().say("hi").await.unwrap(), "hi");
 }

@@ -76,7 +76,6 @@ async fn parameters_named_like_generated_code_and_null_bodies() {
         .mount(&server)
         .await;
     let client = Client::builder().base_url(server.uri()).token("t").build().unwrap();
-    let options = PutNoteOptions::new().options_2("o").new_2(true).response_("r");
-    let answer: Option<Note> = client.put_note("n1", 3, &None, options).await.unwrap();
+    let answer: Option<Note> = client.put_note("n1", 3, &None).options_2("o").new_2(true).response_("r").await.unwrap();
     assert_eq!(answer, None);
 }

@@ -23,13 +23,16 @@ async fn query_arrays_are_exploded_and_options_are_sent() {
         .expect(1)
         .mount(&server)
         .await;
-    let options = ListThingsOptions::new()
+    let client = client(&server).await;
+    let things = client
+        .list_things()
         .tag(vec!["a".into(), "b c".into()])
         .limit(5)
         .sort(ListThingsSort::Desc)
         .type_("big")
-        .x_trace_id("trace-1");
-    let things = client(&server).await.list_things(options).await.unwrap();
+        .x_trace_id("trace-1")
+        .await
+        .unwrap();
     assert_eq!(things, vec![Thing::new("1", "one")]);
     let request = &server.received_requests().await.unwrap()[0];
     let tags: Vec<String> = request.url.query_pairs().filter(|(k, _)| k == "tag").map(|(_, v)| v.into_owned()).collect();
@@ -44,7 +47,7 @@ async fn several_success_bodies_become_an_enum() {
         .respond_with(ResponseTemplate::new(201).set_body_json(json!({"id": "r1"})))
         .mount(&server)
         .await;
-    let answer = client(&server).await.create_thing(&NewThing::new("x"), CreateThingOptions::new()).await.unwrap();
+    let answer = client(&server).await.create_thing(&NewThing::new("x")).await.unwrap();
     assert!(matches!(answer, CreateThingResponse::Created(Receipt { id: Some(ref id), .. }) if id == "r1"));
 }
 
@@ -85,7 +88,7 @@ async fn form_text_and_binary_bodies_and_text_answers() {
         .await;
     let client = client(&server).await;
     let form = PutThingsByThingIdRequest { name: Some("n 1".into()), count: Some(2) };
-    client.put_things_by_thing_id("t1", Some(&form)).await.unwrap();
+    client.put_things_by_thing_id("t1").body(&form).await.unwrap();
     client.upload_photo("t1", &[1, 2]).await.unwrap();
     assert_eq!(client.health().await.unwrap(), "all good");
 }
@@ -107,7 +110,7 @@ async fn required_header_and_keyword_parameters() {
         .mount(&server)
         .await;
     let client = client(&server).await;
-    client.delete_things_by_thing_id("t1", "v1", DeleteThingsByThingIdOptions::new()).await.unwrap();
+    client.delete_things_by_thing_id("t1", "v1").await.unwrap();
     let enrolled = client._2fa_enroll(7, true).await.unwrap();
     assert_eq!(enrolled.codes, Some(vec!["c".to_owned()]));
 }

@@ -1,6 +1,5 @@
 //! Behaviour of the crate generated from pagination.json (copied in by generator/tests/corpus.rs).
 
-use corpus_pagination::types::ListMachinesOptions;
 use corpus_pagination::{Client, TryStreamExt};
 use serde_json::json;
 use wiremock::matchers::{method, path, query_param, query_param_is_missing};
@@ -25,7 +24,9 @@ async fn the_stream_follows_continuation_tokens_to_the_end() {
 
     let client = Client::builder().base_url(server.uri()).token("t").build().unwrap();
     let machines: Vec<_> = client
-        .list_machines_stream(ListMachinesOptions::new().limit(2))
+        .list_machines()
+        .limit(2)
+        .stream()
         .try_collect()
         .await
         .unwrap();

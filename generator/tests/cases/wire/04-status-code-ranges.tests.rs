@@ -39,7 +39,7 @@ async fn status_and_headers_are_reachable() {
         .mount(&server)
         .await;
     let client = Client::builder().base_url(server.uri()).build().unwrap();
-    let answer = client.submit_job_with_response().await.unwrap();
+    let answer = client.submit_job().send_with_response().await.unwrap();
     assert_eq!(answer.status(), 202);
     assert_eq!(answer.header("location"), Some("/jobs/queue/5"));
     assert!(matches!(answer.into_value(), SubmitJobResponse::OtherSuccess(t) if t.ticket == "t5"));

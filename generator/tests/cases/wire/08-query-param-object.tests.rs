@@ -2,7 +2,7 @@
 //! OpenAPI defines no text form for an object inside a list, each is sent as JSON text.
 
 use wire_08_query_param_object::{
-    types::{FindSeedsOptions, SeedFilter},
+    types::SeedFilter,
     Client,
 };
 use wiremock::{matchers::method, Mock, MockServer, ResponseTemplate};
@@ -16,7 +16,7 @@ async fn each_object_is_one_pair_of_json_text() {
         .await;
     let client = Client::builder().base_url(server.uri()).build().unwrap();
     let filter = SeedFilter { kind: Some("pea".into()), size: Some(3) };
-    let seeds = client.find_seeds(FindSeedsOptions::new().filter(vec![filter])).await.unwrap();
+    let seeds = client.find_seeds().filter(vec![filter]).await.unwrap();
     assert_eq!(seeds, ["pea"]);
     let request = &server.received_requests().await.unwrap()[0];
     let pairs: Vec<(String, String)> = request.url.query_pairs().into_owned().collect();

@@ -2,7 +2,7 @@
 //! header, cookies, and `allowReserved`.
 
 use wire_09_path_styles_and_cookies::{
-    types::{Dims, GetBookOptions},
+    types::Dims,
     Client,
 };
 use wiremock::{matchers::method, Mock, MockServer, ResponseTemplate};
@@ -13,8 +13,8 @@ async fn every_location_in_its_style() {
     Mock::given(method("GET")).respond_with(ResponseTemplate::new(204)).mount(&server).await;
     let client = Client::builder().base_url(server.uri()).build().unwrap();
     let shelf = ["top".to_owned(), "left side".to_owned()];
-    let options = GetBookOptions::new().theme("dark").q("a/b?c=d");
-    client.get_book(&shelf, 7, &Dims { w: 3, h: 4 }, "s 1", options).await.unwrap();
+    let dims = Dims { w: 3, h: 4 };
+    client.get_book(&shelf, 7, &dims, "s 1").theme("dark").q("a/b?c=d").await.unwrap();
 
     let request = &server.received_requests().await.unwrap()[0];
     assert_eq!(request.url.path(), "/shelves/.top.left%20side/books;id=7");
@@ -26,7 +26,7 @@ async fn every_location_in_its_style() {
     // An optional cookie left unset is not sent.
     server.reset().await;
     Mock::given(method("GET")).respond_with(ResponseTemplate::new(204)).mount(&server).await;
-    client.get_book(&shelf, 7, &Dims { w: 3, h: 4 }, "s", GetBookOptions::new()).await.unwrap();
+    client.get_book(&shelf, 7, &dims, "s").await.unwrap();
     let request = &server.received_requests().await.unwrap()[0];
     assert_eq!(request.headers.get("cookie").unwrap(), "session=s");
     assert_eq!(request.url.query(), None);
