@@ -4,13 +4,15 @@
 use serde::{Deserialize, Serialize};
 /// The `CreateServicePrincipalRequest` schema.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateServicePrincipalRequest {
     /// Display name for the new service principal
     #[serde(rename = "displayName")]
     pub display_name: String,
 }
 impl CreateServicePrincipalRequest {
-    /// Creates a value with the required properties set and the others empty.
+    /// Creates a value with the required properties set and the others empty; set
+    /// those with the `with_*` setters.
     pub fn new(display_name: impl Into<String>) -> Self {
         Self {
             display_name: display_name.into(),
@@ -19,6 +21,7 @@ impl CreateServicePrincipalRequest {
 }
 /// The request body of POST `/cctrustoauth2/{customerId}/tokens/clients`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GetAccessTokenRequest {
     /// OAuth 2.0 grant type
     pub grant_type: GetAccessTokenRequestGrantType,
@@ -28,7 +31,8 @@ pub struct GetAccessTokenRequest {
     pub client_secret: crate::Secret,
 }
 impl GetAccessTokenRequest {
-    /// Creates a value with the required properties set and the others empty.
+    /// Creates a value with the required properties set and the others empty; set
+    /// those with the `with_*` setters.
     pub fn new(
         grant_type: GetAccessTokenRequestGrantType,
         client_id: impl Into<String>,
@@ -43,6 +47,7 @@ impl GetAccessTokenRequest {
 }
 /// OAuth 2.0 grant type
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum GetAccessTokenRequestGrantType {
     /// `client_credentials`
     ClientCredentials,
@@ -86,27 +91,67 @@ impl<'de> Deserialize<'de> for GetAccessTokenRequestGrantType {
 }
 /// The 200 answer of GET `/notifications`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ListNotificationsResponse {
     /// The `items` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<Notification>>,
 }
+impl ListNotificationsResponse {
+    /// Creates a value with the required properties set and the others empty; set
+    /// those with the `with_*` setters.
+    pub fn new() -> Self {
+        Self { items: None }
+    }
+    /// Sets `items`.
+    pub fn with_items(mut self, value: Vec<Notification>) -> Self {
+        self.items = Some(value);
+        self
+    }
+}
 /// The 200 answer of GET `/resourcelocations`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ListResourceLocationsResponse {
     /// The `items` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<ResourceLocation>>,
 }
+impl ListResourceLocationsResponse {
+    /// Creates a value with the required properties set and the others empty; set
+    /// those with the `with_*` setters.
+    pub fn new() -> Self {
+        Self { items: None }
+    }
+    /// Sets `items`.
+    pub fn with_items(mut self, value: Vec<ResourceLocation>) -> Self {
+        self.items = Some(value);
+        self
+    }
+}
 /// The 200 answer of GET `/serviceprincipals`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ListServicePrincipalsResponse {
     /// The `items` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<ServicePrincipal>>,
 }
+impl ListServicePrincipalsResponse {
+    /// Creates a value with the required properties set and the others empty; set
+    /// those with the `with_*` setters.
+    pub fn new() -> Self {
+        Self { items: None }
+    }
+    /// Sets `items`.
+    pub fn with_items(mut self, value: Vec<ServicePrincipal>) -> Self {
+        self.items = Some(value);
+        self
+    }
+}
 /// The `Notification` schema.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Notification {
     /// Notification unique identifier
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -129,8 +174,47 @@ pub struct Notification {
     )]
     pub created_date: Option<jiff::Timestamp>,
 }
+impl Notification {
+    /// Creates a value with the required properties set and the others empty; set
+    /// those with the `with_*` setters.
+    pub fn new() -> Self {
+        Self {
+            id: None,
+            title: None,
+            description: None,
+            severity: None,
+            created_date: None,
+        }
+    }
+    /// Sets `id`.
+    pub fn with_id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    pub fn with_title(mut self, value: impl Into<String>) -> Self {
+        self.title = Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    pub fn with_description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+    /// Sets `severity`.
+    pub fn with_severity(mut self, value: NotificationSeverity) -> Self {
+        self.severity = Some(value);
+        self
+    }
+    /// Sets `createdDate`.
+    pub fn with_created_date(mut self, value: jiff::Timestamp) -> Self {
+        self.created_date = Some(value);
+        self
+    }
+}
 /// Severity level of the notification
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum NotificationSeverity {
     /// `Information`
     Information,
@@ -182,6 +266,7 @@ impl<'de> Deserialize<'de> for NotificationSeverity {
 }
 /// An error answer of the token endpoint (RFC 6749, section 5.2).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct OAuthError {
     /// Error code, such as `invalid_client`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -190,8 +275,29 @@ pub struct OAuthError {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_description: Option<String>,
 }
+impl OAuthError {
+    /// Creates a value with the required properties set and the others empty; set
+    /// those with the `with_*` setters.
+    pub fn new() -> Self {
+        Self {
+            error: None,
+            error_description: None,
+        }
+    }
+    /// Sets `error`.
+    pub fn with_error(mut self, value: impl Into<String>) -> Self {
+        self.error = Some(value.into());
+        self
+    }
+    /// Sets `error_description`.
+    pub fn with_error_description(mut self, value: impl Into<String>) -> Self {
+        self.error_description = Some(value.into());
+        self
+    }
+}
 /// The `ResourceLocation` schema.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ResourceLocation {
     /// Unique identifier for the resource location
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -209,8 +315,47 @@ pub struct ResourceLocation {
     #[serde(rename = "readOnly", default, skip_serializing_if = "Option::is_none")]
     pub read_only: Option<bool>,
 }
+impl ResourceLocation {
+    /// Creates a value with the required properties set and the others empty; set
+    /// those with the `with_*` setters.
+    pub fn new() -> Self {
+        Self {
+            id: None,
+            name: None,
+            internal_only: None,
+            time_zone: None,
+            read_only: None,
+        }
+    }
+    /// Sets `id`.
+    pub fn with_id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    pub fn with_name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// Sets `internalOnly`.
+    pub fn with_internal_only(mut self, value: bool) -> Self {
+        self.internal_only = Some(value);
+        self
+    }
+    /// Sets `timeZone`.
+    pub fn with_time_zone(mut self, value: impl Into<String>) -> Self {
+        self.time_zone = Some(value.into());
+        self
+    }
+    /// Sets `readOnly`.
+    pub fn with_read_only(mut self, value: bool) -> Self {
+        self.read_only = Some(value);
+        self
+    }
+}
 /// The `ServicePrincipal` schema.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ServicePrincipal {
     /// Unique identifier for the service principal
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -233,8 +378,47 @@ pub struct ServicePrincipal {
     )]
     pub created_at: Option<jiff::Timestamp>,
 }
+impl ServicePrincipal {
+    /// Creates a value with the required properties set and the others empty; set
+    /// those with the `with_*` setters.
+    pub fn new() -> Self {
+        Self {
+            id: None,
+            display_name: None,
+            client_id: None,
+            customer_id: None,
+            created_at: None,
+        }
+    }
+    /// Sets `id`.
+    pub fn with_id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `displayName`.
+    pub fn with_display_name(mut self, value: impl Into<String>) -> Self {
+        self.display_name = Some(value.into());
+        self
+    }
+    /// Sets `clientId`.
+    pub fn with_client_id(mut self, value: impl Into<String>) -> Self {
+        self.client_id = Some(value.into());
+        self
+    }
+    /// Sets `customerId`.
+    pub fn with_customer_id(mut self, value: impl Into<String>) -> Self {
+        self.customer_id = Some(value.into());
+        self
+    }
+    /// Sets `createdAt`.
+    pub fn with_created_at(mut self, value: jiff::Timestamp) -> Self {
+        self.created_at = Some(value);
+        self
+    }
+}
 /// The `TokenResponse` schema.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TokenResponse {
     /// Token type (bearer)
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -246,11 +430,38 @@ pub struct TokenResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_in: Option<TokenResponseExpiresIn>,
 }
+impl TokenResponse {
+    /// Creates a value with the required properties set and the others empty; set
+    /// those with the `with_*` setters.
+    pub fn new() -> Self {
+        Self {
+            token_type: None,
+            access_token: None,
+            expires_in: None,
+        }
+    }
+    /// Sets `token_type`.
+    pub fn with_token_type(mut self, value: impl Into<String>) -> Self {
+        self.token_type = Some(value.into());
+        self
+    }
+    /// Sets `access_token`.
+    pub fn with_access_token(mut self, value: crate::Secret) -> Self {
+        self.access_token = Some(value);
+        self
+    }
+    /// Sets `expires_in`.
+    pub fn with_expires_in(mut self, value: TokenResponseExpiresIn) -> Self {
+        self.expires_in = Some(value);
+        self
+    }
+}
 /// Token lifetime in seconds; the service sends it as a string such as "3600".
 ///
 /// Decoding tries the alternatives in the order listed and keeps the first that fits: booleans, integers, numbers, date-times, string enums, strings, lists, objects with more required properties before objects with fewer, unions, maps, then any JSON value. With two object alternatives or more, an object first goes to one that lists every one of its keys.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum TokenResponseExpiresIn {
     /// The value as `Integer`.
     Integer(i64),

@@ -22,13 +22,13 @@ async fn location_exists(client: &Client, id: &str) -> Result<bool, Error> {
 }
 
 fn location(name: &str) -> ResourceLocation {
-    ResourceLocation { name: Some(name.to_owned()), ..Default::default() }
+    ResourceLocation::new().with_name(name)
 }
 
 #[tokio::test]
 async fn typed_answers_reach_the_code_under_test() {
     let mock = MockServer::start().await;
-    let page = ListResourceLocationsResponse { items: Some(vec![location("Paris"), location("Oslo")]) };
+    let page = ListResourceLocationsResponse::new().with_items(vec![location("Paris"), location("Oslo")]);
     mock.list_resource_locations().times(1).returns(&page).await;
 
     let names = location_names(&mock.client()).await.unwrap();

@@ -69,6 +69,22 @@ pub fn render(api: &Api, settings: &Settings) -> String {
          `stream()`, every item of every page.\n\n",
     );
 
+    out.push_str(
+        "### When the document changes\n\n\
+         Regenerating after an additive change to the document (a new operation, a new optional \
+         parameter, property or enum value, a new response) never breaks code that uses the crate, \
+         because of one rule applied to everything generated:\n\n\
+         - an optional parameter is a setter of the request builder, never a positional argument;\n\
+         - every struct in `types` is `#[non_exhaustive]`: build one with `Type::new(required..)` \
+         and the `with_*` setter of each other property (`Thing::new(\"id\").with_name(\"n\")`), \
+         read its public fields as usual, and match it with `Type { field, .. }`;\n\
+         - every enum in `types` is `#[non_exhaustive]` (a `match` needs a `_` arm), and a string \
+         or integer enum keeps a value it does not know as `Unknown`.\n\n\
+         `cargo xtask regenerate` prints what changed in the public API and `semver: minor` or \
+         `semver: major`; what still breaks is named: removed or renamed items, changed types, \
+         and a parameter or property that became required.\n\n",
+    );
+
     out.push_str("## Authentication\n\n");
     match (&api.auth.token_path, &api.auth.header) {
         (Some(path), header) => {

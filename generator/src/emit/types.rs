@@ -102,6 +102,7 @@ fn success_enum(op: &crate::model::Operation) -> Option<TokenStream> {
     Some(quote! {
         #[doc = #doc]
         #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
         pub enum #name {
             #(#variants)*
             #other
@@ -241,16 +242,17 @@ fn struct_def(name: &Ident, fields: &[Field], additional: &Additional) -> TokenS
     };
     let (extra_declaration, extra_init) = extra.unzip();
     let required: Vec<&Field> = fields.iter().filter(|f| f.required && !f.nullable).collect();
-    let constructor = (!required.is_empty()).then(|| {
-        let params = required.iter().map(|f| {
-            let ident = ident(&f.name);
-            let ty = match f.ty {
-                TypeRef::String => quote!(impl Into<String>),
-                _ => boxed(type_tokens(&f.ty, true), f.boxed),
-            };
-            quote!(#ident: #ty)
-        });
-        let inits = fields.iter().map(|f| {
+    let params = required.iter().map(|f| {
+        let ident = ident(&f.name);
+        let ty = match f.ty {
+            TypeRef::String => quote!(impl Into<String>),
+            _ => boxed(type_tokens(&f.ty, true), f.boxed),
+        };
+        quote!(#ident: #ty)
+    });
+    let inits = fields
+        .iter()
+        .map(|f| {
             let ident = ident(&f.name);
             if f.required && !f.nullable {
                 match f.ty {
@@ -260,25 +262,64 @@ fn struct_def(name: &Ident, fields: &[Field], additional: &Additional) -> TokenS
             } else {
                 quote!(#ident: None)
             }
-        }).chain(extra_init);
-        let any_deprecated = fields.iter().any(|f| f.deprecated).then(|| quote!(#[allow(deprecated)]));
-        quote! {
-            impl #name {
-                /// Creates a value with the required properties set and the others empty.
-                #any_deprecated
-                pub fn new(#(#params),*) -> Self {
-                    Self { #(#inits),* }
-                }
-            }
-        }
+        })
+        .chain(extra_init);
+    // `with_<field>` without the field's keyword or digit guards (`type_`, `_2fa`): a doubled
+    // `_` is not snake case; numbered if two fields then meet.
+    let mut setter_names = crate::naming::Scope::default();
+    let setters = fields.iter().filter(|f| !f.required || f.nullable).map(|f| {
+        let setter = setter_names.claim(format!("with_{}", f.name.trim_matches('_')));
+        field_setter(f, &setter)
     });
+    let setters: Vec<TokenStream> = setters.collect();
+    let any_deprecated = fields.iter().any(|f| f.deprecated).then(|| quote!(#[allow(deprecated)]));
     quote! {
         #[derive(Debug, Clone, PartialEq, #default Serialize, Deserialize)]
+        #[non_exhaustive]
         pub struct #name {
             #(#declarations)*
             #extra_declaration
         }
-        #constructor
+
+        #any_deprecated
+        impl #name {
+            /// Creates a value with the required properties set and the others empty; set
+            /// those with the `with_*` setters.
+            pub fn new(#(#params),*) -> Self {
+                Self { #(#inits),* }
+            }
+            #(#setters)*
+        }
+    }
+}
+
+/// The chainable setter `with_<field>` of a property the constructor leaves empty: it takes
+/// the value (for a nullable one, `None` sends `null`).
+fn field_setter(field: &Field, setter: &str) -> TokenStream {
+    let name = ident(&field.name);
+    let setter = ident(setter);
+    let doc = format!(" Sets {}.", code(&field.wire_name));
+    let deprecated = field.deprecated.then(|| quote!(#[deprecated]));
+    let inner = type_tokens(&field.ty, true);
+    let (ty, value) = match (field.ty == TypeRef::String, field.boxed) {
+        (true, _) => (quote!(impl Into<String>), quote!(value.into())),
+        (false, true) => (inner.clone(), quote!(Box::new(value))),
+        (false, false) => (inner.clone(), quote!(value)),
+    };
+    // Optional and nullable: `Option<Option<T>>`, the setter takes `Option<T>`.
+    let (ty, value) = if !field.required && field.nullable {
+        let boxed_value = if field.boxed { quote!(value.map(Box::new)) } else { quote!(value) };
+        (quote!(Option<#inner>), boxed_value)
+    } else {
+        (ty, value)
+    };
+    quote! {
+        #[doc = #doc]
+        #deprecated
+        pub fn #setter(mut self, value: #ty) -> Self {
+            self.#name = Some(#value);
+            self
+        }
     }
 }
 
@@ -303,6 +344,7 @@ fn string_enum(name: &Ident, variants: &[EnumVariant]) -> TokenStream {
     });
     quote! {
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
         pub enum #name {
             #(#declarations)*
             /// A value this version of the crate does not know, kept as the server sent it.
@@ -370,6 +412,7 @@ fn integer_enum(name: &Ident, variants: &[(String, i64)]) -> TokenStream {
     });
     quote! {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
         pub enum #name {
             #(#declarations)*
             /// A value this version of the crate does not know, kept as the server sent it.
@@ -437,6 +480,7 @@ fn tagged(name: &Ident, property: &str, variants: &[TaggedVariant]) -> TokenStre
     quote! {
         #[derive(Debug, Clone, PartialEq, Serialize)]
         #[serde(untagged)]
+        #[non_exhaustive]
         pub enum #name {
             #(#declarations)*
             #[doc = #unknown_doc]
@@ -489,6 +533,7 @@ fn untagged(name: &Ident, variants: &[UntaggedVariant], api: &Api) -> TokenStrea
     quote! {
         #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
         #[serde(untagged)]
+        #[non_exhaustive]
         pub enum #name {
             #(#declarations)*
         }
@@ -528,6 +573,7 @@ fn structural_untagged(name: &Ident, variants: &[UntaggedVariant], closed: &[(Id
     quote! {
         #[derive(Debug, Clone, PartialEq, Serialize)]
         #[serde(untagged)]
+        #[non_exhaustive]
         pub enum #name {
             #(#declarations)*
         }

@@ -87,7 +87,7 @@ async fn form_text_and_binary_bodies_and_text_answers() {
         .mount(&server)
         .await;
     let client = client(&server).await;
-    let form = PutThingsByThingIdRequest { name: Some("n 1".into()), count: Some(2) };
+    let form = PutThingsByThingIdRequest::new().with_name("n 1").with_count(2);
     client.put_things_by_thing_id("t1").body(&form).await.unwrap();
     client.upload_photo("t1", &[1, 2]).await.unwrap();
     assert_eq!(client.health().await.unwrap(), "all good");

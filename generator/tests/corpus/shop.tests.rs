@@ -74,14 +74,7 @@ fn all_of_merges_properties_and_read_only_fields_are_optional() {
 
 #[test]
 fn awkward_property_names_map_to_their_wire_names() {
-    let names = Names {
-        type_: Some("t".into()),
-        self_: Some("s".into()),
-        user_id: Some("a".into()),
-        user_id_2: Some("b".into()),
-        _2fa: Some(true),
-        ..Names::default()
-    };
+    let names = Names::new().with_type("t").with_self("s").with_user_id("a").with_user_id_2("b").with_2fa(true);
     assert_eq!(
         serde_json::to_value(&names).unwrap(),
         json!({"type": "t", "self": "s", "userId": "a", "user_id": "b", "2fa": true})

@@ -10,7 +10,7 @@ async fn deep_object_fields_and_map_entries_become_pairs() {
     let server = MockServer::start().await;
     Mock::given(method("GET")).respond_with(ResponseTemplate::new(204)).mount(&server).await;
     let client = Client::builder().base_url(server.uri()).build().unwrap();
-    let filter = RentalFilter { city: Some("Den Haag".into()), max_price: Some(3) };
+    let filter = RentalFilter::new().with_city("Den Haag").with_max_price(3);
     let attrs = BTreeMap::from([("colour".to_owned(), "red".to_owned()), ("size".to_owned(), "xl".to_owned())]);
     client.search_rentals(&filter, &attrs).await.unwrap();
 
@@ -27,7 +27,7 @@ async fn deep_object_fields_and_map_entries_become_pairs() {
     // Fields left unset are not sent at all.
     server.reset().await;
     Mock::given(method("GET")).respond_with(ResponseTemplate::new(204)).mount(&server).await;
-    let only_city = RentalFilter { city: Some("Delft".into()), max_price: None };
+    let only_city = RentalFilter::new().with_city("Delft");
     client.search_rentals(&only_city, &BTreeMap::new()).await.unwrap();
     let request = &server.received_requests().await.unwrap()[0];
     assert_eq!(request.url.query(), Some("filter%5Bcity%5D=Delft"));

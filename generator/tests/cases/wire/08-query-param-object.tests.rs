@@ -15,7 +15,7 @@ async fn each_object_is_one_pair_of_json_text() {
         .mount(&server)
         .await;
     let client = Client::builder().base_url(server.uri()).build().unwrap();
-    let filter = SeedFilter { kind: Some("pea".into()), size: Some(3) };
+    let filter = SeedFilter::new().with_kind("pea").with_size(3);
     let seeds = client.find_seeds().filter(vec![filter]).await.unwrap();
     assert_eq!(seeds, ["pea"]);
     let request = &server.received_requests().await.unwrap()[0];

@@ -13,7 +13,7 @@ async fn every_location_in_its_style() {
     Mock::given(method("GET")).respond_with(ResponseTemplate::new(204)).mount(&server).await;
     let client = Client::builder().base_url(server.uri()).build().unwrap();
     let shelf = ["top".to_owned(), "left side".to_owned()];
-    let dims = Dims { w: 3, h: 4 };
+    let dims = Dims::new(3, 4);
     client.get_book(&shelf, 7, &dims, "s 1").theme("dark").q("a/b?c=d").await.unwrap();
 
     let request = &server.received_requests().await.unwrap()[0];
