@@ -25,8 +25,12 @@ pub struct Entry {
 pub enum Kind {
     /// A type, function or method: adding one is compatible.
     Item,
-    /// A public field: adding one breaks struct literals.
-    Field,
+    /// A public field: adding one breaks struct literals, unless the struct is
+    /// `#[non_exhaustive]` (then it has none outside the crate).
+    Field {
+        /// Whether the struct is `#[non_exhaustive]`.
+        non_exhaustive: bool,
+    },
     /// An enum variant: adding one breaks exhaustive matches unless the enum is `#[non_exhaustive]`.
     Variant {
         /// Whether the enum is `#[non_exhaustive]`.
@@ -86,6 +90,7 @@ pub fn surface<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Surfa
         let Ok(file) = syn::parse_file(text) else { continue };
         let module = match path.rsplit('/').next().unwrap_or(path) {
             "types.rs" => "types::",
+            "operations.rs" => "operations::",
             _ => "",
         };
         for item in &file.items {
@@ -116,24 +121,39 @@ fn text(tokens: impl ToTokens) -> String {
         .replace(" )", ")")
 }
 
+fn is_non_exhaustive(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|a| a.path().is_ident("non_exhaustive"))
+}
+
+/// `struct` or `#[non_exhaustive] struct`: becoming non-exhaustive is a change of the item
+/// (it ends struct literals and exhaustive matches outside the crate).
+fn kind_text(kind: &str, non_exhaustive: bool) -> String {
+    if non_exhaustive {
+        format!("#[non_exhaustive] {kind}")
+    } else {
+        kind.to_owned()
+    }
+}
+
 fn collect(item: &Item, module: &str, found: &mut Surface) {
     let entry = |signature: String, kind: Kind| Entry { signature, kind };
     match item {
         Item::Struct(s) if is_pub(&s.vis) => {
             let name = format!("{module}{}", s.ident);
-            found.insert(name.clone(), entry("struct".into(), Kind::Item));
+            let non_exhaustive = is_non_exhaustive(&s.attrs);
+            found.insert(name.clone(), entry(kind_text("struct", non_exhaustive), Kind::Item));
             if let Fields::Named(fields) = &s.fields {
                 for field in fields.named.iter().filter(|f| is_pub(&f.vis)) {
                     if let Some(ident) = &field.ident {
-                        found.insert(format!("{name}.{ident}"), entry(text(&field.ty), Kind::Field));
+                        found.insert(format!("{name}.{ident}"), entry(text(&field.ty), Kind::Field { non_exhaustive }));
                     }
                 }
             }
         }
         Item::Enum(e) if is_pub(&e.vis) => {
             let name = format!("{module}{}", e.ident);
-            let non_exhaustive = e.attrs.iter().any(|a| a.path().is_ident("non_exhaustive"));
-            found.insert(name.clone(), entry("enum".into(), Kind::Item));
+            let non_exhaustive = is_non_exhaustive(&e.attrs);
+            found.insert(name.clone(), entry(kind_text("enum", non_exhaustive), Kind::Item));
             for variant in &e.variants {
                 found.insert(
                     format!("{name}::{}", variant.ident),
@@ -143,11 +163,12 @@ fn collect(item: &Item, module: &str, found: &mut Surface) {
         }
         Item::Impl(block) => {
             let self_ty = text(&block.self_ty);
-            let owner = match self_ty.rsplit("::").next() {
-                Some(last) if block.trait_.is_none() => last.to_owned(),
+            // `ListThings<'a>` is `ListThings`: the lifetime is not part of the item's name.
+            let owner = match self_ty.rsplit("::").next().and_then(|last| last.split('<').next()) {
+                Some(last) if block.trait_.is_none() => last.trim().to_owned(),
                 _ => return,
             };
-            let owner = if owner.starts_with("Client") { owner } else { format!("{module}{owner}") };
+            let owner = if owner == "Client" { owner } else { format!("{module}{owner}") };
             for impl_item in &block.items {
                 if let ImplItem::Fn(method) = impl_item {
                     if is_pub(&method.vis) {
@@ -161,6 +182,38 @@ fn collect(item: &Item, module: &str, found: &mut Surface) {
             found.insert(format!("{module}use {}", text(&u.tree)), entry("re-export".into(), Kind::Item));
         }
         _ => {}
+    }
+}
+
+/// The semver bump a list of changes calls for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bump {
+    /// Nothing public changed.
+    None,
+    /// Only additions that no code using the old crate can notice.
+    Minor,
+    /// At least one change that may stop code using the old crate from compiling.
+    Major,
+}
+
+impl fmt::Display for Bump {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Bump::None => "none (public API unchanged)",
+            Bump::Minor => "minor (additions only)",
+            Bump::Major => "major (breaking)",
+        })
+    }
+}
+
+/// The bump `changes` call for (Semantic Versioning 2.0.0, items 7 and 8).
+pub fn bump(changes: &[Change]) -> Bump {
+    if changes.iter().any(|c| c.breaking) {
+        Bump::Major
+    } else if changes.is_empty() {
+        Bump::None
+    } else {
+        Bump::Minor
     }
 }
 
@@ -189,11 +242,12 @@ pub fn diff(old: &Surface, new: &Surface) -> Vec<Change> {
         if old.contains_key(path) {
             continue;
         }
-        // A field or variant added to a type that already existed breaks literals or matches.
+        // A field or variant added to an exhaustive type that already existed breaks literals
+        // or matches.
         let owner_existed = |sep: char| path.rsplit_once(sep).is_some_and(|(owner, _)| old.contains_key(owner));
         let breaking = match after.kind {
             Kind::Item => false,
-            Kind::Field => owner_existed('.'),
+            Kind::Field { non_exhaustive } => !non_exhaustive && owner_existed('.'),
             Kind::Variant { non_exhaustive } => !non_exhaustive && path.rsplit_once("::").is_some_and(|(owner, _)| old.contains_key(owner)),
         };
         changes.push(Change {
@@ -236,6 +290,31 @@ mod tests {
         assert!(find("types::Extra.x").trim_start().starts_with("added"), "fields of a new type are compatible");
         assert!(find("Client::added").trim_start().starts_with("added"));
         assert!(changes[0].starts_with("BREAKING"), "breaking changes come first");
+    }
+
+    #[test]
+    fn additions_to_non_exhaustive_types_and_builders_are_compatible() {
+        let old = r#"
+            #[non_exhaustive] pub struct Thing { pub id: String }
+            #[non_exhaustive] pub enum Color { Red, Unknown(String) }
+            pub struct ListThings<'a> { client: &'a Client }
+            impl<'a> ListThings<'a> { pub fn limit(mut self, value: i32) -> Self { self } }
+        "#;
+        let new = r#"
+            #[non_exhaustive] pub struct Thing { pub id: String, pub size: Option<i64> }
+            #[non_exhaustive] pub enum Color { Red, Green, Unknown(String) }
+            pub struct ListThings<'a> { client: &'a Client }
+            impl<'a> ListThings<'a> { pub fn limit(mut self, value: i32) -> Self { self } pub fn sort(mut self, value: impl Into<String>) -> Self { self } }
+        "#;
+        let changes = diff(&surface([("src/types.rs", old)]), &surface([("src/types.rs", new)]));
+        assert_eq!(bump(&changes), Bump::Minor, "{changes:#?}");
+        let paths: Vec<&str> = changes.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(paths, ["types::Color::Green", "types::ListThings::sort", "types::Thing.size"]);
+        // Becoming non-exhaustive is itself a change.
+        let exhaustive = surface([("src/types.rs", "pub struct Thing { pub id: String }")]);
+        let changes = diff(&exhaustive, &surface([("src/types.rs", old)]));
+        assert!(changes.iter().any(|c| c.path == "types::Thing" && c.breaking), "{changes:#?}");
+        assert_eq!(bump(&changes), Bump::Major);
     }
 
     #[test]

@@ -142,8 +142,7 @@ fn print_api_changes(report: &WriteReport) {
     for change in &changes {
         println!("  {change}");
     }
-    let bump = if breaking > 0 { "major (breaking)" } else { "minor (additions only)" };
-    println!("semver: {bump}");
+    println!("semver: {}", generator::api_diff::bump(&changes));
 }
 
 /// A short unified diff of every stale file, capped so CI logs stay readable.
