@@ -6,7 +6,8 @@ use std::future::{Future, IntoFuture};
 use std::pin::Pin;
 #[allow(unused_imports)]
 use crate::runtime::{
-    path_param, Method, Multipart, Operation, Param, RequestParts, Response, Style,
+    path_param, CallOptions, Method, Multipart, Operation, Param, RequestParts, Response,
+    Style,
 };
 #[allow(unused_imports)]
 use crate::{types, Client, Error};
@@ -25,6 +26,8 @@ impl Client {
     /// - `customer_id`: path parameter `customerId`, required. Citrix Cloud customer ID
     /// - `body`: the request body, sent as `application/x-www-form-urlencoded`, required.
     ///
+    /// Returns the request builder [`GetAccessToken`]: `.await` it to send the request, or call [`send_with_response`](GetAccessToken::send_with_response) for the status and headers too.
+    ///
     /// # Errors
     ///
     /// Returns [`Error::Api`] when the server answers with a status outside 2xx, and another [`Error`] variant when the call cannot be made or its answer cannot be read.
@@ -42,6 +45,7 @@ impl Client {
             client: self,
             customer_id,
             body,
+            call: CallOptions::default(),
         }
     }
     /// Citrix List service principals
@@ -49,6 +53,8 @@ impl Client {
     /// Retrieve all service principals for the authenticated customer.
     ///
     /// GET `/serviceprincipals` (`listServicePrincipals`)
+    ///
+    /// Returns the request builder [`ListServicePrincipals`]: `.await` it to send the request, or call [`send_with_response`](ListServicePrincipals::send_with_response) for the status and headers too.
     ///
     /// # Errors
     ///
@@ -60,6 +66,7 @@ impl Client {
     pub fn list_service_principals<'a>(&'a self) -> ListServicePrincipals<'a> {
         ListServicePrincipals {
             client: self,
+            call: CallOptions::default(),
         }
     }
     /// Citrix Create a service principal
@@ -71,6 +78,8 @@ impl Client {
     /// # Arguments
     ///
     /// - `body`: the request body, sent as `application/json`, required.
+    ///
+    /// Returns the request builder [`CreateServicePrincipal`]: `.await` it to send the request, or call [`send_with_response`](CreateServicePrincipal::send_with_response) for the status and headers too.
     ///
     /// # Errors
     ///
@@ -87,6 +96,7 @@ impl Client {
         CreateServicePrincipal {
             client: self,
             body,
+            call: CallOptions::default(),
         }
     }
     /// Citrix Get a service principal
@@ -98,6 +108,8 @@ impl Client {
     /// # Arguments
     ///
     /// - `principal_id`: path parameter `principalId`, required. Service principal unique identifier
+    ///
+    /// Returns the request builder [`GetServicePrincipal`]: `.await` it to send the request, or call [`send_with_response`](GetServicePrincipal::send_with_response) for the status and headers too.
     ///
     /// # Errors
     ///
@@ -114,6 +126,7 @@ impl Client {
         GetServicePrincipal {
             client: self,
             principal_id,
+            call: CallOptions::default(),
         }
     }
     /// Citrix Delete a service principal
@@ -125,6 +138,8 @@ impl Client {
     /// # Arguments
     ///
     /// - `principal_id`: path parameter `principalId`, required. Service principal unique identifier
+    ///
+    /// Returns the request builder [`DeleteServicePrincipal`]: `.await` it to send the request, or call [`send_with_response`](DeleteServicePrincipal::send_with_response) for the status and headers too.
     ///
     /// # Errors
     ///
@@ -141,6 +156,7 @@ impl Client {
         DeleteServicePrincipal {
             client: self,
             principal_id,
+            call: CallOptions::default(),
         }
     }
     /// Citrix List resource locations
@@ -148,6 +164,8 @@ impl Client {
     /// Retrieve all resource locations configured for the customer.
     ///
     /// GET `/resourcelocations` (`listResourceLocations`)
+    ///
+    /// Returns the request builder [`ListResourceLocations`]: `.await` it to send the request, or call [`send_with_response`](ListResourceLocations::send_with_response) for the status and headers too.
     ///
     /// # Errors
     ///
@@ -159,6 +177,7 @@ impl Client {
     pub fn list_resource_locations<'a>(&'a self) -> ListResourceLocations<'a> {
         ListResourceLocations {
             client: self,
+            call: CallOptions::default(),
         }
     }
     /// Citrix Get a resource location
@@ -170,6 +189,8 @@ impl Client {
     /// # Arguments
     ///
     /// - `location_id`: path parameter `locationId`, required. Resource location unique identifier
+    ///
+    /// Returns the request builder [`GetResourceLocation`]: `.await` it to send the request, or call [`send_with_response`](GetResourceLocation::send_with_response) for the status and headers too.
     ///
     /// # Errors
     ///
@@ -186,6 +207,7 @@ impl Client {
         GetResourceLocation {
             client: self,
             location_id,
+            call: CallOptions::default(),
         }
     }
     /// Citrix List notifications
@@ -193,6 +215,8 @@ impl Client {
     /// Retrieve platform notifications for the customer.
     ///
     /// GET `/notifications` (`listNotifications`)
+    ///
+    /// Returns the request builder [`ListNotifications`]: `.await` it to send the request, or call [`send_with_response`](ListNotifications::send_with_response) for the status and headers too.
     ///
     /// # Errors
     ///
@@ -202,7 +226,10 @@ impl Client {
     ///
     /// - 401: Unauthorized
     pub fn list_notifications<'a>(&'a self) -> ListNotifications<'a> {
-        ListNotifications { client: self }
+        ListNotifications {
+            client: self,
+            call: CallOptions::default(),
+        }
     }
 }
 /// A request of [`Client::get_access_token`]: set optional parameters with its setters, then `.await` it (or call [`send_with_response`](Self::send_with_response) for the answer's status and headers).
@@ -214,6 +241,7 @@ pub struct GetAccessToken<'a> {
     client: &'a Client,
     customer_id: &'a str,
     body: &'a types::GetAccessTokenRequest,
+    call: CallOptions,
 }
 impl std::fmt::Debug for GetAccessToken<'_> {
     /// Shows the builder's name only: its arguments may hold secrets.
@@ -222,6 +250,19 @@ impl std::fmt::Debug for GetAccessToken<'_> {
     }
 }
 impl<'a> GetAccessToken<'a> {
+    /// Adds a header to this call, replacing one of the same name the operation sets
+    /// (the client's `Authorization` always wins). An invalid name or value (RFC 9110,
+    /// section 5) fails the call with [`Error::Encode`].
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.call.header(name, value);
+        self
+    }
+    /// Limits each attempt of this call to `timeout` instead of the client's
+    /// (`ClientBuilder::timeout`); the retry budget still bounds the whole call.
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.call.timeout(timeout);
+        self
+    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -230,7 +271,7 @@ impl<'a> GetAccessToken<'a> {
     pub async fn send(self) -> Result<types::TokenResponse, Error> {
         self.send_with_response().await.map(Response::into_value)
     }
-    /// Sends the request, also giving the answer's status and headers ([`Response`](crate::Response)).
+    /// Sends the request, also giving the answer's status and headers ([`Response`]).
     ///
     /// # Errors
     ///
@@ -245,7 +286,7 @@ impl<'a> GetAccessToken<'a> {
             authenticated: false,
             sensitive: true,
         };
-        let Self { client, customer_id, body } = self;
+        let Self { client, customer_id, body, call } = self;
         let customer_id = path_param(
             &Param::new("customerId", Style::Simple),
             customer_id,
@@ -254,6 +295,7 @@ impl<'a> GetAccessToken<'a> {
             format!("/cctrustoauth2/{}/tokens/clients", customer_id),
         );
         let request = request.form(body)?;
+        let request = request.call_options(call);
         let response = client.inner.execute(&OPERATION, request).await?;
         let value = response.json(&OPERATION)?;
         Ok(Response::new(value, response))
@@ -273,6 +315,7 @@ impl<'a> IntoFuture for GetAccessToken<'a> {
 #[must_use = "a request does nothing until it is awaited"]
 pub struct ListServicePrincipals<'a> {
     client: &'a Client,
+    call: CallOptions,
 }
 impl std::fmt::Debug for ListServicePrincipals<'_> {
     /// Shows the builder's name only: its arguments may hold secrets.
@@ -281,6 +324,19 @@ impl std::fmt::Debug for ListServicePrincipals<'_> {
     }
 }
 impl<'a> ListServicePrincipals<'a> {
+    /// Adds a header to this call, replacing one of the same name the operation sets
+    /// (the client's `Authorization` always wins). An invalid name or value (RFC 9110,
+    /// section 5) fails the call with [`Error::Encode`].
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.call.header(name, value);
+        self
+    }
+    /// Limits each attempt of this call to `timeout` instead of the client's
+    /// (`ClientBuilder::timeout`); the retry budget still bounds the whole call.
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.call.timeout(timeout);
+        self
+    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -289,7 +345,7 @@ impl<'a> ListServicePrincipals<'a> {
     pub async fn send(self) -> Result<types::ListServicePrincipalsResponse, Error> {
         self.send_with_response().await.map(Response::into_value)
     }
-    /// Sends the request, also giving the answer's status and headers ([`Response`](crate::Response)).
+    /// Sends the request, also giving the answer's status and headers ([`Response`]).
     ///
     /// # Errors
     ///
@@ -304,8 +360,9 @@ impl<'a> ListServicePrincipals<'a> {
             authenticated: true,
             sensitive: false,
         };
-        let Self { client } = self;
+        let Self { client, call } = self;
         let request = RequestParts::new(String::from("/serviceprincipals"));
+        let request = request.call_options(call);
         let response = client.inner.execute(&OPERATION, request).await?;
         let value = response.json(&OPERATION)?;
         Ok(Response::new(value, response))
@@ -326,6 +383,7 @@ impl<'a> IntoFuture for ListServicePrincipals<'a> {
 pub struct CreateServicePrincipal<'a> {
     client: &'a Client,
     body: &'a types::CreateServicePrincipalRequest,
+    call: CallOptions,
 }
 impl std::fmt::Debug for CreateServicePrincipal<'_> {
     /// Shows the builder's name only: its arguments may hold secrets.
@@ -334,6 +392,19 @@ impl std::fmt::Debug for CreateServicePrincipal<'_> {
     }
 }
 impl<'a> CreateServicePrincipal<'a> {
+    /// Adds a header to this call, replacing one of the same name the operation sets
+    /// (the client's `Authorization` always wins). An invalid name or value (RFC 9110,
+    /// section 5) fails the call with [`Error::Encode`].
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.call.header(name, value);
+        self
+    }
+    /// Limits each attempt of this call to `timeout` instead of the client's
+    /// (`ClientBuilder::timeout`); the retry budget still bounds the whole call.
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.call.timeout(timeout);
+        self
+    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -342,7 +413,7 @@ impl<'a> CreateServicePrincipal<'a> {
     pub async fn send(self) -> Result<types::ServicePrincipal, Error> {
         self.send_with_response().await.map(Response::into_value)
     }
-    /// Sends the request, also giving the answer's status and headers ([`Response`](crate::Response)).
+    /// Sends the request, also giving the answer's status and headers ([`Response`]).
     ///
     /// # Errors
     ///
@@ -357,9 +428,10 @@ impl<'a> CreateServicePrincipal<'a> {
             authenticated: true,
             sensitive: false,
         };
-        let Self { client, body } = self;
+        let Self { client, body, call } = self;
         let request = RequestParts::new(String::from("/serviceprincipals"));
         let request = request.json(body)?;
+        let request = request.call_options(call);
         let response = client.inner.execute(&OPERATION, request).await?;
         let value = response.json(&OPERATION)?;
         Ok(Response::new(value, response))
@@ -380,6 +452,7 @@ impl<'a> IntoFuture for CreateServicePrincipal<'a> {
 pub struct GetServicePrincipal<'a> {
     client: &'a Client,
     principal_id: &'a str,
+    call: CallOptions,
 }
 impl std::fmt::Debug for GetServicePrincipal<'_> {
     /// Shows the builder's name only: its arguments may hold secrets.
@@ -388,6 +461,19 @@ impl std::fmt::Debug for GetServicePrincipal<'_> {
     }
 }
 impl<'a> GetServicePrincipal<'a> {
+    /// Adds a header to this call, replacing one of the same name the operation sets
+    /// (the client's `Authorization` always wins). An invalid name or value (RFC 9110,
+    /// section 5) fails the call with [`Error::Encode`].
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.call.header(name, value);
+        self
+    }
+    /// Limits each attempt of this call to `timeout` instead of the client's
+    /// (`ClientBuilder::timeout`); the retry budget still bounds the whole call.
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.call.timeout(timeout);
+        self
+    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -396,7 +482,7 @@ impl<'a> GetServicePrincipal<'a> {
     pub async fn send(self) -> Result<types::ServicePrincipal, Error> {
         self.send_with_response().await.map(Response::into_value)
     }
-    /// Sends the request, also giving the answer's status and headers ([`Response`](crate::Response)).
+    /// Sends the request, also giving the answer's status and headers ([`Response`]).
     ///
     /// # Errors
     ///
@@ -411,12 +497,13 @@ impl<'a> GetServicePrincipal<'a> {
             authenticated: true,
             sensitive: false,
         };
-        let Self { client, principal_id } = self;
+        let Self { client, principal_id, call } = self;
         let principal_id = path_param(
             &Param::new("principalId", Style::Simple),
             principal_id,
         )?;
         let request = RequestParts::new(format!("/serviceprincipals/{}", principal_id));
+        let request = request.call_options(call);
         let response = client.inner.execute(&OPERATION, request).await?;
         let value = response.json(&OPERATION)?;
         Ok(Response::new(value, response))
@@ -437,6 +524,7 @@ impl<'a> IntoFuture for GetServicePrincipal<'a> {
 pub struct DeleteServicePrincipal<'a> {
     client: &'a Client,
     principal_id: &'a str,
+    call: CallOptions,
 }
 impl std::fmt::Debug for DeleteServicePrincipal<'_> {
     /// Shows the builder's name only: its arguments may hold secrets.
@@ -445,6 +533,19 @@ impl std::fmt::Debug for DeleteServicePrincipal<'_> {
     }
 }
 impl<'a> DeleteServicePrincipal<'a> {
+    /// Adds a header to this call, replacing one of the same name the operation sets
+    /// (the client's `Authorization` always wins). An invalid name or value (RFC 9110,
+    /// section 5) fails the call with [`Error::Encode`].
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.call.header(name, value);
+        self
+    }
+    /// Limits each attempt of this call to `timeout` instead of the client's
+    /// (`ClientBuilder::timeout`); the retry budget still bounds the whole call.
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.call.timeout(timeout);
+        self
+    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -453,7 +554,7 @@ impl<'a> DeleteServicePrincipal<'a> {
     pub async fn send(self) -> Result<(), Error> {
         self.send_with_response().await.map(Response::into_value)
     }
-    /// Sends the request, also giving the answer's status and headers ([`Response`](crate::Response)).
+    /// Sends the request, also giving the answer's status and headers ([`Response`]).
     ///
     /// # Errors
     ///
@@ -466,12 +567,13 @@ impl<'a> DeleteServicePrincipal<'a> {
             authenticated: true,
             sensitive: false,
         };
-        let Self { client, principal_id } = self;
+        let Self { client, principal_id, call } = self;
         let principal_id = path_param(
             &Param::new("principalId", Style::Simple),
             principal_id,
         )?;
         let request = RequestParts::new(format!("/serviceprincipals/{}", principal_id));
+        let request = request.call_options(call);
         let response = client.inner.execute(&OPERATION, request).await?;
         Ok(Response::new((), response))
     }
@@ -490,6 +592,7 @@ impl<'a> IntoFuture for DeleteServicePrincipal<'a> {
 #[must_use = "a request does nothing until it is awaited"]
 pub struct ListResourceLocations<'a> {
     client: &'a Client,
+    call: CallOptions,
 }
 impl std::fmt::Debug for ListResourceLocations<'_> {
     /// Shows the builder's name only: its arguments may hold secrets.
@@ -498,6 +601,19 @@ impl std::fmt::Debug for ListResourceLocations<'_> {
     }
 }
 impl<'a> ListResourceLocations<'a> {
+    /// Adds a header to this call, replacing one of the same name the operation sets
+    /// (the client's `Authorization` always wins). An invalid name or value (RFC 9110,
+    /// section 5) fails the call with [`Error::Encode`].
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.call.header(name, value);
+        self
+    }
+    /// Limits each attempt of this call to `timeout` instead of the client's
+    /// (`ClientBuilder::timeout`); the retry budget still bounds the whole call.
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.call.timeout(timeout);
+        self
+    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -506,7 +622,7 @@ impl<'a> ListResourceLocations<'a> {
     pub async fn send(self) -> Result<types::ListResourceLocationsResponse, Error> {
         self.send_with_response().await.map(Response::into_value)
     }
-    /// Sends the request, also giving the answer's status and headers ([`Response`](crate::Response)).
+    /// Sends the request, also giving the answer's status and headers ([`Response`]).
     ///
     /// # Errors
     ///
@@ -521,8 +637,9 @@ impl<'a> ListResourceLocations<'a> {
             authenticated: true,
             sensitive: false,
         };
-        let Self { client } = self;
+        let Self { client, call } = self;
         let request = RequestParts::new(String::from("/resourcelocations"));
+        let request = request.call_options(call);
         let response = client.inner.execute(&OPERATION, request).await?;
         let value = response.json(&OPERATION)?;
         Ok(Response::new(value, response))
@@ -543,6 +660,7 @@ impl<'a> IntoFuture for ListResourceLocations<'a> {
 pub struct GetResourceLocation<'a> {
     client: &'a Client,
     location_id: &'a str,
+    call: CallOptions,
 }
 impl std::fmt::Debug for GetResourceLocation<'_> {
     /// Shows the builder's name only: its arguments may hold secrets.
@@ -551,6 +669,19 @@ impl std::fmt::Debug for GetResourceLocation<'_> {
     }
 }
 impl<'a> GetResourceLocation<'a> {
+    /// Adds a header to this call, replacing one of the same name the operation sets
+    /// (the client's `Authorization` always wins). An invalid name or value (RFC 9110,
+    /// section 5) fails the call with [`Error::Encode`].
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.call.header(name, value);
+        self
+    }
+    /// Limits each attempt of this call to `timeout` instead of the client's
+    /// (`ClientBuilder::timeout`); the retry budget still bounds the whole call.
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.call.timeout(timeout);
+        self
+    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -559,7 +690,7 @@ impl<'a> GetResourceLocation<'a> {
     pub async fn send(self) -> Result<types::ResourceLocation, Error> {
         self.send_with_response().await.map(Response::into_value)
     }
-    /// Sends the request, also giving the answer's status and headers ([`Response`](crate::Response)).
+    /// Sends the request, also giving the answer's status and headers ([`Response`]).
     ///
     /// # Errors
     ///
@@ -574,12 +705,13 @@ impl<'a> GetResourceLocation<'a> {
             authenticated: true,
             sensitive: false,
         };
-        let Self { client, location_id } = self;
+        let Self { client, location_id, call } = self;
         let location_id = path_param(
             &Param::new("locationId", Style::Simple),
             location_id,
         )?;
         let request = RequestParts::new(format!("/resourcelocations/{}", location_id));
+        let request = request.call_options(call);
         let response = client.inner.execute(&OPERATION, request).await?;
         let value = response.json(&OPERATION)?;
         Ok(Response::new(value, response))
@@ -599,6 +731,7 @@ impl<'a> IntoFuture for GetResourceLocation<'a> {
 #[must_use = "a request does nothing until it is awaited"]
 pub struct ListNotifications<'a> {
     client: &'a Client,
+    call: CallOptions,
 }
 impl std::fmt::Debug for ListNotifications<'_> {
     /// Shows the builder's name only: its arguments may hold secrets.
@@ -607,6 +740,19 @@ impl std::fmt::Debug for ListNotifications<'_> {
     }
 }
 impl<'a> ListNotifications<'a> {
+    /// Adds a header to this call, replacing one of the same name the operation sets
+    /// (the client's `Authorization` always wins). An invalid name or value (RFC 9110,
+    /// section 5) fails the call with [`Error::Encode`].
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.call.header(name, value);
+        self
+    }
+    /// Limits each attempt of this call to `timeout` instead of the client's
+    /// (`ClientBuilder::timeout`); the retry budget still bounds the whole call.
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.call.timeout(timeout);
+        self
+    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -615,7 +761,7 @@ impl<'a> ListNotifications<'a> {
     pub async fn send(self) -> Result<types::ListNotificationsResponse, Error> {
         self.send_with_response().await.map(Response::into_value)
     }
-    /// Sends the request, also giving the answer's status and headers ([`Response`](crate::Response)).
+    /// Sends the request, also giving the answer's status and headers ([`Response`]).
     ///
     /// # Errors
     ///
@@ -630,8 +776,9 @@ impl<'a> ListNotifications<'a> {
             authenticated: true,
             sensitive: false,
         };
-        let Self { client } = self;
+        let Self { client, call } = self;
         let request = RequestParts::new(String::from("/notifications"));
+        let request = request.call_options(call);
         let response = client.inner.execute(&OPERATION, request).await?;
         let value = response.json(&OPERATION)?;
         Ok(Response::new(value, response))

@@ -653,6 +653,10 @@ impl Client {
             })?;
             headers.append(header, value);
         }
+        // Headers set on this call replace the operation's of the same name.
+        for (name, value) in &req.call.headers {
+            headers.insert(name.clone(), value.clone());
+        }
         if let Some(body) = &req.body {
             let value = HeaderValue::from_str(&body.content_type).map_err(|_| {
                 encode_error(format!("content type `{}` is invalid", body.content_type))
@@ -685,7 +689,8 @@ impl Client {
                 .send(
                     op.id,
                     op.method,
-                    op.method.is_idempotent(),
+                    req.retry_safe(op.method),
+                    req.call.timeout,
                     &url,
                     &headers,
                     req.body.as_ref(),
@@ -797,6 +802,7 @@ impl Client {
                     Method::Post,
                     // Asking for another token has no side effect worth avoiding.
                     true,
+                    None,
                     &c.token_url,
                     &headers,
                     Some(&body),
@@ -868,6 +874,7 @@ impl Client {
         operation: &'static str,
         method: Method,
         idempotent: bool,
+        attempt_timeout: Option<Duration>,
         url: &Url,
         headers: &HeaderMap,
         body: Option<&Body>,
@@ -880,10 +887,11 @@ impl Client {
         loop {
             attempt = attempt.saturating_add(1);
             // The attempt ends when the budget does, not only the call.
+            let timeout = attempt_timeout.unwrap_or(inner.timeout);
             let timeout = match clock.remaining() {
                 Some(left) if left.is_zero() => return Err(clock.exhausted(operation)),
-                Some(left) => left.min(inner.timeout),
-                None => inner.timeout,
+                Some(left) => left.min(timeout),
+                None => timeout,
             };
             // A request made directly, not through reqwest's builder, which would copy the
             // headers a second time.

@@ -77,3 +77,17 @@ fn removed_fields_changed_types_and_newly_required_parameters_are_major_and_name
     assert_eq!(count, 6, "{report}");
 }
 
+#[test]
+fn only_posts_and_patches_of_an_api_with_an_idempotency_key_header_take_a_key() {
+    let keyed = |relative: &str| -> Vec<(String, Option<String>)> {
+        let document = generator::load::load_file(&document(relative), None).unwrap();
+        let api = generator::model::build(&document).unwrap();
+        api.operations.into_iter().map(|op| (op.id, op.idempotency_key)).collect()
+    };
+    assert_eq!(
+        keyed("cases/wire/10-idempotency-key.yaml"),
+        [("listPayments".to_owned(), None), ("createPayment".to_owned(), Some("Idempotency-Key".to_owned()))]
+    );
+    // Without the extension, no operation takes one.
+    assert!(keyed("corpus/evolution-after.yaml").iter().all(|(_, key)| key.is_none()));
+}

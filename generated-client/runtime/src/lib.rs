@@ -21,6 +21,7 @@
 
 mod auth;
 mod body;
+mod call;
 mod client;
 mod description;
 mod encode;
@@ -47,6 +48,8 @@ pub use request::Response;
 pub use retry::RetryPolicy;
 
 // What generated operation code calls; not part of the API users see.
+#[doc(hidden)]
+pub use call::CallOptions;
 #[doc(hidden)]
 pub use encode::path_segment;
 #[doc(hidden)]

@@ -9,6 +9,7 @@ use reqwest::header::HeaderMap;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+use super::call::CallOptions;
 use super::multipart::Multipart;
 use super::params::{self, Param, Style};
 use super::Error;
@@ -103,6 +104,8 @@ pub struct RequestParts {
     pub(super) body: Option<Body>,
     /// The first parameter that could not be encoded.
     pub(super) error: Option<String>,
+    /// Options of this call: extra headers, a timeout, an idempotency key.
+    pub(super) call: CallOptions,
 }
 
 impl fmt::Debug for RequestParts {
@@ -135,7 +138,24 @@ impl RequestParts {
             headers: Vec::new(),
             body: None,
             error: None,
+            call: CallOptions::default(),
         }
+    }
+
+    /// Applies the options of this call (a request builder's `header`, `timeout` and
+    /// `idempotency_key`); an invalid header among them fails the call when it is sent.
+    pub fn call_options(mut self, mut call: CallOptions) -> Self {
+        if let Some(message) = call.error.take() {
+            self.error.get_or_insert(message);
+        }
+        self.call = call;
+        self
+    }
+
+    /// Whether the call may be retried after a failure that may have reached the server:
+    /// its method is idempotent, or it carries an idempotency key.
+    pub(super) fn retry_safe(&self, method: Method) -> bool {
+        method.is_idempotent() || self.call.idempotent
     }
 
     /// Adds a query parameter as one `name=value` pair (RFC 3986 percent-encoded).

@@ -23,7 +23,8 @@ pub fn render(api: &Api) -> TokenStream {
 
         #[allow(unused_imports)]
         use crate::runtime::{
-            path_param, Method, Multipart, Operation, Param, RequestParts, Response, Style,
+            path_param, CallOptions, Method, Multipart, Operation, Param, RequestParts, Response,
+            Style,
         };
         #[allow(unused_imports)]
         use crate::{types, Client, Error};
@@ -147,6 +148,7 @@ fn client_method(op: &Operation) -> TokenStream {
                 #(#names,)*
                 #(#optional: None,)*
                 #optional_body
+                call: CallOptions::default(),
             }
         }
     }
@@ -249,6 +251,7 @@ fn operation(op: &Operation) -> TokenStream {
     ]);
     let with_response_docs = with_response_docs(op);
     let stream = stream_method(op);
+    let call_setters = call_setters(op);
     let name = builder.to_string();
 
     quote! {
@@ -258,6 +261,7 @@ fn operation(op: &Operation) -> TokenStream {
         pub struct #builder<'a> {
             client: &'a Client,
             #(#fields)*
+            call: CallOptions,
         }
 
         impl std::fmt::Debug for #builder<'_> {
@@ -271,6 +275,7 @@ fn operation(op: &Operation) -> TokenStream {
         impl<'a> #builder<'a> {
             #(#setters)*
             #body_setter
+            #call_setters
 
             #send_docs
             pub async fn send(self) -> Result<#output, Error> {
@@ -286,11 +291,12 @@ fn operation(op: &Operation) -> TokenStream {
                     authenticated: #authenticated,
                     sensitive: #sensitive,
                 };
-                let Self { client, #(#field_names),* } = self;
+                let Self { client, #(#field_names,)* call } = self;
                 #encode_path
                 let request = RequestParts::new(#path);
                 #(#setters_of_request)*
                 #body
+                let request = request.call_options(call);
                 let response = client.inner.execute(&OPERATION, request).await?;
                 #decode_value
                 Ok(Response::new(#value, response))
@@ -308,6 +314,48 @@ fn operation(op: &Operation) -> TokenStream {
                 Box::pin(self.send())
             }
         }
+    }
+}
+
+/// The per-call options every builder has (extra headers, a timeout) and, where the API
+/// accepts one, the idempotency key.
+fn call_setters(op: &Operation) -> TokenStream {
+    let idempotency_key = op.idempotency_key.as_ref().map(|header| {
+        let doc = doc_attrs([
+            Some(format!(
+                "Sends `key` in the {} header: the server carries out repeats of this request \
+                 once, so the client retries it after a timeout or a 502, 503 or 504 like an \
+                 idempotent request (draft-ietf-httpapi-idempotency-key-header). Use a new key \
+                 (a UUID) per intended change, and the same one to repeat it.",
+                code(header)
+            ))
+            .as_deref(),
+        ]);
+        quote! {
+            #doc
+            pub fn idempotency_key(mut self, key: &str) -> Self {
+                self.call.idempotency_key(#header, key);
+                self
+            }
+        }
+    });
+    quote! {
+        /// Adds a header to this call, replacing one of the same name the operation sets
+        /// (the client's `Authorization` always wins). An invalid name or value (RFC 9110,
+        /// section 5) fails the call with [`Error::Encode`].
+        pub fn header(mut self, name: &str, value: &str) -> Self {
+            self.call.header(name, value);
+            self
+        }
+
+        /// Limits each attempt of this call to `timeout` instead of the client's
+        /// (`ClientBuilder::timeout`); the retry budget still bounds the whole call.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.call.timeout(timeout);
+            self
+        }
+
+        #idempotency_key
     }
 }
 
@@ -375,7 +423,7 @@ fn multipart_body(body: &RequestBody) -> TokenStream {
 
 /// Docs of the `*_with_response` twin: what it adds, and the headers the document declares.
 fn with_response_docs(op: &Operation) -> TokenStream {
-    let mut sections = vec!["Sends the request, also giving the answer's status and headers ([`Response`](crate::Response)).".to_owned()];
+    let mut sections = vec!["Sends the request, also giving the answer's status and headers ([`Response`]).".to_owned()];
     let headers: Vec<String> = op
         .success
         .iter()
@@ -634,7 +682,11 @@ fn operation_docs(op: &Operation) -> TokenStream {
             ParamLocation::Header => "header",
             ParamLocation::Cookie => "cookie",
         };
-        let requirement = if param.required { "required" } else { "optional" };
+        let requirement = if param.required {
+            "required".to_owned()
+        } else {
+            format!("optional, set with [`{0}`]({1}::{0})", param.rust_name, op.builder)
+        };
         let description = param.description.as_deref().unwrap_or("").trim();
         args.push(format!(
             "- {}: {} {} {}, {requirement}. {description}",
@@ -649,12 +701,17 @@ fn operation_docs(op: &Operation) -> TokenStream {
         args.push(format!(
             "- `body`: the request body, sent as {}, {}. {description}",
             code(&body.content_type),
-            if body.required { "required" } else { "optional" }
+            if body.required { "required".to_owned() } else { format!("optional, set with [`body`]({}::body)", op.builder) }
         ));
     }
     if !args.is_empty() {
         sections.push(format!("# Arguments\n\n{}", args.join("\n")));
     }
+    sections.push(format!(
+        "Returns the request builder [`{0}`]: `.await` it to send the request, or call \
+         [`send_with_response`]({0}::send_with_response) for the status and headers too.",
+        op.builder
+    ));
     let mut errors = vec![
         "Returns [`Error::Api`] when the server answers with a status outside 2xx, and another \
          [`Error`] variant when the call cannot be made or its answer cannot be read."

@@ -66,13 +66,19 @@ pub fn render(api: &Api, settings: &Settings) -> String {
          `send_with_response()` returns a `Response<T>`: the same value (`into_value()`) with the \
          answer's `status()` and `header(name)`, for headers such as `Location` or rate limits; its \
          documentation lists the headers the document declares. A paginated list's builder has \
-         `stream()`, every item of every page.\n\n",
+         `stream()`, every item of every page.\n\n\
+         Every builder also takes per-call options: `.header(name, value)` adds or replaces a \
+         header (never `Authorization`), `.timeout(duration)` replaces the client's timeout of \
+         each attempt. When the document names an idempotency key header \
+         (`x-idempotency-key-header`), POST and PATCH builders have `.idempotency_key(key)`: \
+         the key is sent in that header and the call is retried after a timeout or a 502, 503 \
+         or 504 like an idempotent one.\n\n",
     );
 
     out.push_str(
         "### When the document changes\n\n\
          Regenerating after an additive change to the document (a new operation, a new optional \
-         parameter, property or enum value, a new response) never breaks code that uses the crate, \
+         parameter, property or enum value, a new error answer or a new success status with the same body type) never breaks code that uses the crate, \
          because of one rule applied to everything generated:\n\n\
          - an optional parameter is a setter of the request builder, never a positional argument;\n\
          - every struct in `types` is `#[non_exhaustive]`: build one with `Type::new(required..)` \
@@ -81,8 +87,9 @@ pub fn render(api: &Api, settings: &Settings) -> String {
          - every enum in `types` is `#[non_exhaustive]` (a `match` needs a `_` arm), and a string \
          or integer enum keeps a value it does not know as `Unknown`.\n\n\
          `cargo xtask regenerate` prints what changed in the public API and `semver: minor` or \
-         `semver: major`; what still breaks is named: removed or renamed items, changed types, \
-         and a parameter or property that became required.\n\n",
+         `semver: major`; what still breaks is named: removed or renamed items, changed types \
+         (a success answer of a new body type changes what the call returns), and a parameter \
+         or property that became required.\n\n",
     );
 
     out.push_str("## Authentication\n\n");

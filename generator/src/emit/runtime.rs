@@ -13,6 +13,7 @@ macro_rules! runtime_files {
 runtime_files!(
     "auth.rs",
     "body.rs",
+    "call.rs",
     "client.rs",
     "client_tests.rs",
     "description.rs",

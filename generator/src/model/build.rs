@@ -33,6 +33,9 @@ mod ext {
     pub const README: &str = "x-readme";
     /// On the document: header in which each call sends a fresh request id.
     pub const REQUEST_ID: &str = "x-request-id-header";
+    /// On the document or an operation: the header in which a POST or PATCH accepts an
+    /// idempotency key (such as `Idempotency-Key`).
+    pub const IDEMPOTENCY_KEY: &str = "x-idempotency-key-header";
     /// On the document: response headers that carry the server's request id.
     pub const RESPONSE_REQUEST_ID: &str = "x-response-request-id-headers";
 }
@@ -315,6 +318,14 @@ fn operation(
     let method_name = names.methods.claim(snake(&raw.name));
     let builder = names.builders.claim(pascal(&method_name));
     let pagination = pagination(&params, &success, types);
+    let idempotency_key = matches!(raw.method, HttpMethod::Post | HttpMethod::Patch)
+        .then(|| {
+            let named = |extensions: &indexmap::IndexMap<String, Value>| {
+                extensions.get(ext::IDEMPOTENCY_KEY).and_then(Value::as_str).map(str::to_owned)
+            };
+            named(&raw.op.extensions).or_else(|| named(&spec.extensions))
+        })
+        .flatten();
 
     Ok(Operation {
         id: raw.op.operation_id.clone().unwrap_or_else(|| snake(&raw.name)),
@@ -334,6 +345,7 @@ fn operation(
         authenticated: raw.authenticated,
         sensitive,
         pagination,
+        idempotency_key,
     })
 }
 

@@ -366,6 +366,10 @@ pub struct Operation {
     pub sensitive: bool,
     /// How to walk all pages, when the operation is a paginated list.
     pub pagination: Option<Pagination>,
+    /// The header that carries an idempotency key, for a POST or PATCH whose API accepts one
+    /// (`x-idempotency-key-header` on the operation or the document): a call with a key may
+    /// be retried like an idempotent one.
+    pub idempotency_key: Option<String>,
 }
 
 /// A list operation that takes a continuation token and answers the next one.
