@@ -49,7 +49,7 @@ impl Client {
             id: "getAccessToken",
             method: Method::Post,
             path_template: "/cctrustoauth2/{customerId}/tokens/clients",
-            authenticated: false,
+            security: &[],
             sensitive: true,
         };
         let customer_id = path_param(
@@ -94,7 +94,7 @@ impl Client {
             id: "listServicePrincipals",
             method: Method::Get,
             path_template: "/serviceprincipals",
-            authenticated: true,
+            security: &[&[0usize]],
             sensitive: false,
         };
         let request = RequestParts::new(String::from("/serviceprincipals"));
@@ -139,7 +139,7 @@ impl Client {
             id: "createServicePrincipal",
             method: Method::Post,
             path_template: "/serviceprincipals",
-            authenticated: true,
+            security: &[&[0usize]],
             sensitive: false,
         };
         let request = RequestParts::new(String::from("/serviceprincipals"));
@@ -187,7 +187,7 @@ impl Client {
             id: "getServicePrincipal",
             method: Method::Get,
             path_template: "/serviceprincipals/{principalId}",
-            authenticated: true,
+            security: &[&[0usize]],
             sensitive: false,
         };
         let principal_id = path_param(
@@ -238,7 +238,7 @@ impl Client {
             id: "deleteServicePrincipal",
             method: Method::Delete,
             path_template: "/serviceprincipals/{principalId}",
-            authenticated: true,
+            security: &[&[0usize]],
             sensitive: false,
         };
         let principal_id = path_param(
@@ -279,7 +279,7 @@ impl Client {
             id: "listResourceLocations",
             method: Method::Get,
             path_template: "/resourcelocations",
-            authenticated: true,
+            security: &[&[0usize]],
             sensitive: false,
         };
         let request = RequestParts::new(String::from("/resourcelocations"));
@@ -326,7 +326,7 @@ impl Client {
             id: "getResourceLocation",
             method: Method::Get,
             path_template: "/resourcelocations/{locationId}",
-            authenticated: true,
+            security: &[&[0usize]],
             sensitive: false,
         };
         let location_id = path_param(
@@ -368,7 +368,7 @@ impl Client {
             id: "listNotifications",
             method: Method::Get,
             path_template: "/notifications",
-            authenticated: true,
+            security: &[&[0usize]],
             sensitive: false,
         };
         let request = RequestParts::new(String::from("/notifications"));

@@ -18,8 +18,16 @@ static DESC: ApiDescription = ApiDescription {
         api: "https://api.invalid",
         token: "https://token.invalid",
     },
-    token_path: Some("/cctrustoauth2/{Citrix-CustomerId}/tokens/clients"),
-    authorization_format: AuthorizationFormat::Template("CwsAuth Bearer={token}"),
+    security_schemes: &[SecurityScheme {
+        name: "citrixClientCredentials",
+        setter: "citrix_client_credentials",
+        kind: SchemeKind::ClientCredentials {
+            token_url: "/cctrustoauth2/{Citrix-CustomerId}/tokens/clients",
+            scopes: &[],
+            secret_in_basic: false,
+            format: AuthorizationFormat::Template("CwsAuth Bearer={token}"),
+        },
+    }],
     client_parameters: &[ClientParameter {
         header: "Citrix-CustomerId",
         setter: "customer_id",
@@ -29,7 +37,13 @@ static DESC: ApiDescription = ApiDescription {
 };
 
 static NO_TOKEN_FLOW: ApiDescription = ApiDescription {
-    token_path: None,
+    security_schemes: &[SecurityScheme {
+        name: "bearer",
+        setter: "bearer",
+        kind: SchemeKind::Bearer {
+            format: AuthorizationFormat::Template("CwsAuth Bearer={token}"),
+        },
+    }],
     client_parameters: &[],
     request_id_header: None,
     ..DESC
@@ -39,7 +53,7 @@ static GET_OP: Operation = Operation {
     id: "getThing",
     method: Method::Get,
     path_template: "/things/{id}",
-    authenticated: true,
+    security: &[&[0]],
     sensitive: false,
 };
 
@@ -47,7 +61,7 @@ static POST_OP: Operation = Operation {
     id: "createThing",
     method: Method::Post,
     path_template: "/things",
-    authenticated: true,
+    security: &[&[0]],
     sensitive: false,
 };
 
@@ -55,7 +69,7 @@ static PUBLIC_OP: Operation = Operation {
     id: "ping",
     method: Method::Get,
     path_template: "/ping",
-    authenticated: false,
+    security: &[],
     sensitive: false,
 };
 
@@ -716,9 +730,11 @@ async fn unauthenticated_operations_send_no_authorization() {
     let r = &requests_to(&server, "/ping").await[0];
     assert!(r.headers.get("authorization").is_none());
     assert!(r.headers.get("citrix-transactionid").is_none());
+    // Nothing is sent for a call whose requirement cannot be met.
     let err = client.execute(&GET_OP, thing()).await.unwrap_err();
-    assert!(matches!(err, Error::Config(_)), "{err:?}");
-    assert!(err.to_string().contains(".credentials(..)"), "{err}");
+    assert!(matches!(err, Error::MissingCredentials { operation: "getThing", .. }), "{err:?}");
+    assert!(err.to_string().contains("`bearer` (`.bearer(..)`)"), "{err}");
+    assert!(requests_to(&server, "/things/t-1").await.is_empty());
 }
 
 #[tokio::test]

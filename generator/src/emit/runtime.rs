@@ -15,6 +15,7 @@ runtime_files!(
     "body.rs",
     "client.rs",
     "client_tests.rs",
+    "credentials.rs",
     "description.rs",
     "encode.rs",
     "error.rs",
