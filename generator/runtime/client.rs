@@ -919,17 +919,13 @@ impl Client {
             if (200..300).contains(&response.status()) {
                 return Ok(response);
             }
-            if response.status() == 401 && !renewed_after_401 {
-                if !used_tokens.is_empty() {
-                    tracing::info!(
-                        "access token rejected with 401; renewing it and repeating once"
-                    );
-                    for (c, token) in &used_tokens {
-                        c.cache.invalidate(token);
-                    }
-                    renewed_after_401 = true;
-                    continue;
+            if response.status() == 401 && !renewed_after_401 && !used_tokens.is_empty() {
+                tracing::info!("access token rejected with 401; renewing it and repeating once");
+                for (c, token) in &used_tokens {
+                    c.cache.invalidate(token);
                 }
+                renewed_after_401 = true;
+                continue;
             }
             let redactor = self.redactor(op, chosen, &headers, req.body.as_ref());
             return Err(Error::Api(Box::new(ApiError::from_response(

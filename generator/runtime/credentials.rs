@@ -92,7 +92,8 @@ impl SchemeKind {
 pub type TokenSourceError = Box<dyn std::error::Error + Send + Sync>;
 
 /// The future a [`TokenSource`] returns.
-pub type TokenFuture<'a> = Pin<Box<dyn Future<Output = Result<Secret, TokenSourceError>> + Send + 'a>>;
+pub type TokenFuture<'a> =
+    Pin<Box<dyn Future<Output = Result<Secret, TokenSourceError>> + Send + 'a>>;
 
 /// Supplies access tokens for the OAuth2 flows the client does not run itself
 /// (authorization code, implicit, password) and for OpenID Connect: e.g. a refresh from
@@ -107,9 +108,15 @@ pub trait TokenSource: Send + Sync {
 #[derive(Clone)]
 pub(super) enum Configured {
     ApiKey(Secret),
-    Basic { user: String, password: Secret },
+    Basic {
+        user: String,
+        password: Secret,
+    },
     Token(Secret),
-    ClientCredentials { client_id: String, client_secret: Secret },
+    ClientCredentials {
+        client_id: String,
+        client_secret: Secret,
+    },
     Source(Arc<dyn TokenSource>),
 }
 
@@ -129,7 +136,11 @@ impl fmt::Debug for Configured {
 /// A scheme ready to be applied to requests.
 pub(super) enum Applied {
     /// A header with a fixed, sensitive value (API key in a header, Basic, a fixed token).
-    Header { name: HeaderName, value: HeaderValue, secret: Secret },
+    Header {
+        name: HeaderName,
+        value: HeaderValue,
+        secret: Secret,
+    },
     /// A query parameter holding an API key.
     Query { name: &'static str, key: Secret },
     /// A cookie holding an API key.
@@ -137,7 +148,10 @@ pub(super) enum Applied {
     /// Tokens from the token endpoint.
     ClientCredentials(Box<ClientCredentials>),
     /// Tokens from the user's source.
-    Source { source: Arc<dyn TokenSource>, format: AuthorizationFormat },
+    Source {
+        source: Arc<dyn TokenSource>,
+        format: AuthorizationFormat,
+    },
 }
 
 impl fmt::Debug for Applied {
@@ -176,15 +190,21 @@ pub(super) fn basic_value(user: &str, password: &str) -> Result<HeaderValue, ()>
     Ok(value)
 }
 
-/// The requirement of `security` that the configured schemes meet: the first whose schemes
-/// are all configured (`applied[i]` is `Some`). `Err` holds each requirement's missing
-/// schemes, to name them.
+/// The requirement of `security` that the configured schemes meet: the first non-empty one
+/// whose schemes are all configured (`applied[i]` is `Some`), else an empty one (anonymous
+/// access allowed: credentials are sent when they can be, OpenAPI 3.0.3 §4.7.30). `Err`
+/// holds each requirement's missing schemes, to name them.
 pub(super) fn choose<'r, T>(
     security: &'r [&'static [usize]],
     applied: &[Option<T>],
 ) -> Result<&'r [usize], Vec<Vec<usize>>> {
     let mut missing = Vec::with_capacity(security.len());
+    let mut anonymous = None;
     for requirement in security {
+        if requirement.is_empty() {
+            anonymous = Some(*requirement);
+            continue;
+        }
         let lacking: Vec<usize> = requirement
             .iter()
             .copied()
@@ -195,7 +215,7 @@ pub(super) fn choose<'r, T>(
         }
         missing.push(lacking);
     }
-    Err(missing)
+    anonymous.ok_or(missing)
 }
 
 /// "`a` (`.a(..)`) and `b` (`.b(..)`), or `c` (`.c(..)`)": what to configure.
@@ -246,8 +266,9 @@ mod tests {
         assert_eq!(choose(&[&[1], &[2], &[0]], &applied), Ok(&[2][..]));
         // All of several.
         assert_eq!(choose(&[&[0, 2]], &applied), Ok(&[0, 2][..]));
-        // An empty requirement is anonymous access.
+        // An empty requirement is anonymous access, used only when no other is met.
         assert_eq!(choose(&[&[1], &[]], &applied), Ok(&[][..]));
+        assert_eq!(choose(&[&[], &[0]], &applied), Ok(&[0][..]));
         let missing = choose(&[&[0, 1], &[1, 2]], &applied).unwrap_err();
         assert_eq!(missing, vec![vec![1], vec![1]]);
         assert_eq!(
