@@ -23,7 +23,7 @@ async fn the_stream_follows_continuation_tokens_to_the_end() {
     Mock::given(method("GET")).and(path("/machines")).and(query_param("continuationToken", "t2"))
         .respond_with(page(&["m3"], None)).expect(1).mount(&server).await;
 
-    let client = Client::builder().base_url(server.uri()).build().unwrap();
+    let client = Client::builder().base_url(server.uri()).token("t").build().unwrap();
     let machines: Vec<_> = client
         .list_machines_stream(ListMachinesOptions::new().limit(2))
         .try_collect()
