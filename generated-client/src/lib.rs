@@ -42,5 +42,6 @@ pub use client::{Client, ClientBuilder};
 pub use client::Region;
 pub use runtime::{
     ApiError, AuthError, AuthorizationFormat, Error, Problem, ProblemParameter,
-    RawResponse, Response, RetryPolicy, Secret,
+    RawResponse, Response, RetryPolicy, Secret, TokenFuture, TokenSource,
+    TokenSourceError,
 };

@@ -283,7 +283,7 @@ impl<'a> GetAccessToken<'a> {
             id: "getAccessToken",
             method: Method::Post,
             path_template: "/cctrustoauth2/{customerId}/tokens/clients",
-            authenticated: false,
+            security: &[],
             sensitive: true,
         };
         let Self { client, customer_id, body, call } = self;
@@ -357,7 +357,7 @@ impl<'a> ListServicePrincipals<'a> {
             id: "listServicePrincipals",
             method: Method::Get,
             path_template: "/serviceprincipals",
-            authenticated: true,
+            security: &[&[0usize]],
             sensitive: false,
         };
         let Self { client, call } = self;
@@ -425,7 +425,7 @@ impl<'a> CreateServicePrincipal<'a> {
             id: "createServicePrincipal",
             method: Method::Post,
             path_template: "/serviceprincipals",
-            authenticated: true,
+            security: &[&[0usize]],
             sensitive: false,
         };
         let Self { client, body, call } = self;
@@ -494,7 +494,7 @@ impl<'a> GetServicePrincipal<'a> {
             id: "getServicePrincipal",
             method: Method::Get,
             path_template: "/serviceprincipals/{principalId}",
-            authenticated: true,
+            security: &[&[0usize]],
             sensitive: false,
         };
         let Self { client, principal_id, call } = self;
@@ -564,7 +564,7 @@ impl<'a> DeleteServicePrincipal<'a> {
             id: "deleteServicePrincipal",
             method: Method::Delete,
             path_template: "/serviceprincipals/{principalId}",
-            authenticated: true,
+            security: &[&[0usize]],
             sensitive: false,
         };
         let Self { client, principal_id, call } = self;
@@ -634,7 +634,7 @@ impl<'a> ListResourceLocations<'a> {
             id: "listResourceLocations",
             method: Method::Get,
             path_template: "/resourcelocations",
-            authenticated: true,
+            security: &[&[0usize]],
             sensitive: false,
         };
         let Self { client, call } = self;
@@ -702,7 +702,7 @@ impl<'a> GetResourceLocation<'a> {
             id: "getResourceLocation",
             method: Method::Get,
             path_template: "/resourcelocations/{locationId}",
-            authenticated: true,
+            security: &[&[0usize]],
             sensitive: false,
         };
         let Self { client, location_id, call } = self;
@@ -773,7 +773,7 @@ impl<'a> ListNotifications<'a> {
             id: "listNotifications",
             method: Method::Get,
             path_template: "/notifications",
-            authenticated: true,
+            security: &[&[0usize]],
             sensitive: false,
         };
         let Self { client, call } = self;

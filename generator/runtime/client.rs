@@ -6,13 +6,16 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use reqwest::header::{
-    HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, LOCATION,
+    HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, COOKIE, LOCATION,
     RETRY_AFTER, USER_AGENT,
 };
 use reqwest::Url;
 use tracing::Instrument;
 
 use super::auth::{parse_token_response, IssuedAuthorization, TokenCache};
+use super::credentials::{
+    self, basic_value, Applied, ClientCredentials, Configured, SchemeKind, TokenSource,
+};
 use super::body::{self, BodyError, DEFAULT_MAX_RESPONSE_SIZE};
 use super::encode::is_dot_segment;
 use super::error::{origin_of, transport_summary};
@@ -20,8 +23,8 @@ use super::redact::Redactor;
 use super::request::Body;
 use super::retry::{self, Decision, Outcome};
 use super::{
-    path_segment, ApiDescription, ApiError, AuthError, AuthorizationFormat, Error, Method,
-    Operation, RawResponse, RequestParts, RetryPolicy, Secret, Server,
+    path_segment, ApiDescription, ApiError, ApiKeyLocation, AuthError, AuthorizationFormat, Error,
+    Method, Operation, RawResponse, RequestParts, RetryPolicy, Secret, SecurityScheme, Server,
 };
 
 /// Operation name used in errors and traces of token requests.
@@ -51,15 +54,13 @@ fn shown_url(raw: &str) -> String {
     }
 }
 
-/// How requests are authenticated, as configured on the builder (the last call wins).
+/// Credentials given for one scheme, by name, or for every scheme that fits
+/// (`.credentials(..)`, `.token(..)`); the last call for a scheme wins.
 #[derive(Debug, Clone)]
-enum AuthConfig {
-    None,
-    Credentials {
-        client_id: String,
-        client_secret: Secret,
-    },
-    Token(Secret),
+struct SchemeConfig {
+    /// `None`: every scheme the credentials fit.
+    scheme: Option<&'static str>,
+    credentials: Configured,
 }
 
 /// Configures and builds a [`Client`].
@@ -78,9 +79,9 @@ pub struct ClientBuilder {
     server: Server,
     /// Overrides `server` for both API and token calls, whichever was set first.
     base_url: Option<UrlSetting>,
-    auth: AuthConfig,
+    credentials: Vec<SchemeConfig>,
     token_url: Option<UrlSetting>,
-    authorization_format: AuthorizationFormat,
+    authorization_format: Option<AuthorizationFormat>,
     connect_timeout: Duration,
     timeout: Duration,
     retry: RetryPolicy,
@@ -99,9 +100,9 @@ impl ClientBuilder {
             description,
             server: description.default_server,
             base_url: None,
-            auth: AuthConfig::None,
+            credentials: Vec::new(),
             token_url: None,
-            authorization_format: description.authorization_format,
+            authorization_format: None,
             connect_timeout: Duration::from_secs(10),
             timeout: Duration::from_secs(60),
             retry: RetryPolicy::default(),
@@ -137,37 +138,98 @@ impl ClientBuilder {
         self.base_url.as_ref().map_or(self.server.token, |u| &u.0)
     }
 
+    fn configure(mut self, scheme: Option<&'static str>, credentials: Configured) -> Self {
+        // For one scheme, the last call wins; `.credentials(..)` and `.token(..)` replace
+        // each other.
+        self.credentials.retain(|c| c.scheme != scheme);
+        self.credentials.push(SchemeConfig {
+            scheme,
+            credentials,
+        });
+        self
+    }
+
     /// Authenticate with OAuth2 client credentials (a service principal): tokens are
-    /// requested, cached and renewed automatically.
+    /// requested, cached and renewed automatically, for every OAuth2 client-credentials
+    /// scheme of the API (or, with [`token_url`](Self::token_url), its token schemes).
     pub fn credentials(
-        mut self,
+        self,
         client_id: impl Into<String>,
         client_secret: impl Into<String>,
     ) -> Self {
-        self.auth = AuthConfig::Credentials {
+        let credentials = Configured::ClientCredentials {
             client_id: client_id.into(),
             client_secret: Secret::new(client_secret),
         };
-        self
+        self.configure(None, credentials)
     }
 
-    /// Authenticate with a token obtained elsewhere; no token requests are made and a
+    /// Authenticate with a token obtained elsewhere, for every scheme of the API that
+    /// takes a token (bearer, OAuth2, OpenID Connect); no token requests are made and a
     /// rejected token is an error.
-    pub fn token(mut self, token: impl Into<String>) -> Self {
-        self.auth = AuthConfig::Token(Secret::new(token));
-        self
+    pub fn token(self, token: impl Into<String>) -> Self {
+        self.configure(None, Configured::Token(Secret::new(token)))
     }
 
-    /// The full URL of the token endpoint, instead of the token base URL plus the API's
-    /// token path.
+    /// The API key of scheme `scheme` (generated setters call this).
+    #[doc(hidden)]
+    pub fn api_key(self, scheme: &'static str, key: impl Into<String>) -> Self {
+        self.configure(Some(scheme), Configured::ApiKey(Secret::new(key)))
+    }
+
+    /// The user and password of HTTP Basic scheme `scheme` (generated setters call this).
+    #[doc(hidden)]
+    pub fn basic_auth(
+        self,
+        scheme: &'static str,
+        user: impl Into<String>,
+        password: impl Into<String>,
+    ) -> Self {
+        let credentials = Configured::Basic {
+            user: user.into(),
+            password: Secret::new(password),
+        };
+        self.configure(Some(scheme), credentials)
+    }
+
+    /// A fixed token for scheme `scheme` (generated setters call this).
+    #[doc(hidden)]
+    pub fn scheme_token(self, scheme: &'static str, token: impl Into<String>) -> Self {
+        self.configure(Some(scheme), Configured::Token(Secret::new(token)))
+    }
+
+    /// Client credentials for OAuth2 scheme `scheme` (generated setters call this).
+    #[doc(hidden)]
+    pub fn scheme_credentials(
+        self,
+        scheme: &'static str,
+        client_id: impl Into<String>,
+        client_secret: impl Into<String>,
+    ) -> Self {
+        let credentials = Configured::ClientCredentials {
+            client_id: client_id.into(),
+            client_secret: Secret::new(client_secret),
+        };
+        self.configure(Some(scheme), credentials)
+    }
+
+    /// A token source for scheme `scheme` (generated setters call this).
+    #[doc(hidden)]
+    pub fn token_source(self, scheme: &'static str, source: Arc<dyn TokenSource>) -> Self {
+        self.configure(Some(scheme), Configured::Source(source))
+    }
+
+    /// The full URL of the token endpoint, instead of the one the API's OAuth2
+    /// client-credentials flow names (`tokenUrl`, relative to the token base URL).
     pub fn token_url(mut self, url: impl AsRef<str>) -> Self {
         self.token_url = Some(UrlSetting(url.as_ref().to_owned()));
         self
     }
 
-    /// How the token is written into the `Authorization` header.
+    /// How tokens are written into the `Authorization` header, instead of each scheme's
+    /// own way.
     pub fn authorization_format(mut self, format: AuthorizationFormat) -> Self {
-        self.authorization_format = format;
+        self.authorization_format = Some(format);
         self
     }
 
@@ -276,49 +338,22 @@ impl ClientBuilder {
             })
             .collect::<Result<Vec<_>, _>>()?;
 
-        let auth = match &self.auth {
-            AuthConfig::None => Auth::None,
-            AuthConfig::Token(token) => {
-                let value =
-                    authorization_value(self.authorization_format, token).map_err(|_| {
-                        Error::Config(
-                            "the token given to `.token(..)` is not a valid header value"
-                                .to_owned(),
-                        )
-                    })?;
-                Auth::Static(value)
-            }
-            AuthConfig::Credentials {
-                client_id,
-                client_secret,
-            } => {
-                if client_id.is_empty() || client_secret.expose().is_empty() {
-                    return Err(Error::Config(
-                        "the client id and client secret given to `.credentials(..)` must not \
-                         be empty"
-                            .to_owned(),
-                    ));
-                }
-                Auth::Credentials(Box::new(Credentials {
-                    token_url: self.token_endpoint()?,
-                    client_id: client_id.clone(),
-                    client_secret: client_secret.clone(),
-                    format: self.authorization_format,
-                    margin: self.refresh_margin,
-                    cache: TokenCache::default(),
-                }))
-            }
-        };
-
-        let token_url = match &auth {
-            Auth::Credentials(c) => Some(c.token_url.clone()),
-            _ => None,
-        };
+        let schemes = self.applied_schemes()?;
+        let token_urls = schemes
+            .iter()
+            .filter_map(|s| match s {
+                Some(Applied::ClientCredentials(c)) => Some(c.token_url.clone()),
+                _ => None,
+            })
+            .collect();
+        let query_keys = schemes
+            .iter()
+            .any(|s| matches!(s, Some(Applied::Query { .. })));
         let http = match self.http {
             Some(http) => http,
             None => reqwest::Client::builder()
                 .connect_timeout(self.connect_timeout)
-                .redirect(redirect_policy(token_url))
+                .redirect(redirect_policy(token_urls))
                 .build()
                 .map_err(|e| Error::Config(format!("the HTTP client cannot be created: {e}")))?,
         };
@@ -331,12 +366,13 @@ impl ClientBuilder {
                 connect_timeout: self.connect_timeout,
                 retry: self.retry,
                 max_response_size: self.max_response_size,
-                authorization_format: self.authorization_format,
                 user_agent,
                 parameters,
                 request_id_header,
                 response_request_id_headers,
-                auth,
+                schemes,
+                security_schemes: description.security_schemes,
+                query_keys,
             }),
         })
     }
@@ -380,25 +416,181 @@ impl ClientBuilder {
         Ok(headers)
     }
 
-    /// The token endpoint: the override, or token base + token path with placeholders filled.
-    fn token_endpoint(&self) -> Result<Url, Error> {
+    /// What each scheme of the API is configured with, ready to apply (`None`: not
+    /// configured).
+    fn applied_schemes(&self) -> Result<Vec<Option<Applied>>, Error> {
+        let schemes = self.description.security_schemes;
+        for config in &self.credentials {
+            if let Some(name) = config.scheme {
+                if !schemes.iter().any(|s| s.name == name) {
+                    return Err(Error::Config(format!(
+                        "this API has no security scheme `{name}`"
+                    )));
+                }
+            }
+        }
+        let has_client_credentials = schemes
+            .iter()
+            .any(|s| matches!(s.kind, SchemeKind::ClientCredentials { .. }));
+        let mut applied = Vec::with_capacity(schemes.len());
+        let mut shared_used = false;
+        for scheme in schemes {
+            let own = self
+                .credentials
+                .iter()
+                .find(|c| c.scheme == Some(scheme.name))
+                .map(|c| &c.credentials);
+            let shared = self
+                .credentials
+                .iter()
+                .find(|c| c.scheme.is_none())
+                .map(|c| &c.credentials)
+                .filter(|c| match (c, &scheme.kind) {
+                    (Configured::Token(_), kind) => kind.token_format().is_some(),
+                    (Configured::ClientCredentials { .. }, SchemeKind::ClientCredentials { .. }) => true,
+                    // An API without a client-credentials flow: its token schemes get
+                    // tokens from the endpoint given to `.token_url(..)`.
+                    (Configured::ClientCredentials { .. }, kind) => {
+                        !has_client_credentials && self.token_url.is_some() && kind.token_format().is_some()
+                    }
+                    _ => false,
+                });
+            shared_used |= own.is_none() && shared.is_some();
+            applied.push(match own.or(shared) {
+                Some(credentials) => Some(self.apply(scheme, credentials)?),
+                None => None,
+            });
+        }
+        match self.credentials.iter().find(|c| c.scheme.is_none()) {
+            Some(SchemeConfig { credentials: Configured::ClientCredentials { .. }, .. }) if !shared_used => {
+                Err(Error::Config(
+                    "this API has no OAuth2 client-credentials token endpoint: set one with \
+                     `.token_url(..)` or pass a token with `.token(..)`"
+                        .to_owned(),
+                ))
+            }
+            Some(SchemeConfig { credentials: Configured::Token(_), .. }) if !shared_used => Err(Error::Config(
+                "this API takes no access token: `.token(..)` has nothing to authenticate".to_owned(),
+            )),
+            _ => Ok(applied),
+        }
+    }
+
+    /// `credentials` ready to apply for `scheme`.
+    fn apply(&self, scheme: &SecurityScheme, credentials: &Configured) -> Result<Applied, Error> {
+        let setter = scheme.setter;
+        let invalid = |what: &str| {
+            Error::Config(format!(
+                "the {what} given for security scheme `{}` (`.{setter}(..)`) is not a valid header value",
+                scheme.name
+            ))
+        };
+        let format = |kind: &SchemeKind| {
+            self.authorization_format
+                .or(kind.token_format())
+                .unwrap_or(AuthorizationFormat::Bearer)
+        };
+        Ok(match (&scheme.kind, credentials) {
+            (SchemeKind::ApiKey { location, name }, Configured::ApiKey(key)) => {
+                if key.expose().is_empty() {
+                    return Err(Error::Config(format!(
+                        "the API key given to `.{setter}(..)` is empty"
+                    )));
+                }
+                match location {
+                    ApiKeyLocation::Header => {
+                        let header = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+                            Error::Config(format!("`{name}` is not a valid header name"))
+                        })?;
+                        let mut value = HeaderValue::from_str(key.expose()).map_err(|_| invalid("API key"))?;
+                        value.set_sensitive(true);
+                        Applied::Header { name: header, value, secret: key.clone() }
+                    }
+                    ApiKeyLocation::Query => Applied::Query { name, key: key.clone() },
+                    ApiKeyLocation::Cookie => {
+                        // A cookie value must not hold separators (RFC 6265 §4.1.1).
+                        if key.expose().contains([';', ',', ' ', '"', '\\']) {
+                            return Err(invalid("API key"));
+                        }
+                        Applied::Cookie { name, key: key.clone() }
+                    }
+                }
+            }
+            (SchemeKind::Basic, Configured::Basic { user, password }) => {
+                // RFC 7617 §2: the user id cannot contain a colon.
+                if user.contains(':') {
+                    return Err(Error::Config(format!(
+                        "the user given to `.{setter}(..)` contains `:`, which HTTP Basic cannot carry"
+                    )));
+                }
+                let value = basic_value(user, password.expose()).map_err(|_| invalid("user or password"))?;
+                Applied::Header { name: AUTHORIZATION, value, secret: password.clone() }
+            }
+            (kind, Configured::Token(token)) if kind.token_format().is_some() => {
+                let value = authorization_value(format(kind), token).map_err(|_| {
+                    Error::Config("the token given to `.token(..)` is not a valid header value".to_owned())
+                })?;
+                Applied::Header { name: AUTHORIZATION, value, secret: token.clone() }
+            }
+            (kind, Configured::Source(source)) if kind.token_format().is_some() => Applied::Source {
+                source: source.clone(),
+                format: format(kind),
+            },
+            (kind, Configured::ClientCredentials { client_id, client_secret }) if kind.token_format().is_some() => {
+                if client_id.is_empty() || client_secret.expose().is_empty() {
+                    return Err(Error::Config(
+                        "the client id and client secret given to `.credentials(..)` must not \
+                         be empty"
+                            .to_owned(),
+                    ));
+                }
+                let (scopes, secret_in_basic) = match kind {
+                    SchemeKind::ClientCredentials { scopes, secret_in_basic, .. } => (*scopes, *secret_in_basic),
+                    _ => (&[][..], false),
+                };
+                Applied::ClientCredentials(Box::new(ClientCredentials {
+                    token_url: self.token_endpoint(kind)?,
+                    client_id: client_id.clone(),
+                    client_secret: client_secret.clone(),
+                    scopes,
+                    secret_in_basic,
+                    format: format(kind),
+                    margin: self.refresh_margin,
+                    cache: TokenCache::default(),
+                }))
+            }
+            (_, credentials) => {
+                return Err(Error::Config(format!(
+                    "security scheme `{}` does not take {credentials:?}; use `.{setter}(..)`",
+                    scheme.name
+                )))
+            }
+        })
+    }
+
+    /// The token endpoint: the override, or the flow's `tokenUrl` with placeholders filled,
+    /// absolute or joined to the token base URL.
+    fn token_endpoint(&self, kind: &SchemeKind) -> Result<Url, Error> {
         if let Some(url) = &self.token_url {
             return parse_base("token URL", &url.0);
         }
-        let Some(template) = self.description.token_path else {
+        let SchemeKind::ClientCredentials { token_url, .. } = kind else {
             return Err(Error::Config(
                 "this API has no OAuth2 client-credentials token endpoint: set one with \
                  `.token_url(..)` or pass a token with `.token(..)`"
                     .to_owned(),
             ));
         };
-        let path = fill_template(template, |name| {
+        let path = fill_template(token_url, |name| {
             self.parameters
                 .iter()
                 .find(|(h, _)| h.eq_ignore_ascii_case(name))
                 .map(|(_, v)| v.as_str())
         })
         .map_err(Error::Config)?;
+        if let Ok(absolute) = Url::parse(&path) {
+            return parse_base("token URL", absolute.as_str());
+        }
         let base = parse_base("token base URL", self.token_base())?;
         join(&base, &path, &[]).map_err(|e| Error::Config(format!("token URL: {e}")))
     }
@@ -492,20 +684,6 @@ fn authorization_value(format: AuthorizationFormat, token: &Secret) -> Result<He
     Ok(value)
 }
 
-enum Auth {
-    None,
-    Static(HeaderValue),
-    Credentials(Box<Credentials>),
-}
-
-struct Credentials {
-    token_url: Url,
-    client_id: String,
-    client_secret: Secret,
-    format: AuthorizationFormat,
-    margin: Duration,
-    cache: TokenCache,
-}
 
 struct Inner {
     api_base: Url,
@@ -514,14 +692,16 @@ struct Inner {
     connect_timeout: Duration,
     retry: RetryPolicy,
     max_response_size: u64,
-    /// How tokens are written (to find one in a header value and cut it from error text).
-    authorization_format: AuthorizationFormat,
     user_agent: HeaderValue,
     parameters: HeaderMap,
     request_id_header: Option<HeaderName>,
     /// Parsed once: looking a header up by `&str` parses the name on every call.
     response_request_id_headers: Vec<HeaderName>,
-    auth: Auth,
+    /// Per security scheme of the API (same order), what is applied; `None`: not configured.
+    schemes: Vec<Option<Applied>>,
+    security_schemes: &'static [SecurityScheme],
+    /// Whether an API key travels in the query: transport errors then drop the URL.
+    query_keys: bool,
 }
 
 /// A client of the API. Cheap to clone (clones share connections and the token cache).
@@ -534,14 +714,12 @@ impl fmt::Debug for Client {
     /// Never shows the client secret or a token.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let inner = &*self.inner;
-        let auth = match &inner.auth {
-            Auth::None => "none".to_owned(),
-            Auth::Static(_) => "static token [redacted]".to_owned(),
-            Auth::Credentials(c) => format!(
-                "client credentials (client id {}, secret [redacted], token endpoint {}, {:?})",
-                c.client_id, c.token_url, c.cache
-            ),
-        };
+        let auth: Vec<(&str, &Applied)> = inner
+            .schemes
+            .iter()
+            .zip(inner.security_schemes)
+            .filter_map(|(applied, scheme)| Some((scheme.name, applied.as_ref()?)))
+            .collect();
         f.debug_struct("Client")
             .field("api_base", &inner.api_base.as_str())
             .field("auth", &auth)
@@ -630,12 +808,30 @@ impl Client {
         if let Some(message) = req.take_error() {
             return Err(encode_error(message));
         }
-        let url = join(&inner.api_base, &req.path, &req.query).map_err(encode_error)?;
+        // The requirement met by the configured credentials, checked before anything is
+        // sent (no requirement: anonymous).
+        let chosen: &[usize] = if op.security.is_empty() {
+            &[]
+        } else {
+            credentials::choose(op.security, &inner.schemes).map_err(|missing| {
+                Error::MissingCredentials {
+                    operation: op.id,
+                    missing: credentials::describe_missing(inner.security_schemes, &missing),
+                }
+            })?
+        };
+        let applied = || chosen.iter().filter_map(|&i| inner.schemes.get(i)?.as_ref());
+        let mut url = join(&inner.api_base, &req.path, &req.query).map_err(encode_error)?;
+        for scheme in applied() {
+            if let Applied::Query { name, key } = scheme {
+                url.query_pairs_mut().append_pair(name, key.expose());
+            }
+        }
 
         let request_id = self.new_request_id();
         let mut headers = self.common_headers(request_id.as_ref());
         // Client parameters are the headers every authenticated operation declares.
-        if op.authenticated {
+        if op.authenticated() {
             for (name, value) in &inner.parameters {
                 headers.insert(name.clone(), value.clone());
             }
@@ -663,27 +859,54 @@ impl Client {
             })?;
             headers.insert(CONTENT_TYPE, value);
         }
+        let mut cookies: Vec<String> = Vec::new();
+        for scheme in applied() {
+            match scheme {
+                Applied::Header { name, value, .. } => {
+                    headers.insert(name.clone(), value.clone());
+                }
+                Applied::Cookie { name, key } => cookies.push(format!("{name}={}", key.expose())),
+                _ => {}
+            }
+        }
+        if !cookies.is_empty() {
+            // After the operation's own cookie parameters, in the one `Cookie` header
+            // (RFC 6265 §5.4).
+            let mut all: Vec<String> = headers
+                .get_all(COOKIE)
+                .iter()
+                .filter_map(|v| v.to_str().ok().map(str::to_owned))
+                .collect();
+            all.extend(cookies);
+            let mut value = HeaderValue::from_str(&all.join("; "))
+                .map_err(|_| encode_error("a cookie is not a valid header value".to_owned()))?;
+            value.set_sensitive(true);
+            headers.insert(COOKIE, value);
+        }
 
         let mut renewed_after_401 = false;
         loop {
-            let mut used_token = None;
-            if op.authenticated {
-                let value = match &inner.auth {
-                    Auth::None => {
-                        return Err(Error::Config(format!(
-                            "{} requires authentication: call `.credentials(..)` or \
-                             `.token(..)` on the client builder",
-                            op.id
-                        )))
-                    }
-                    Auth::Static(value) => value.clone(),
-                    Auth::Credentials(c) => {
+            let mut used_tokens: Vec<(&ClientCredentials, HeaderValue)> = Vec::new();
+            for scheme in applied() {
+                match scheme {
+                    Applied::ClientCredentials(c) => {
                         let value = self.token(c, clock).await?;
-                        used_token = Some(value.clone());
-                        value
+                        used_tokens.push((c, value.clone()));
+                        headers.insert(AUTHORIZATION, value);
                     }
-                };
-                headers.insert(AUTHORIZATION, value);
+                    Applied::Source { source, format } => {
+                        let token = source.token().await.map_err(|source| Error::TokenSource {
+                            operation: op.id,
+                            source,
+                        })?;
+                        let value = authorization_value(*format, &token).map_err(|_| Error::TokenSource {
+                            operation: op.id,
+                            source: "the token source gave a token that is not a valid header value".into(),
+                        })?;
+                        headers.insert(AUTHORIZATION, value);
+                    }
+                    _ => {}
+                }
             }
             let response = self
                 .send(
@@ -701,17 +924,15 @@ impl Client {
             if (200..300).contains(&response.status()) {
                 return Ok(response);
             }
-            if response.status() == 401 && !renewed_after_401 {
-                if let (Auth::Credentials(c), Some(token)) = (&inner.auth, &used_token) {
-                    tracing::info!(
-                        "access token rejected with 401; renewing it and repeating once"
-                    );
+            if response.status() == 401 && !renewed_after_401 && !used_tokens.is_empty() {
+                tracing::info!("access token rejected with 401; renewing it and repeating once");
+                for (c, token) in &used_tokens {
                     c.cache.invalidate(token);
-                    renewed_after_401 = true;
-                    continue;
                 }
+                renewed_after_401 = true;
+                continue;
             }
-            let redactor = self.redactor(op, &headers, req.body.as_ref());
+            let redactor = self.redactor(op, chosen, &headers, req.body.as_ref());
             return Err(Error::Api(Box::new(ApiError::from_response(
                 op.id, &response, &url, &redactor,
             ))));
@@ -721,18 +942,40 @@ impl Client {
     /// What to cut from an error answer to a request with these headers and body: the
     /// client secret, the token sent, and for an operation whose request holds secrets
     /// (a token request), the values of its form body.
-    fn redactor(&self, op: &Operation, headers: &HeaderMap, body: Option<&Body>) -> Redactor {
+    fn redactor(
+        &self,
+        op: &Operation,
+        chosen: &[usize],
+        headers: &HeaderMap,
+        body: Option<&Body>,
+    ) -> Redactor {
         let inner = &*self.inner;
         let mut secrets: Vec<String> = Vec::new();
-        if let Auth::Credentials(c) = &inner.auth {
-            secrets.push(c.client_secret.expose().to_owned());
+        let sent_authorization = headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok());
+        // Every configured secret, not only those sent: an answer has no business
+        // quoting any of them.
+        for scheme in inner.schemes.iter().flatten() {
+            match scheme {
+                Applied::Header { value, secret, .. } => {
+                    secrets.push(secret.expose().to_owned());
+                    // Basic credentials also travel encoded.
+                    let encoded = value.to_str().ok().and_then(|v| v.strip_prefix("Basic "));
+                    secrets.extend(encoded.map(str::to_owned));
+                }
+                Applied::Query { key, .. } | Applied::Cookie { key, .. } => {
+                    secrets.push(key.expose().to_owned());
+                }
+                Applied::ClientCredentials(c) => secrets.push(c.client_secret.expose().to_owned()),
+                Applied::Source { .. } => {}
+            }
         }
-        if let Some(token) = headers
-            .get(AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| inner.authorization_format.token_of(v))
-        {
-            secrets.push(token.to_owned());
+        for &i in chosen {
+            let token = match inner.schemes.get(i).and_then(Option::as_ref) {
+                Some(Applied::ClientCredentials(c)) => sent_authorization.and_then(|v| c.format.token_of(v)),
+                Some(Applied::Source { format, .. }) => sent_authorization.and_then(|v| format.token_of(v)),
+                _ => None,
+            };
+            secrets.extend(token.map(str::to_owned));
         }
         if op.sensitive {
             if let Some(body) = body.filter(|b| b.content_type == "application/x-www-form-urlencoded") {
@@ -769,18 +1012,40 @@ impl Client {
 
     /// The `Authorization` value of a fresh token from the cache, or from the token endpoint
     /// (one request at a time, its result shared by every caller that waited for it).
-    async fn token(&self, c: &Credentials, clock: Clock) -> Result<HeaderValue, Error> {
+    async fn token(&self, c: &ClientCredentials, clock: Clock) -> Result<HeaderValue, Error> {
         c.cache.get(c.margin, || self.fetch_token(c, clock)).await
     }
 
-    async fn fetch_token(&self, c: &Credentials, clock: Clock) -> Result<IssuedAuthorization, Error> {
+    async fn fetch_token(
+        &self,
+        c: &ClientCredentials,
+        clock: Clock,
+    ) -> Result<IssuedAuthorization, Error> {
         let span = tracing::info_span!("token_request", operation = TOKEN_OPERATION);
         async {
-            let form = [
-                ("grant_type", "client_credentials"),
-                ("client_id", c.client_id.as_str()),
-                ("client_secret", c.client_secret.expose()),
-            ];
+            let scope = c.scopes.join(" ");
+            let mut form = vec![("grant_type", "client_credentials")];
+            // RFC 6749 §2.3.1: in HTTP Basic (`client_secret_basic`) or in the form
+            // (`client_secret_post`).
+            let basic = if c.secret_in_basic {
+                let encode = |s: &str| serde_urlencoded::to_string([("", s)]).map(|p| p[1..].to_owned());
+                let (Ok(id), Ok(secret)) = (encode(&c.client_id), encode(c.client_secret.expose())) else {
+                    return Err(Error::Encode {
+                        operation: Some(TOKEN_OPERATION),
+                        message: "the client id or secret cannot be form-encoded".to_owned(),
+                    });
+                };
+                Some(basic_value(&id, &secret).map_err(|_| {
+                    Error::Config("the client id is not a valid header value".to_owned())
+                })?)
+            } else {
+                form.push(("client_id", c.client_id.as_str()));
+                form.push(("client_secret", c.client_secret.expose()));
+                None
+            };
+            if !scope.is_empty() {
+                form.push(("scope", scope.as_str()));
+            }
             let body = serde_urlencoded::to_string(form).map_err(|e| Error::Encode {
                 operation: Some(TOKEN_OPERATION),
                 message: e.to_string(),
@@ -795,6 +1060,9 @@ impl Client {
                 CONTENT_TYPE,
                 HeaderValue::from_static("application/x-www-form-urlencoded"),
             );
+            if let Some(basic) = basic {
+                headers.insert(AUTHORIZATION, basic);
+            }
             let url = redacted_url(&c.token_url);
             let response = match self
                 .send(
@@ -914,11 +1182,16 @@ impl Client {
                         let success = (200..300).contains(&status);
                         match body::read(response, success, inner.max_response_size).await {
                             Ok(body) => Ok((status, headers, body)),
+                            Err(BodyError::Http(e)) if inner.query_keys => {
+                                Err(Failure::Http(e.without_url()))
+                            }
                             Err(BodyError::Http(e)) => Err(Failure::Http(e)),
                             Err(BodyError::TooLarge) => Err(Failure::TooLarge),
                         }
                     }
                 }
+                // The URL holds an API key: errors and traces go without it.
+                Err(e) if inner.query_keys => Err(Failure::Http(e.without_url())),
                 Err(e) => Err(Failure::Http(e)),
             };
             let latency_ms =
@@ -1016,13 +1289,11 @@ enum Failure {
 /// auth error), otherwise at most [`MAX_REDIRECTS`] in a row, each to the origin of the URL
 /// that redirected (RFC 6454 origin: scheme, host, port). A redirect that is not followed
 /// is returned as the answer, so its 3xx status is reported and never retried.
-fn redirect_policy(token_url: Option<Url>) -> reqwest::redirect::Policy {
+fn redirect_policy(token_urls: Vec<Url>) -> reqwest::redirect::Policy {
     reqwest::redirect::Policy::custom(move |attempt| {
         // `previous` starts with the URL first requested.
         let previous = attempt.previous();
-        let token_request = token_url
-            .as_ref()
-            .is_some_and(|token| previous.first() == Some(token));
+        let token_request = previous.first().is_some_and(|first| token_urls.contains(first));
         let same_origin = previous
             .last()
             .is_some_and(|from| same_origin(from, attempt.url()));

@@ -16,8 +16,16 @@ static DESC: ApiDescription = ApiDescription {
         api: "https://api.invalid",
         token: "https://token.invalid",
     },
-    token_path: Some("/cctrustoauth2/{Citrix-CustomerId}/tokens/clients"),
-    authorization_format: AuthorizationFormat::Template("CwsAuth Bearer={token}"),
+    security_schemes: &[SecurityScheme {
+        name: "citrixClientCredentials",
+        setter: "citrix_client_credentials",
+        kind: SchemeKind::ClientCredentials {
+            token_url: "/cctrustoauth2/{Citrix-CustomerId}/tokens/clients",
+            scopes: &[],
+            secret_in_basic: false,
+            format: AuthorizationFormat::Template("CwsAuth Bearer={token}"),
+        },
+    }],
     client_parameters: &[ClientParameter {
         header: "Citrix-CustomerId",
         setter: "customer_id",
@@ -27,7 +35,13 @@ static DESC: ApiDescription = ApiDescription {
 };
 
 static NO_TOKEN_FLOW: ApiDescription = ApiDescription {
-    token_path: None,
+    security_schemes: &[SecurityScheme {
+        name: "bearer",
+        setter: "bearer",
+        kind: SchemeKind::Bearer {
+            format: AuthorizationFormat::Template("CwsAuth Bearer={token}"),
+        },
+    }],
     client_parameters: &[],
     request_id_header: None,
     ..DESC
@@ -37,7 +51,7 @@ static GET_OP: Operation = Operation {
     id: "getThing",
     method: Method::Get,
     path_template: "/things/{id}",
-    authenticated: true,
+    security: &[&[0]],
     sensitive: false,
 };
 
@@ -45,7 +59,7 @@ static POST_OP: Operation = Operation {
     id: "createThing",
     method: Method::Post,
     path_template: "/things",
-    authenticated: true,
+    security: &[&[0]],
     sensitive: false,
 };
 
@@ -53,7 +67,7 @@ static PUBLIC_OP: Operation = Operation {
     id: "ping",
     method: Method::Get,
     path_template: "/ping",
-    authenticated: false,
+    security: &[],
     sensitive: false,
 };
 
@@ -714,9 +728,11 @@ async fn unauthenticated_operations_send_no_authorization() {
     let r = &requests_to(&server, "/ping").await[0];
     assert!(r.headers.get("authorization").is_none());
     assert!(r.headers.get("citrix-transactionid").is_none());
+    // Nothing is sent for a call whose requirement cannot be met.
     let err = client.execute(&GET_OP, thing()).await.unwrap_err();
-    assert!(matches!(err, Error::Config(_)), "{err:?}");
-    assert!(err.to_string().contains(".credentials(..)"), "{err}");
+    assert!(matches!(err, Error::MissingCredentials { operation: "getThing", .. }), "{err:?}");
+    assert!(err.to_string().contains("`bearer` (`.bearer(..)`)"), "{err}");
+    assert!(requests_to(&server, "/things/t-1").await.is_empty());
 }
 
 #[tokio::test]
@@ -1000,4 +1016,81 @@ async fn the_total_budget_covers_the_token_request_and_the_call() {
     );
     assert!(started.elapsed() < ms(900), "{:?}", started.elapsed());
     assert!(err.is_retryable());
+}
+
+/// A description whose client-credentials flow names an absolute `tokenUrl` (leaked: the
+/// runtime takes `'static` descriptions, and the URL holds the mock's port).
+fn absolute_token_url(token_url: String) -> &'static ApiDescription {
+    let token_url: &'static str = Box::leak(token_url.into_boxed_str());
+    let schemes: &'static [SecurityScheme] = Box::leak(Box::new([SecurityScheme {
+        name: "oauth",
+        setter: "oauth",
+        kind: SchemeKind::ClientCredentials {
+            token_url,
+            scopes: &["a", "b:c"],
+            secret_in_basic: false,
+            format: AuthorizationFormat::Bearer,
+        },
+    }]));
+    Box::leak(Box::new(ApiDescription {
+        security_schemes: schemes,
+        client_parameters: &[],
+        ..DESC
+    }))
+}
+
+#[tokio::test]
+async fn an_absolute_token_url_is_used_as_it_is_with_the_scopes_asked() {
+    let api = MockServer::start().await;
+    let tokens = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/issuer/token"))
+        .respond_with(token_body("tok-abs", json!(3600)))
+        .mount(&tokens)
+        .await;
+    Mock::given(path("/things/a%2Fb"))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&api)
+        .await;
+    let description = absolute_token_url(format!("{}/issuer/token", tokens.uri()));
+    let client = ClientBuilder::new(description)
+        .base_url(api.uri())
+        .credentials("id-1", SECRET)
+        .build()
+        .unwrap();
+    client.execute(&GET_OP, thing()).await.unwrap();
+    let token_request = &requests_to(&tokens, "/issuer/token").await[0];
+    let form: Vec<(String, String)> = serde_urlencoded::from_bytes(&token_request.body).unwrap();
+    let expected = [
+        ("grant_type", "client_credentials"),
+        ("client_id", "id-1"),
+        ("client_secret", SECRET),
+        ("scope", "a b:c"),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    assert_eq!(form, expected);
+    let sent = &requests_to(&api, "/things/a%2Fb").await[0];
+    assert_eq!(sent.headers.get("authorization").unwrap(), "Bearer tok-abs");
+    assert!(requests_to(&api, "/issuer/token").await.is_empty());
+}
+
+#[test]
+fn credentials_for_a_scheme_the_api_lacks_are_a_configuration_error() {
+    let err = ClientBuilder::new(&DESC)
+        .client_parameter("Citrix-CustomerId", "c".to_owned())
+        .api_key("nope", "k")
+        .build()
+        .unwrap_err();
+    assert!(err.to_string().contains("no security scheme `nope`"), "{err}");
+    // The wrong kind of credentials for a scheme.
+    let err = ClientBuilder::new(&DESC)
+        .client_parameter("Citrix-CustomerId", "c".to_owned())
+        .api_key("citrixClientCredentials", "k")
+        .build()
+        .unwrap_err();
+    assert!(err.to_string().contains("`.citrix_client_credentials(..)`"), "{err}");
+    assert!(!err.to_string().contains("\"k\""), "{err}");
 }

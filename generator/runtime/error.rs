@@ -100,6 +100,27 @@ pub enum Error {
         /// What went wrong.
         message: String,
     },
+    /// The call's security requirement cannot be met with the credentials configured on the
+    /// builder; nothing was sent (OpenAPI 3.0.3 §4.7.30: any one requirement, all of its
+    /// schemes).
+    #[error(
+        "{operation} needs credentials that are not configured: {missing}; set them on the \
+         client builder"
+    )]
+    MissingCredentials {
+        /// Operation id.
+        operation: &'static str,
+        /// The schemes missing, with the builder setter of each.
+        missing: String,
+    },
+    /// The user's [`TokenSource`](crate::TokenSource) failed to give a usable token.
+    #[error("{operation}: the token source failed: {source}")]
+    TokenSource {
+        /// Operation id.
+        operation: &'static str,
+        /// What the token source reported.
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
     /// The client was configured incorrectly (see the message for the builder call to fix).
     #[error("invalid client configuration: {0}")]
     Config(String),
@@ -182,7 +203,11 @@ impl Error {
                 operation,
                 limit: *limit,
             },
-            Error::Transport { .. } => return None,
+            Error::Transport { .. } | Error::TokenSource { .. } => return None,
+            Error::MissingCredentials { operation, missing } => Error::MissingCredentials {
+                operation,
+                missing: missing.clone(),
+            },
             Error::Decode {
                 operation,
                 status,

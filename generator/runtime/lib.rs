@@ -12,6 +12,8 @@
 //! * the generated crate's own `Client` and `ClientBuilder`, thin wrappers that it adds its
 //!   operations and setters to ([`client_types!`]);
 //! * OAuth2 client-credentials tokens, cached and refreshed in a single flight (`auth`);
+//! * security schemes and requirements: which credentials a call sends, and where
+//!   (`credentials`);
 //! * errors that keep the raw response and say what to do next ([`Error`]);
 //! * the retry decision as a pure function of the attempt's outcome ([`RetryPolicy`]).
 
@@ -21,6 +23,7 @@ mod auth;
 mod body;
 mod call;
 mod client;
+mod credentials;
 mod description;
 mod encode;
 mod error;
@@ -40,6 +43,9 @@ mod wrapper;
 
 pub use auth::{AuthorizationFormat, Secret};
 pub use client::{Client, ClientBuilder};
+pub use credentials::{
+    ApiKeyLocation, SchemeKind, SecurityScheme, TokenFuture, TokenSource, TokenSourceError,
+};
 pub use description::{ApiDescription, ClientParameter, Server};
 pub use error::{ApiError, AuthError, Error, Problem, ProblemParameter};
 pub use request::Response;

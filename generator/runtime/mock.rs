@@ -17,7 +17,7 @@ use std::marker::PhantomData;
 use serde::Serialize;
 use wiremock::{Mock, Request, ResponseTemplate};
 
-use crate::{ApiDescription, ClientBuilder, RetryPolicy};
+use crate::{ApiDescription, ClientBuilder, RetryPolicy, SchemeKind, SecurityScheme};
 
 /// The token every mock client is given by the mock token endpoint.
 pub const MOCK_TOKEN: &str = "mock-token";
@@ -35,12 +35,21 @@ impl std::fmt::Debug for MockServer {
     }
 }
 
+/// The token path of a client-credentials scheme whose token endpoint is on the API's host
+/// (the mock serves it); `None` for other schemes and absolute token URLs.
+fn relative_token_url(scheme: &SecurityScheme) -> Option<&'static str> {
+    match scheme.kind {
+        SchemeKind::ClientCredentials { token_url, .. } if !token_url.contains("://") => Some(token_url),
+        _ => None,
+    }
+}
+
 impl MockServer {
     /// Starts a mock of the API described by `api` on a free port of 127.0.0.1. When the API
     /// has an OAuth2 token endpoint, the mock answers it with [`MOCK_TOKEN`], valid for an hour.
     pub async fn start(api: &'static ApiDescription) -> Self {
         let server = wiremock::MockServer::start().await;
-        if let Some(token_path) = api.token_path {
+        for token_path in api.security_schemes.iter().filter_map(relative_token_url) {
             Mock::given(wiremock::matchers::method("POST"))
                 .and(TemplateMatcher(token_path.to_owned()))
                 .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
@@ -69,11 +78,18 @@ impl MockServer {
         for parameter in self.api.client_parameters {
             builder = builder.client_parameter(parameter.header, format!("mock-{}", parameter.setter));
         }
-        if self.api.token_path.is_some() {
-            builder.credentials("mock-client-id", "mock-client-secret")
-        } else {
-            builder.token(MOCK_TOKEN)
+        for scheme in self.api.security_schemes {
+            let name = scheme.name;
+            builder = match scheme.kind {
+                SchemeKind::ApiKey { .. } => builder.api_key(name, "mock-api-key"),
+                SchemeKind::Basic => builder.basic_auth(name, "mock-user", "mock-password"),
+                SchemeKind::ClientCredentials { .. } if relative_token_url(scheme).is_some() => {
+                    builder.scheme_credentials(name, "mock-client-id", "mock-client-secret")
+                }
+                _ => builder.scheme_token(name, MOCK_TOKEN),
+            };
         }
+        builder
     }
 
     /// Starts mocking one operation; generated code calls this with the operation's method,

@@ -62,33 +62,6 @@ macro_rules! client_types {
                 Self { inner: self.inner.base_url(url) }
             }
 
-            /// Authenticate with OAuth2 client credentials (a service principal): tokens are
-            /// requested, cached and renewed automatically.
-            pub fn credentials(
-                self,
-                client_id: impl Into<String>,
-                client_secret: impl Into<String>,
-            ) -> Self {
-                Self { inner: self.inner.credentials(client_id, client_secret) }
-            }
-
-            /// Authenticate with a token obtained elsewhere; no token requests are made and a
-            /// rejected token is an error.
-            pub fn token(self, token: impl Into<String>) -> Self {
-                Self { inner: self.inner.token(token) }
-            }
-
-            /// The full URL of the token endpoint, instead of the token base URL plus the
-            /// API's token path.
-            pub fn token_url(self, url: impl AsRef<str>) -> Self {
-                Self { inner: self.inner.token_url(url) }
-            }
-
-            /// How the token is written into the `Authorization` header.
-            pub fn authorization_format(self, format: $crate::AuthorizationFormat) -> Self {
-                Self { inner: self.inner.authorization_format(format) }
-            }
-
             /// Limit for establishing a connection (ignored with
             /// [`http_client`](Self::http_client), which brings its own).
             pub fn connect_timeout(self, timeout: ::std::time::Duration) -> Self {
@@ -130,12 +103,6 @@ macro_rules! client_types {
                 Self { inner: self.inner.http_client(client) }
             }
 
-            /// Renew a cached token when less than this much of its life remains (at most
-            /// half of its lifetime is given up).
-            pub fn token_refresh_margin(self, margin: ::std::time::Duration) -> Self {
-                Self { inner: self.inner.token_refresh_margin(margin) }
-            }
-
             /// Checks the configuration and builds the client.
             ///
             /// # Errors
@@ -154,7 +121,7 @@ macro_rules! client_types {
 #[cfg(test)]
 mod tests {
     //! The macro expanded as a generated crate expands it, with the re-exports it expects.
-    use crate::{ApiDescription, AuthorizationFormat, Error, RetryPolicy, Server};
+    use crate::{ApiDescription, Error, RetryPolicy, Server};
 
     static API: ApiDescription = ApiDescription {
         user_agent: "wrapped/1.0",
@@ -162,8 +129,7 @@ mod tests {
             api: "https://api.invalid",
             token: "https://token.invalid",
         },
-        token_path: Some("/token"),
-        authorization_format: AuthorizationFormat::Bearer,
+        security_schemes: &[],
         client_parameters: &[],
         request_id_header: None,
         response_request_id_headers: &[],
@@ -175,42 +141,30 @@ mod tests {
     fn every_setting_reaches_the_runtime_builder() {
         let builder = Client::builder()
             .base_url("http://127.0.0.1:9")
-            .credentials("id", "zzsecretzz")
-            .token_url("http://127.0.0.1:9/oauth/token")
-            .authorization_format(AuthorizationFormat::Template("Custom {token}"))
             .connect_timeout(std::time::Duration::from_secs(3))
             .timeout(std::time::Duration::from_secs(7))
             .retry_policy(RetryPolicy::none())
             .user_agent_suffix("tool/2")
-            .token_refresh_margin(std::time::Duration::from_secs(5))
             .max_response_size(4321)
             .http_client(crate::reqwest::Client::new());
         let debug = format!("{builder:?}");
         for expected in [
             "http://127.0.0.1:9",
-            "/oauth/token",
-            "Custom {token}",
             "3s",
             "7s",
             "tool/2",
-            "5s",
             "4321",
         ] {
             assert!(debug.contains(expected), "{expected} missing from {debug}");
         }
-        assert!(!debug.contains("zzsecretzz"), "{debug}");
         let client = builder.build().expect("a valid configuration");
         let debug = format!("{client:?}");
-        assert!(debug.contains("http://127.0.0.1:9/oauth/token"), "{debug}");
         assert!(debug.contains("tool/2"), "{debug}");
-        assert!(!debug.contains("zzsecretzz"), "{debug}");
     }
 
     #[test]
     fn build_errors_come_from_the_runtime() {
         let err = Client::builder().base_url("not a url").build().unwrap_err();
         assert!(matches!(err, Error::Config(_)), "{err:?}");
-        let err = Client::builder().token("a\nb").build().unwrap_err();
-        assert!(err.to_string().contains(".token(..)"), "{err}");
     }
 }

@@ -55,8 +55,17 @@ fn the_upstream_document_alone_also_generates() {
     // Without the overlay: plain bearer auth, no token flow, upstream servers.
     let document = load::load_file(&spec(), None).unwrap();
     let api = model::build(&document).unwrap();
-    assert_eq!(api.auth.token_path, None);
-    assert_eq!(api.auth.header, model::AuthHeader::Bearer);
+    assert_eq!(api.security_schemes.len(), 1);
+    assert_eq!(api.security_schemes[0].name, "bearerAuth");
+    assert_eq!(
+        api.security_schemes[0].kind,
+        model::SchemeKind::Bearer { format: Some("JWT".into()), template: None }
+    );
+    // The token request is anonymous; the API calls need the bearer token.
+    let token_op = api.operations.iter().find(|op| op.path.starts_with("/cctrustoauth2")).unwrap();
+    assert!(!token_op.authenticated());
+    assert!(api.operations.iter().filter(|op| op.authenticated()).all(|op| op.security
+        == [model::Requirement { schemes: vec![0] }]));
     assert_eq!(api.operations.len(), 8);
     assert_eq!(api.client_parameters[0].rust_name, "citrix_customer_id");
 }

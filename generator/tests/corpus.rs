@@ -98,7 +98,7 @@ fn cases() -> Vec<(PathBuf, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
     let mut found = Vec::new();
     // `documents/` holds loader cases (some deliberately broken), tested in tests/documents.rs.
-    for area_name in ["wire"] {
+    for area_name in ["wire", "auth"] {
         let area = dir.join(area_name);
         for entry in std::fs::read_dir(&area).unwrap() {
             let path = entry.unwrap().path();

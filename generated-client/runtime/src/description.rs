@@ -2,7 +2,7 @@
 // Copied verbatim from generator/runtime/description.rs.
 //! The spec-specific facts the generated code hands to the runtime.
 
-use super::AuthorizationFormat;
+use super::SecurityScheme;
 
 /// Everything the runtime needs to know about one API, filled in by the generated code as a
 /// `static`.
@@ -12,13 +12,9 @@ pub struct ApiDescription {
     pub user_agent: &'static str,
     /// Server used when the builder is given neither `base_url` nor `server`.
     pub default_server: Server,
-    /// OAuth2 client-credentials token path, relative to the token base URL. `{Header-Name}`
-    /// placeholders are filled from the client parameters with that wire name, e.g.
-    /// `"/cctrustoauth2/{Citrix-CustomerId}/tokens/clients"`. `None`: the API has no
-    /// client-credentials flow (a static token or `token_url` is then needed).
-    pub token_path: Option<&'static str>,
-    /// How the access token is written into the `Authorization` header by default.
-    pub authorization_format: AuthorizationFormat,
+    /// The security schemes operations name (OpenAPI 3.0.3 §4.7.27); an operation's
+    /// [`security`](crate::Operation::security) refers to them by index.
+    pub security_schemes: &'static [SecurityScheme],
     /// Headers sent on every API call (not on the token request), each set once on the builder.
     pub client_parameters: &'static [ClientParameter],
     /// Header carrying a fresh UUID v4 per logical call, e.g. `"Citrix-TransactionId"`.

@@ -24,11 +24,22 @@ pub struct Operation {
     /// Path template as written in the document, e.g. `"/serviceprincipals/{id}"` (traced
     /// instead of the concrete path, which may hold identifiers).
     pub path_template: &'static str,
-    /// Whether the operation needs an `Authorization` header.
-    pub authenticated: bool,
+    /// The security requirements, any one of which a call must meet: each lists indices
+    /// into [`ApiDescription::security_schemes`](crate::ApiDescription::security_schemes),
+    /// all of which are applied (OpenAPI 3.0.3 §4.7.30). Empty: anonymous; an empty
+    /// requirement among others: credentials are optional.
+    pub security: &'static [&'static [usize]],
     /// Whether a successful answer may hold a secret (a token): its body is then never
     /// quoted in errors.
     pub sensitive: bool,
+}
+
+impl Operation {
+    /// Whether calls present credentials (some requirement names a scheme); client
+    /// parameters are sent on these calls only.
+    pub fn authenticated(&self) -> bool {
+        self.security.iter().any(|r| !r.is_empty())
+    }
 }
 
 /// HTTP method of an operation.
@@ -399,7 +410,7 @@ mod tests {
         id: "getThing",
         method: Method::Get,
         path_template: "/things/{id}",
-        authenticated: true,
+        security: &[],
         sensitive: false,
     };
 

@@ -7,20 +7,15 @@ use quote::quote;
 
 use super::docs::{code, doc_attrs};
 use super::types::ident;
-use crate::model::{Api, AuthHeader};
+use crate::model::{Api, ApiKeyLocation, SchemeKind, SecurityScheme};
 use crate::naming::snake;
 use crate::Settings;
 
 pub fn render(api: &Api, settings: &Settings) -> TokenStream {
     let user_agent_prefix = format!("{}/", settings.crate_name);
-    let token_path = match &api.auth.token_path {
-        Some(path) => quote!(Some(#path)),
-        None => quote!(None),
-    };
-    let authorization_format = match &api.auth.header {
-        AuthHeader::Bearer => quote!(AuthorizationFormat::Bearer),
-        AuthHeader::Template(template) => quote!(AuthorizationFormat::Template(#template)),
-    };
+    let security_schemes = api.security_schemes.iter().map(scheme_description);
+    let scheme_setters = api.security_schemes.iter().map(scheme_setter);
+    let token_setters = token_setters(api);
     let client_parameters = api.client_parameters.iter().map(|p| {
         let header = &p.wire_name;
         let setter = &p.rust_name;
@@ -59,14 +54,16 @@ pub fn render(api: &Api, settings: &Settings) -> TokenStream {
     quote! {
         //! How this API is reached: its servers, authentication and client-wide parameters.
         #[allow(unused_imports)]
-        use crate::runtime::{ApiDescription, AuthorizationFormat, ClientParameter, Server};
+        use crate::runtime::{
+            ApiDescription, ApiKeyLocation, AuthorizationFormat, ClientParameter, SchemeKind,
+            SecurityScheme, Server,
+        };
 
         /// What the runtime needs to know about this API.
         pub(crate) static API: ApiDescription = ApiDescription {
             user_agent: concat!(#user_agent_prefix, env!("CARGO_PKG_VERSION")),
             default_server: Server { api: #default_api, token: #default_token },
-            token_path: #token_path,
-            authorization_format: #authorization_format,
+            security_schemes: &[#(#security_schemes),*],
             client_parameters: &[#(#client_parameters),*],
             request_id_header: #request_id_header,
             response_request_id_headers: &[#(#response_ids),*],
@@ -80,8 +77,191 @@ pub fn render(api: &Api, settings: &Settings) -> TokenStream {
 
         impl ClientBuilder {
             #(#setters)*
+            #(#scheme_setters)*
+            #token_setters
         }
     }
+}
+
+fn format_tokens(template: Option<&String>) -> TokenStream {
+    match template {
+        None => quote!(AuthorizationFormat::Bearer),
+        Some(template) => quote!(AuthorizationFormat::Template(#template)),
+    }
+}
+
+/// The runtime's `SecurityScheme` for a scheme of the model.
+fn scheme_description(scheme: &SecurityScheme) -> TokenStream {
+    let name = &scheme.name;
+    let setter = &scheme.setter;
+    let kind = match &scheme.kind {
+        SchemeKind::ApiKey { location, name } => {
+            let location = match location {
+                ApiKeyLocation::Header => quote!(Header),
+                ApiKeyLocation::Query => quote!(Query),
+                ApiKeyLocation::Cookie => quote!(Cookie),
+            };
+            quote!(SchemeKind::ApiKey { location: ApiKeyLocation::#location, name: #name })
+        }
+        SchemeKind::Basic => quote!(SchemeKind::Basic),
+        SchemeKind::Bearer { template, .. } => {
+            let format = format_tokens(template.as_ref());
+            quote!(SchemeKind::Bearer { format: #format })
+        }
+        SchemeKind::ClientCredentials { token_url, scopes, secret_in_basic, template } => {
+            let format = format_tokens(template.as_ref());
+            quote!(SchemeKind::ClientCredentials {
+                token_url: #token_url,
+                scopes: &[#(#scopes),*],
+                secret_in_basic: #secret_in_basic,
+                format: #format,
+            })
+        }
+        SchemeKind::TokenSource { template } => {
+            let format = format_tokens(template.as_ref());
+            quote!(SchemeKind::TokenSource { format: #format })
+        }
+    };
+    quote!(SecurityScheme { name: #name, setter: #setter, kind: #kind })
+}
+
+/// The builder setter of one scheme: what it takes follows what the scheme sends.
+fn scheme_setter(scheme: &SecurityScheme) -> TokenStream {
+    let name = &scheme.name;
+    let setter = ident(&scheme.setter);
+    let what = match &scheme.kind {
+        SchemeKind::ApiKey { location, name } => {
+            let place = match location {
+                ApiKeyLocation::Header => "header",
+                ApiKeyLocation::Query => "query parameter",
+                ApiKeyLocation::Cookie => "cookie",
+            };
+            format!("The API key of security scheme {}, sent in {place} {}.", code(&scheme.name), code(name))
+        }
+        SchemeKind::Basic => format!(
+            "The user and password of security scheme {}, sent as `Authorization: Basic …` (RFC 7617).",
+            code(&scheme.name)
+        ),
+        SchemeKind::Bearer { format, template } => {
+            let sent = template.as_deref().unwrap_or("Bearer {token}").replace("{token}", "<token>");
+            let format = format.as_ref().map(|f| format!(" Format: {f}.")).unwrap_or_default();
+            format!("The token of security scheme {}, sent as {}.{format}", code(&scheme.name), code(&format!("Authorization: {sent}")))
+        }
+        SchemeKind::ClientCredentials { .. } => format!(
+            "The OAuth2 client credentials of security scheme {}: tokens are requested, cached and renewed automatically (RFC 6749 §4.4).",
+            code(&scheme.name)
+        ),
+        SchemeKind::TokenSource { .. } => format!(
+            "Where security scheme {} gets its tokens (an OAuth2 flow or OpenID Connect the client does not run itself): called before each call that uses it.",
+            code(&scheme.name)
+        ),
+    };
+    let doc = doc_attrs([
+        Some(what.as_str()),
+        scheme.description.as_deref(),
+        Some("Operations whose requirement it cannot meet fail with `Error::MissingCredentials` before anything is sent."),
+    ]);
+    match &scheme.kind {
+        SchemeKind::ApiKey { .. } => quote! {
+            #doc
+            pub fn #setter(self, key: impl Into<String>) -> Self {
+                Self { inner: self.inner.api_key(#name, key) }
+            }
+        },
+        SchemeKind::Basic => quote! {
+            #doc
+            pub fn #setter(self, user: impl Into<String>, password: impl Into<String>) -> Self {
+                Self { inner: self.inner.basic_auth(#name, user, password) }
+            }
+        },
+        SchemeKind::Bearer { .. } => quote! {
+            #doc
+            pub fn #setter(self, token: impl Into<String>) -> Self {
+                Self { inner: self.inner.scheme_token(#name, token) }
+            }
+        },
+        SchemeKind::ClientCredentials { .. } => quote! {
+            #doc
+            pub fn #setter(self, client_id: impl Into<String>, client_secret: impl Into<String>) -> Self {
+                Self { inner: self.inner.scheme_credentials(#name, client_id, client_secret) }
+            }
+        },
+        SchemeKind::TokenSource { .. } => quote! {
+            #doc
+            pub fn #setter(self, source: impl crate::runtime::TokenSource + 'static) -> Self {
+                Self { inner: self.inner.token_source(#name, ::std::sync::Arc::new(source)) }
+            }
+        },
+    }
+}
+
+/// Setters for every scheme that takes a token at once, when the API has such schemes.
+fn token_setters(api: &Api) -> TokenStream {
+    let kinds = || api.security_schemes.iter().map(|s| &s.kind);
+    let tokens = kinds().any(|k| !matches!(k, SchemeKind::ApiKey { .. } | SchemeKind::Basic));
+    if !tokens {
+        return TokenStream::new();
+    }
+    let client_credentials = kinds().any(|k| matches!(k, SchemeKind::ClientCredentials { .. }));
+    let credentials = client_credentials.then(|| {
+        quote! {
+            /// Authenticate with OAuth2 client credentials (a service principal), for every
+            /// client-credentials scheme: tokens are requested, cached and renewed
+            /// automatically.
+            pub fn credentials(self, client_id: impl Into<String>, client_secret: impl Into<String>) -> Self {
+                Self { inner: self.inner.credentials(client_id, client_secret) }
+            }
+        }
+    });
+    quote! {
+        #credentials
+
+        /// Authenticate with a token obtained elsewhere, for every scheme that takes a token;
+        /// no token requests are made and a rejected token is an error.
+        pub fn token(self, token: impl Into<String>) -> Self {
+            Self { inner: self.inner.token(token) }
+        }
+
+        /// The full URL of the token endpoint, instead of the one the document names.
+        pub fn token_url(self, url: impl AsRef<str>) -> Self {
+            Self { inner: self.inner.token_url(url) }
+        }
+
+        /// How tokens are written into the `Authorization` header, instead of each scheme's
+        /// own way.
+        pub fn authorization_format(self, format: crate::runtime::AuthorizationFormat) -> Self {
+            Self { inner: self.inner.authorization_format(format) }
+        }
+
+        /// Renew a cached token when less than this much of its life remains (at most half
+        /// of its lifetime is given up).
+        pub fn token_refresh_margin(self, margin: ::std::time::Duration) -> Self {
+            Self { inner: self.inner.token_refresh_margin(margin) }
+        }
+    }
+}
+
+/// Builder calls that configure credentials, for quick starts: `.credentials(..)` when the
+/// API has a client-credentials flow, otherwise the schemes of the first authenticated
+/// operation's first requirement.
+pub(crate) fn credential_examples(api: &Api) -> Vec<String> {
+    if api.security_schemes.iter().any(|s| matches!(s.kind, SchemeKind::ClientCredentials { .. })) {
+        return vec![".credentials(\"client-id\", \"client-secret\")".to_owned()];
+    }
+    let Some(requirement) = api.operations.iter().find_map(|op| op.security.iter().find(|r| !r.schemes.is_empty())) else {
+        return Vec::new();
+    };
+    requirement
+        .schemes
+        .iter()
+        .filter_map(|&i| api.security_schemes.get(i))
+        .map(|s| match s.kind {
+            SchemeKind::ApiKey { .. } => format!(".{}(\"my-api-key\")", s.setter),
+            SchemeKind::Basic => format!(".{}(\"user\", \"password\")", s.setter),
+            SchemeKind::Bearer { .. } => format!(".{}(\"a-token\")", s.setter),
+            _ => ".token(\"a-token\")".to_owned(),
+        })
+        .collect()
 }
 
 fn server_enum(api: &Api) -> TokenStream {

@@ -38,7 +38,7 @@ pub fn render(api: &Api, settings: &Settings) -> TokenStream {
         #stream_export
         pub use runtime::{
             ApiError, AuthError, AuthorizationFormat, Error, Problem, ProblemParameter,
-            RawResponse, Response, RetryPolicy, Secret,
+            RawResponse, Response, RetryPolicy, Secret, TokenFuture, TokenSource, TokenSourceError,
         };
     }
 }
@@ -47,7 +47,7 @@ pub fn render(api: &Api, settings: &Settings) -> TokenStream {
 fn sample_operation(api: &Api) -> Option<&Operation> {
     api.operations
         .iter()
-        .find(|op| op.authenticated && op.params.iter().all(|p| !p.required) && op.body.is_none() && op.method_name.starts_with("list"))
+        .find(|op| op.authenticated() && op.params.iter().all(|p| !p.required) && op.body.is_none() && op.method_name.starts_with("list"))
         .or_else(|| api.operations.iter().find(|op| op.params.iter().all(|p| !p.required) && op.body.is_none()))
 }
 
@@ -69,10 +69,8 @@ fn crate_docs(api: &Api, settings: &Settings) -> String {
     for parameter in &api.client_parameters {
         text.push_str(&format!("    .{}(\"my-{}\")\n", parameter.rust_name, parameter.rust_name.replace('_', "-")));
     }
-    if api.auth.token_path.is_some() {
-        text.push_str("    .credentials(\"client-id\", \"client-secret\")\n");
-    } else {
-        text.push_str("    .token(\"a-bearer-token\")\n");
+    for line in super::client::credential_examples(api) {
+        text.push_str(&format!("    {line}\n"));
     }
     text.push_str("    .build()?;\n");
     if let Some(op) = sample_operation(api) {

@@ -8,6 +8,7 @@ use crate::Settings;
 
 /// Dependencies of every runtime crate.
 const RUNTIME_DEPENDENCIES: &str = r#"[dependencies]
+base64 = "0.22"
 bytes = "1"
 fastrand = "2"
 futures-util = { version = "0.3", default-features = false }

@@ -137,7 +137,7 @@ fn success(op: &Operation) -> (u16, TokenStream) {
 
 /// The module's example, with the API's first authenticated operation.
 fn example(api: &Api) -> TokenStream {
-    let text = match api.operations.iter().find(|op| op.authenticated).or(api.operations.first()) {
+    let text = match api.operations.iter().find(|op| op.authenticated()).or(api.operations.first()) {
         Some(op) => format!(
             "```text\nlet mock = MockServer::start().await;\nmock.{name}().returns(&answer).await;\n\
              mock.{name}().path(\"…\").fails(404, &serde_json::json!({{\"detail\": \"no such thing\"}})).await;\n\

@@ -203,7 +203,10 @@ fn operation(op: &Operation) -> TokenStream {
     let id = &op.id;
     let template = &op.path;
     let method = format_ident!("{}", method_variant(op.method));
-    let authenticated = op.authenticated;
+    let security = op.security.iter().map(|r| {
+        let schemes = &r.schemes;
+        quote!(&[#(#schemes),*])
+    });
     let sensitive = op.sensitive;
     let (encode_path, path) = path_expr(op);
     let setters_of_request = op.params.iter().filter(|p| p.location != ParamLocation::Path).map(param_setter);
@@ -288,7 +291,7 @@ fn operation(op: &Operation) -> TokenStream {
                     id: #id,
                     method: Method::#method,
                     path_template: #template,
-                    authenticated: #authenticated,
+                    security: &[#(#security),*],
                     sensitive: #sensitive,
                 };
                 let Self { client, #(#field_names,)* call } = self;

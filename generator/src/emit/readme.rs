@@ -1,6 +1,6 @@
 //! `README.md` of the generated crate: what it covers and how to use it, from the model.
 
-use crate::model::{Api, AuthHeader, ParamLocation};
+use crate::model::{Api, ApiKeyLocation, ParamLocation, SchemeKind};
 use crate::naming::snake;
 use crate::Settings;
 
@@ -25,13 +25,11 @@ pub fn render(api: &Api, settings: &Settings) -> String {
     for p in &api.client_parameters {
         out.push_str(&format!("        .{}(\"…\")\n", p.rust_name));
     }
-    if api.auth.token_path.is_some() {
-        out.push_str("        .credentials(\"client-id\", \"client-secret\")\n");
-    } else {
-        out.push_str("        .token(\"a-bearer-token\")\n");
+    for line in crate::emit::client::credential_examples(api) {
+        out.push_str(&format!("        {line}\n"));
     }
     out.push_str("        .build()?;\n");
-    if let Some(op) = api.operations.iter().find(|op| op.authenticated && op.params.iter().all(|p| !p.required) && op.body.is_none()) {
+    if let Some(op) = api.operations.iter().find(|op| op.authenticated() && op.params.iter().all(|p| !p.required) && op.body.is_none()) {
         out.push_str(&format!("    let answer = client.{}().await?;\n    println!(\"{{answer:?}}\");\n", op.method_name));
     }
     out.push_str("    Ok(())\n}\n```\n\n");
@@ -93,24 +91,7 @@ pub fn render(api: &Api, settings: &Settings) -> String {
     );
 
     out.push_str("## Authentication\n\n");
-    match (&api.auth.token_path, &api.auth.header) {
-        (Some(path), header) => {
-            let format = match header {
-                AuthHeader::Bearer => "`Authorization: Bearer <token>`".to_owned(),
-                AuthHeader::Template(t) => format!("`Authorization: {}`", t.replace("{token}", "<token>")),
-            };
-            out.push_str(&format!(
-                "`.credentials(client_id, client_secret)` makes the client request an OAuth2 token \
-                 (client-credentials grant, form body) from `{path}` on the token host, cache it, \
-                 and renew it shortly before it expires: many concurrent calls share one token \
-                 request, and a call answered 401 gets one new token and one repeat. Tokens are \
-                 sent as {format}. `.token(..)` uses a token you obtained yourself; \
-                 `.authorization_format(AuthorizationFormat::Bearer)` sends the standard \
-                 `Bearer` form instead.\n\n"
-            ));
-        }
-        (None, _) => out.push_str("`.token(..)` sets the bearer token sent as `Authorization: Bearer <token>`.\n\n"),
-    }
+    out.push_str(&authentication(api));
     if !api.client_parameters.is_empty() {
         let list: Vec<String> = api.client_parameters.iter().map(|p| format!("`.{}(..)` (header `{}`)", p.rust_name, p.wire_name)).collect();
         out.push_str(&format!("Set once on the builder and sent with every authenticated call: {}.\n\n", list.join(", ")));
@@ -215,7 +196,7 @@ pub fn render_runtime(api: &Api, settings: &Settings) -> String {
 /// How users test their own code against a typed mock of the API (cargo feature `mock`).
 fn mock_section(api: &Api, settings: &Settings) -> String {
     let lib = settings.crate_name.replace('-', "_");
-    let Some(op) = api.operations.iter().find(|op| op.authenticated).or(api.operations.first()) else {
+    let Some(op) = api.operations.iter().find(|op| op.authenticated()).or(api.operations.first()) else {
         return String::new();
     };
     format!(
@@ -238,4 +219,70 @@ fn mock_section(api: &Api, settings: &Settings) -> String {
         crate_name = settings.crate_name,
         name = op.method_name,
     )
+}
+
+/// The authentication section: one line per scheme the document uses, then how
+/// requirements are met.
+fn authentication(api: &Api) -> String {
+    if api.security_schemes.is_empty() {
+        return "The document declares no security scheme: calls carry no credentials.\n\n".to_owned();
+    }
+    let mut out = String::from("Each security scheme the document uses has a builder setter:\n\n");
+    for scheme in &api.security_schemes {
+        let sent = |template: &Option<String>| {
+            format!("`Authorization: {}`", template.as_deref().unwrap_or("Bearer {token}").replace("{token}", "<token>"))
+        };
+        let what = match &scheme.kind {
+            SchemeKind::ApiKey { location, name } => {
+                let place = match location {
+                    ApiKeyLocation::Header => "header",
+                    ApiKeyLocation::Query => "query parameter",
+                    ApiKeyLocation::Cookie => "cookie",
+                };
+                format!("`.{}(key)`: an API key in {place} `{name}`", scheme.setter)
+            }
+            SchemeKind::Basic => format!("`.{}(user, password)`: HTTP Basic (RFC 7617)", scheme.setter),
+            SchemeKind::Bearer { format, template } => format!(
+                "`.{}(token)`: a token sent as {}{}",
+                scheme.setter,
+                sent(template),
+                format.as_ref().map(|f| format!(" (format: {f})")).unwrap_or_default()
+            ),
+            SchemeKind::ClientCredentials { token_url, scopes, template, .. } => format!(
+                "`.{}(client_id, client_secret)` (or `.credentials(..)`): OAuth2 client credentials; \
+                 tokens are requested from `{token_url}`{}{}, cached, renewed shortly before they \
+                 expire (concurrent calls share one token request; a call answered 401 gets one \
+                 new token and one repeat) and sent as {}",
+                scheme.setter,
+                if token_url.contains("://") { "" } else { " on the token host" },
+                if scopes.is_empty() { String::new() } else { format!(" with scopes `{}`", scopes.join(" ")) },
+                sent(template)
+            ),
+            SchemeKind::TokenSource { template } => format!(
+                "`.{}(source)`: tokens from your `TokenSource` (an OAuth2 flow or OpenID Connect \
+                 the client does not run itself), sent as {}",
+                scheme.setter,
+                sent(template)
+            ),
+        };
+        out.push_str(&format!("- `{}`: {what}.\n", scheme.name));
+    }
+    out.push_str(
+        "\nEach operation sends the credentials of the first of its requirements (OpenAPI \
+         `security`: any one of several, each all of its schemes) that the builder can meet, and \
+         nothing else; anonymous operations send none. A call whose requirement cannot be met \
+         fails with `Error::MissingCredentials`, naming the setters to call, before anything is \
+         sent. Every credential is kept as a `Secret`: never in `Debug`, `Display` or logs. \
+         Header parameters named `Authorization`, `Accept` or `Content-Type` are ignored \
+         (OpenAPI 3.0.3 §4.7.12.1). For mutual TLS, give `.http_client(..)` a `reqwest::Client` \
+         built with your identity.\n\n",
+    );
+    if api.security_schemes.iter().any(|s| !matches!(s.kind, SchemeKind::ApiKey { .. } | SchemeKind::Basic)) {
+        out.push_str(
+            "`.token(..)` gives a token you obtained yourself to every scheme that takes one; \
+             `.authorization_format(AuthorizationFormat::Bearer)` sends the standard `Bearer` \
+             form instead of a scheme's own.\n\n",
+        );
+    }
+    out
 }

@@ -16,6 +16,7 @@ runtime_files!(
     "call.rs",
     "client.rs",
     "client_tests.rs",
+    "credentials.rs",
     "description.rs",
     "encode.rs",
     "error.rs",

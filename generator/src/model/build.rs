@@ -4,14 +4,14 @@ use std::collections::BTreeMap;
 
 use openapiv3::{
     MediaType, OpenAPI, Parameter, ParameterSchemaOrContent, PathItem, PathStyle, QueryStyle, ReferenceOr,
-    SecurityScheme, StatusCode,
+    StatusCode,
 };
 use serde_json::Value;
 
 use super::refs::resolve;
 use super::schema::{text, TypeSpace};
 use super::{
-    Api, Auth, AuthHeader, BodyMedia, ClientParameter, HttpMethod, MultipartPart, Operation, Param, ParamLocation, ParamStyle,
+    Api, BodyMedia, ClientParameter, HttpMethod, MultipartPart, Operation, Param, ParamLocation, ParamStyle,
     Pagination, PathPart, RequestBody, RequestId, Response, ResponseBody, ResponseHeader, Server, Servers, Status,
     TypeRef,
 };
@@ -27,8 +27,6 @@ mod ext {
     pub const RUST_NAME: &str = "x-rust-name";
     /// On a server: base URL of the token endpoint when it differs from the API's.
     pub const TOKEN_URL: &str = "x-token-url";
-    /// On a security scheme: `Authorization` value with a `{token}` placeholder.
-    pub const AUTHORIZATION: &str = "x-authorization-template";
     /// On the document: Markdown appended to the generated crate's README.
     pub const README: &str = "x-readme";
     /// On the document: header in which each call sends a fresh request id.
@@ -75,15 +73,23 @@ pub fn build(document: &Document) -> Result<Api> {
     let spec = &document.spec;
     let mut types = TypeSpace::new(spec)?;
     let raw_operations = collect_operations(spec)?;
-    let auth = auth(spec)?;
+    let mut requirement_lists: Vec<&Vec<openapiv3::SecurityRequirement>> = spec.security.iter().collect();
+    requirement_lists.extend(raw_operations.iter().filter_map(|op| op.op.security.as_ref()));
     let client_parameters = client_parameters(&raw_operations);
+    let servers = servers(spec, &document.raw);
+    let client_parameter_setters: Vec<String> = client_parameters.iter().map(client_parameter_setter).collect();
+    let server_setter = snake(&servers.enum_name);
+    let taken = client_parameter_setters.iter().map(String::as_str).chain([server_setter.as_str()]);
+    let schemes = super::security::Schemes::new(spec, &requirement_lists, taken)?;
 
     let mut method_names = Scope::with_taken(CLIENT_METHODS.iter().copied());
     let mut builder_names = Scope::with_taken(OPERATIONS_NAMES.iter().copied());
     let mut operations = Vec::with_capacity(raw_operations.len());
     for raw in &raw_operations {
         let names = Names { methods: &mut method_names, builders: &mut builder_names };
-        operations.push(operation(spec, raw, &client_parameters, names, &mut types)?);
+        let mut operation = operation(spec, raw, &client_parameters, names, &mut types)?;
+        operation.security = schemes.requirements(raw.op.security.as_ref().or(spec.security.as_ref()));
+        operations.push(operation);
     }
 
     let mut types = types.into_types();
@@ -94,16 +100,12 @@ pub fn build(document: &Document) -> Result<Api> {
         description: text(&spec.info.description),
         api_version: spec.info.version.clone(),
         openapi_version: document.openapi_version.clone(),
-        servers: servers(spec, &document.raw),
-        auth,
+        servers,
+        security_schemes: schemes.schemes,
         client_parameters: client_parameters
             .into_iter()
             .map(|p| ClientParameter {
-                rust_name: p
-                    .extensions
-                    .get(ext::RUST_NAME)
-                    .and_then(Value::as_str)
-                    .map_or_else(|| snake(&p.name), snake),
+                rust_name: client_parameter_setter(&p),
                 wire_name: p.name,
                 description: text(&p.description),
             })
@@ -113,6 +115,11 @@ pub fn build(document: &Document) -> Result<Api> {
         operations,
         readme: document.raw.get(ext::README).and_then(Value::as_str).map(str::to_owned),
     })
+}
+
+/// The builder setter of a client parameter: its `x-rust-name`, or its name, in snake case.
+fn client_parameter_setter(p: &openapiv3::ParameterData) -> String {
+    p.extensions.get(ext::RUST_NAME).and_then(Value::as_str).map_or_else(|| snake(&p.name), snake)
 }
 
 /// A parameter as found in the document, resolved.
@@ -180,6 +187,12 @@ fn collect_operations(spec: &OpenAPI) -> Result<Vec<RawOperation<'_>>> {
                         (parameter_data, ParamLocation::Cookie, ParamStyle::Form, false)
                     }
                 };
+                // "If `in` is "header" and the `name` field is "Accept", "Content-Type" or
+                // "Authorization", the parameter definition SHALL be ignored" (OpenAPI 3.0.3
+                // §4.7.12.1): the client sets them itself, credentials through schemes.
+                if location == ParamLocation::Header && is_reserved_header(&data.name) {
+                    continue;
+                }
                 params.retain(|p| !(p.data.name == data.name && p.location == location));
                 params.push(RawParam { data, location, pointer: at, style, allow_reserved });
             }
@@ -202,6 +215,11 @@ fn collect_operations(spec: &OpenAPI) -> Result<Vec<RawOperation<'_>>> {
         }
     }
     Ok(found)
+}
+
+/// Header parameters OpenAPI says to ignore (§4.7.12.1), compared without case (RFC 9110 §5.1).
+fn is_reserved_header(name: &str) -> bool {
+    ["accept", "content-type", "authorization"].iter().any(|h| name.trim().eq_ignore_ascii_case(h))
 }
 
 fn methods(item: &PathItem) -> impl Iterator<Item = (HttpMethod, &'static str, &openapiv3::Operation)> {
@@ -342,7 +360,8 @@ fn operation(
         success,
         success_enum,
         errors,
-        authenticated: raw.authenticated,
+        // Filled in by `build`, which knows the schemes.
+        security: Vec::new(),
         sensitive,
         pagination,
         idempotency_key,
@@ -644,52 +663,6 @@ fn substitute_variables(
     variables.into_iter().flatten().fold(url.to_owned(), |url, (name, variable)| {
         url.replace(&format!("{{{name}}}"), &variable.default)
     })
-}
-
-/// The auth the operations use: an OAuth2 client-credentials flow when the document has one,
-/// otherwise a bearer token.
-fn auth(spec: &OpenAPI) -> Result<Auth> {
-    let schemes = spec.components.as_ref().map(|c| &c.security_schemes);
-    let mut used: Vec<&String> = spec
-        .security
-        .iter()
-        .flatten()
-        .chain(spec.paths.paths.values().filter_map(|i| i.as_item()).flat_map(|item| {
-            methods(item).flat_map(|(_, _, op)| op.security.iter().flatten())
-        }))
-        .flat_map(|requirement| requirement.keys())
-        .collect();
-    used.sort();
-    used.dedup();
-    let mut auth = Auth {
-        token_path: None,
-        header: AuthHeader::Bearer,
-    };
-    for name in used {
-        let pointer = pointer_push("#/components/securitySchemes", name);
-        let scheme = schemes
-            .and_then(|s| s.get(name))
-            .ok_or_else(|| Error::DanglingRef {
-                pointer: "#/security".into(),
-                target: pointer.clone(),
-            })?;
-        let (scheme, _) = resolve(scheme, schemes, "#/components/securitySchemes/", &pointer)?;
-        let (extensions, token_url) = match scheme {
-            SecurityScheme::OAuth2 { flows, extensions, .. } => {
-                (extensions, flows.client_credentials.as_ref().map(|f| f.token_url.clone()))
-            }
-            SecurityScheme::HTTP { extensions, .. } => (extensions, None),
-            SecurityScheme::APIKey { extensions, .. } => (extensions, None),
-            SecurityScheme::OpenIDConnect { extensions, .. } => (extensions, None),
-        };
-        if let Some(template) = extensions.get(ext::AUTHORIZATION).and_then(Value::as_str) {
-            auth.header = AuthHeader::Template(template.to_owned());
-        }
-        if token_url.is_some() {
-            auth.token_path = token_url;
-        }
-    }
-    Ok(auth)
 }
 
 #[cfg(test)]

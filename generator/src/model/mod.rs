@@ -8,6 +8,7 @@ mod build;
 mod recursion;
 mod refs;
 mod schema;
+mod security;
 
 pub use build::build;
 
@@ -24,8 +25,9 @@ pub struct Api {
     pub openapi_version: String,
     /// The servers a client can be pointed at; the first is the default.
     pub servers: Servers,
-    /// How the client authenticates.
-    pub auth: Auth,
+    /// The security schemes some requirement names, sorted by name (OpenAPI 3.0.3 §4.7.27);
+    /// requirements refer to them by index.
+    pub security_schemes: Vec<SecurityScheme>,
     /// Required header parameters every authenticated operation takes; set once on the client.
     pub client_parameters: Vec<ClientParameter>,
     /// Request ids: the header a fresh id is sent in, and where the server's id comes back.
@@ -60,23 +62,76 @@ pub struct Server {
     pub description: Option<String>,
 }
 
-/// How requests are authorized.
+/// A way of presenting credentials, from `components.securitySchemes`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Auth {
-    /// Path template of an OAuth2 client-credentials token endpoint, relative to the server.
-    /// Placeholders name client parameters by their wire name.
-    pub token_path: Option<String>,
-    /// Format of the `Authorization` header.
-    pub header: AuthHeader,
+pub struct SecurityScheme {
+    /// The scheme's name in the document.
+    pub name: String,
+    /// Name of the builder setter that configures it (unique among the builder's methods).
+    pub setter: String,
+    /// Description from the document.
+    pub description: Option<String>,
+    /// What is sent, and where.
+    pub kind: SchemeKind,
 }
 
-/// Format of the `Authorization` header.
+/// What a security scheme sends.
 #[derive(Debug, Clone, PartialEq)]
-pub enum AuthHeader {
-    /// `Authorization: Bearer <token>`.
-    Bearer,
-    /// A template in which `{token}` is replaced by the token.
-    Template(String),
+pub enum SchemeKind {
+    /// `type: apiKey`: a key in a header, query parameter or cookie of the given name.
+    ApiKey {
+        /// Where the key goes.
+        location: ApiKeyLocation,
+        /// Header, query parameter or cookie name.
+        name: String,
+    },
+    /// `type: http, scheme: basic`: `Authorization: Basic base64(user:password)` (RFC 7617).
+    Basic,
+    /// `type: http` with any other scheme: a token the user supplies, in `Authorization`.
+    Bearer {
+        /// `bearerFormat`, documentation only.
+        format: Option<String>,
+        /// `Authorization` value with a `{token}` placeholder; `None` is `Bearer {token}`.
+        template: Option<String>,
+    },
+    /// `type: oauth2` with a `clientCredentials` flow: tokens requested from `token_url`
+    /// (absolute, or relative to the server's token base URL; `{Header}` placeholders are
+    /// filled from client parameters), cached and renewed.
+    ClientCredentials {
+        /// `flows.clientCredentials.tokenUrl`.
+        token_url: String,
+        /// Every scope a requirement asks of this scheme, sorted.
+        scopes: Vec<String>,
+        /// Whether the token request authenticates with HTTP Basic (`client_secret_basic`)
+        /// rather than form fields (`client_secret_post`), RFC 6749 §2.3.1.
+        secret_in_basic: bool,
+        /// `Authorization` value with a `{token}` placeholder; `None` is `Bearer {token}`.
+        template: Option<String>,
+    },
+    /// Other OAuth2 flows and OpenID Connect: tokens from a source the user supplies.
+    TokenSource {
+        /// `Authorization` value with a `{token}` placeholder; `None` is `Bearer {token}`.
+        template: Option<String>,
+    },
+}
+
+/// Where an API key goes (OpenAPI 3.0.3 §4.7.27, `in`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApiKeyLocation {
+    /// A request header.
+    Header,
+    /// A query parameter.
+    Query,
+    /// A cookie.
+    Cookie,
+}
+
+/// One Security Requirement Object: all of these schemes together (indices into
+/// [`Api::security_schemes`]). No schemes: anonymous access is allowed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Requirement {
+    /// The schemes, in document order.
+    pub schemes: Vec<usize>,
 }
 
 /// Request id headers, from the document's extensions.
@@ -360,8 +415,9 @@ pub struct Operation {
     pub success_enum: Option<String>,
     /// Documented error answers (4xx, 5xx, `default`).
     pub errors: Vec<Response>,
-    /// Whether calls carry the `Authorization` header.
-    pub authenticated: bool,
+    /// The requirements a call must meet, any one of them (OpenAPI 3.0.3 §4.7.10
+    /// `security`, or the top-level one); empty: anonymous.
+    pub security: Vec<Requirement>,
     /// Whether a success answer holds a secret, so its body must never be quoted.
     pub sensitive: bool,
     /// How to walk all pages, when the operation is a paginated list.
@@ -607,4 +663,12 @@ pub struct ResponseBody {
     pub media: BodyMedia,
     /// Its type.
     pub ty: TypeRef,
+}
+
+impl Operation {
+    /// Whether calls present credentials: some requirement names a scheme. Client
+    /// parameters are sent on these calls only.
+    pub fn authenticated(&self) -> bool {
+        self.security.iter().any(|r| !r.schemes.is_empty())
+    }
 }

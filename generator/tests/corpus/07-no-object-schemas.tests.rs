@@ -14,6 +14,6 @@ async fn echo_sends_the_query_and_reads_text() {
         .respond_with(ResponseTemplate::new(200).set_body_string("hi"))
         .mount(&server)
         .await;
-    let client = Client::builder().base_url(server.uri()).token("t").build().unwrap();
+    let client = Client::builder().base_url(server.uri()).build().unwrap();
     assert_eq!(client.echo().say("hi").await.unwrap(), "hi");
 }

@@ -75,7 +75,7 @@ async fn parameters_named_like_generated_code_and_null_bodies() {
         .respond_with(ResponseTemplate::new(200).set_body_string("null"))
         .mount(&server)
         .await;
-    let client = Client::builder().base_url(server.uri()).token("t").build().unwrap();
+    let client = Client::builder().base_url(server.uri()).build().unwrap();
     let answer: Option<Note> = client.put_note("n1", 3, &None).options_2("o").new_2(true).response_("r").await.unwrap();
     assert_eq!(answer, None);
 }
