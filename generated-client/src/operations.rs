@@ -26,6 +26,7 @@ impl Client {
     ///
     /// - 401: Invalid credentials (body: [`types::OAuthError`], read it with [`ApiError::body_as`](crate::ApiError::body_as))
     /// - 400: Malformed token request (body: [`types::OAuthError`], read it with [`ApiError::body_as`](crate::ApiError::body_as))
+    #[cfg(feature = "authentication")]
     pub async fn get_access_token(
         &self,
         customer_id: &str,
@@ -40,6 +41,7 @@ impl Client {
     /// # Errors
     ///
     /// As [`Client::get_access_token`].
+    #[cfg(feature = "authentication")]
     pub async fn get_access_token_with_response(
         &self,
         customer_id: &str,
@@ -77,6 +79,7 @@ impl Client {
     /// Documented error answers:
     ///
     /// - 401: Unauthorized
+    #[cfg(feature = "service-principals")]
     pub async fn list_service_principals(
         &self,
     ) -> Result<types::ListServicePrincipalsResponse, Error> {
@@ -87,6 +90,7 @@ impl Client {
     /// # Errors
     ///
     /// As [`Client::list_service_principals`].
+    #[cfg(feature = "service-principals")]
     pub async fn list_service_principals_with_response(
         &self,
     ) -> Result<Response<types::ListServicePrincipalsResponse>, Error> {
@@ -120,6 +124,7 @@ impl Client {
     ///
     /// - 400: Invalid request
     /// - 401: Unauthorized
+    #[cfg(feature = "service-principals")]
     pub async fn create_service_principal(
         &self,
         body: &types::CreateServicePrincipalRequest,
@@ -131,6 +136,7 @@ impl Client {
     /// # Errors
     ///
     /// As [`Client::create_service_principal`].
+    #[cfg(feature = "service-principals")]
     pub async fn create_service_principal_with_response(
         &self,
         body: &types::CreateServicePrincipalRequest,
@@ -166,6 +172,7 @@ impl Client {
     ///
     /// - 401: Unauthorized
     /// - 404: Service principal not found
+    #[cfg(feature = "service-principals")]
     pub async fn get_service_principal(
         &self,
         principal_id: &str,
@@ -179,6 +186,7 @@ impl Client {
     /// # Errors
     ///
     /// As [`Client::get_service_principal`].
+    #[cfg(feature = "service-principals")]
     pub async fn get_service_principal_with_response(
         &self,
         principal_id: &str,
@@ -217,6 +225,7 @@ impl Client {
     ///
     /// - 401: Unauthorized
     /// - 404: Service principal not found
+    #[cfg(feature = "service-principals")]
     pub async fn delete_service_principal(
         &self,
         principal_id: &str,
@@ -230,6 +239,7 @@ impl Client {
     /// # Errors
     ///
     /// As [`Client::delete_service_principal`].
+    #[cfg(feature = "service-principals")]
     pub async fn delete_service_principal_with_response(
         &self,
         principal_id: &str,
@@ -262,6 +272,7 @@ impl Client {
     /// Documented error answers:
     ///
     /// - 401: Unauthorized
+    #[cfg(feature = "resource-locations")]
     pub async fn list_resource_locations(
         &self,
     ) -> Result<types::ListResourceLocationsResponse, Error> {
@@ -272,6 +283,7 @@ impl Client {
     /// # Errors
     ///
     /// As [`Client::list_resource_locations`].
+    #[cfg(feature = "resource-locations")]
     pub async fn list_resource_locations_with_response(
         &self,
     ) -> Result<Response<types::ListResourceLocationsResponse>, Error> {
@@ -305,6 +317,7 @@ impl Client {
     ///
     /// - 401: Unauthorized
     /// - 404: Resource location not found
+    #[cfg(feature = "resource-locations")]
     pub async fn get_resource_location(
         &self,
         location_id: &str,
@@ -318,6 +331,7 @@ impl Client {
     /// # Errors
     ///
     /// As [`Client::get_resource_location`].
+    #[cfg(feature = "resource-locations")]
     pub async fn get_resource_location_with_response(
         &self,
         location_id: &str,
@@ -351,6 +365,7 @@ impl Client {
     /// Documented error answers:
     ///
     /// - 401: Unauthorized
+    #[cfg(feature = "notifications")]
     pub async fn list_notifications(
         &self,
     ) -> Result<types::ListNotificationsResponse, Error> {
@@ -361,6 +376,7 @@ impl Client {
     /// # Errors
     ///
     /// As [`Client::list_notifications`].
+    #[cfg(feature = "notifications")]
     pub async fn list_notifications_with_response(
         &self,
     ) -> Result<Response<types::ListNotificationsResponse>, Error> {

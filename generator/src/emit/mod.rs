@@ -104,6 +104,62 @@ fn emit_and_format_all(api: &Api, settings: &Settings) -> Vec<Result<String>> {
     emitted.into_iter().map(|(_, result)| result).collect()
 }
 
+/// `items` (one or more items, or methods of an impl block) compiled only when one of the
+/// cargo `features` is on: each item gets `#[cfg(any(feature = "..", ..))]`. Nothing changes
+/// when `features` is empty (always compiled). The one place every emitter gates with.
+pub(crate) fn gate(features: &[String], items: TokenStream) -> TokenStream {
+    use proc_macro2::{Delimiter, TokenTree};
+    if features.is_empty() {
+        return items;
+    }
+    let cfg = match features {
+        [one] => quote::quote!(#[cfg(feature = #one)]),
+        _ => quote::quote!(#[cfg(any(#(feature = #features),*))]),
+    };
+    // An item ends with a `;` or a `{ ... }` block at its top level (a `;` right after the
+    // block belongs to it too).
+    let mut gated = TokenStream::new();
+    let mut item: Vec<TokenTree> = Vec::new();
+    let mut tokens = items.into_iter().peekable();
+    while let Some(token) = tokens.next() {
+        let ends = match &token {
+            TokenTree::Punct(p) => p.as_char() == ';',
+            TokenTree::Group(g) => g.delimiter() == Delimiter::Brace,
+            _ => false,
+        };
+        item.push(token);
+        if ends {
+            if let Some(TokenTree::Punct(p)) = tokens.peek() {
+                if p.as_char() == ';' {
+                    item.extend(tokens.next());
+                }
+            }
+            push_gated(&mut gated, &cfg, std::mem::take(&mut item));
+        }
+    }
+    if !item.is_empty() {
+        push_gated(&mut gated, &cfg, item);
+    }
+    gated
+}
+
+/// `item` with `cfg` after its doc comments (`#[doc = ..]`), so the docs stay on top.
+fn push_gated(gated: &mut TokenStream, cfg: &TokenStream, item: Vec<proc_macro2::TokenTree>) {
+    use proc_macro2::TokenTree;
+    let is_doc = |pair: &[TokenTree]| match pair {
+        [TokenTree::Punct(hash), TokenTree::Group(group)] => {
+            hash.as_char() == '#'
+                && matches!(group.stream().into_iter().next(), Some(TokenTree::Ident(ident)) if ident == "doc")
+        }
+        _ => false,
+    };
+    let docs = item.chunks(2).take_while(|pair| is_doc(pair)).count() * 2;
+    let mut item = item.into_iter();
+    gated.extend(item.by_ref().take(docs));
+    gated.extend(cfg.clone());
+    gated.extend(item);
+}
+
 /// Parses and pretty-prints one source file, with the `@generated` header on top.
 pub fn format_rust(path: &str, tokens: TokenStream, settings: &Settings) -> Result<String> {
     let file = syn::parse2::<syn::File>(tokens).map_err(|e| Error::Emit {

@@ -11,8 +11,8 @@ use crate::model::{
 };
 
 pub fn render(api: &Api) -> TokenStream {
-    let methods = api.operations.iter().map(operation);
-    let streams = api.operations.iter().filter_map(stream_method);
+    let methods = api.operations.iter().map(|op| super::gate(&op.features, operation(op)));
+    let streams = api.operations.iter().filter_map(|op| Some(super::gate(&op.features, stream_method(op)?)));
     quote! {
         //! One method per operation of the document.
         #[allow(unused_imports)]

@@ -1,6 +1,6 @@
 //! The document → model step: operations, parameters, bodies, responses, servers and auth.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use openapiv3::{
     MediaType, OpenAPI, Parameter, ParameterSchemaOrContent, PathItem, PathStyle, QueryStyle, ReferenceOr,
@@ -53,14 +53,23 @@ pub fn build(document: &Document) -> Result<Api> {
     let auth = auth(spec)?;
     let client_parameters = client_parameters(&raw_operations);
 
+    let listed_tags = spec.tags.iter().map(|t| &t.name);
+    let feature_names = super::features::names(listed_tags.chain(raw_operations.iter().flat_map(|raw| &raw.op.tags)));
     let mut method_names = Scope::with_taken(CLIENT_METHODS.iter().copied());
     let mut operations = Vec::with_capacity(raw_operations.len());
     for raw in &raw_operations {
-        operations.push(operation(spec, raw, &client_parameters, &mut method_names, &mut types)?);
+        let mut op = operation(spec, raw, &client_parameters, &mut method_names, &mut types)?;
+        op.features = raw.op.tags.iter().map(|tag| feature_names[tag].clone()).collect::<BTreeSet<_>>().into_iter().collect();
+        operations.push(op);
     }
 
+    let mut aliases = types.take_aliases();
     let mut types = types.into_types();
     super::recursion::box_cycles(&mut types);
+    super::features::assign(&operations, &mut types, &mut aliases);
+    // Only tags that operations carry: a listed tag without operations would be an empty feature.
+    let features: Vec<String> =
+        operations.iter().flat_map(|op| op.features.iter().cloned()).collect::<BTreeSet<_>>().into_iter().collect();
 
     Ok(Api {
         title: spec.info.title.clone(),
@@ -83,6 +92,8 @@ pub fn build(document: &Document) -> Result<Api> {
             .collect(),
         request_id: request_id(&document.raw),
         types,
+        aliases,
+        features,
         operations,
         readme: document.raw.get(ext::README).and_then(Value::as_str).map(str::to_owned),
     })
@@ -301,6 +312,7 @@ fn operation(
         summary: text(&raw.op.summary),
         description: text(&raw.op.description),
         deprecated: raw.op.deprecated,
+        features: Vec::new(),
         params,
         options,
         body,
