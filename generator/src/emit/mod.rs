@@ -108,7 +108,6 @@ fn emit_and_format_all(api: &Api, settings: &Settings) -> Vec<Result<String>> {
 /// cargo `features` is on: each item gets `#[cfg(any(feature = "..", ..))]`. Nothing changes
 /// when `features` is empty (always compiled). The one place every emitter gates with.
 pub(crate) fn gate(features: &[String], items: TokenStream) -> TokenStream {
-    use proc_macro2::{Delimiter, TokenTree};
     if features.is_empty() {
         return items;
     }
@@ -116,31 +115,37 @@ pub(crate) fn gate(features: &[String], items: TokenStream) -> TokenStream {
         [one] => quote::quote!(#[cfg(feature = #one)]),
         _ => quote::quote!(#[cfg(any(#(feature = #features),*))]),
     };
-    // An item ends with a `;` or a `{ ... }` block at its top level (a `;` right after the
-    // block belongs to it too).
     let mut gated = TokenStream::new();
-    let mut item: Vec<TokenTree> = Vec::new();
-    let mut tokens = items.into_iter().peekable();
-    while let Some(token) = tokens.next() {
-        let ends = match &token {
-            TokenTree::Punct(p) => p.as_char() == ';',
-            TokenTree::Group(g) => g.delimiter() == Delimiter::Brace,
-            _ => false,
-        };
-        item.push(token);
-        if ends {
-            if let Some(TokenTree::Punct(p)) = tokens.peek() {
-                if p.as_char() == ';' {
-                    item.extend(tokens.next());
-                }
-            }
-            push_gated(&mut gated, &cfg, std::mem::take(&mut item));
-        }
-    }
-    if !item.is_empty() {
+    for item in items_of(items) {
         push_gated(&mut gated, &cfg, item);
     }
     gated
+}
+
+/// The top-level items of `tokens`, each with its attributes: an item ends with a `;` or a
+/// `{ ... }` block at its top level (a `;` right after the block belongs to it too, as in
+/// `use a::{b, c};`). Inner attributes (`#![..]`) go with the first item.
+fn items_of(tokens: TokenStream) -> impl Iterator<Item = Vec<proc_macro2::TokenTree>> {
+    use proc_macro2::{Delimiter, TokenTree};
+    let mut tokens = tokens.into_iter().peekable();
+    std::iter::from_fn(move || {
+        let mut item = Vec::new();
+        while let Some(token) = tokens.next() {
+            let ends = match &token {
+                TokenTree::Punct(p) => p.as_char() == ';',
+                TokenTree::Group(g) => g.delimiter() == Delimiter::Brace,
+                _ => false,
+            };
+            item.push(token);
+            if ends {
+                if matches!(tokens.peek(), Some(TokenTree::Punct(p)) if p.as_char() == ';') {
+                    item.extend(tokens.next());
+                }
+                return Some(item);
+            }
+        }
+        (!item.is_empty()).then_some(item)
+    })
 }
 
 /// `item` with `cfg` after its doc comments (`#[doc = ..]`), so the docs stay on top.
@@ -161,13 +166,27 @@ fn push_gated(gated: &mut TokenStream, cfg: &TokenStream, item: Vec<proc_macro2:
 }
 
 /// Parses and pretty-prints one source file, with the `@generated` header on top.
+///
+/// The file is parsed and printed [`ITEMS_PER_CHUNK`] items at a time (prettyplease prints
+/// items one after the other, so the text is the same as for the whole file at once): the
+/// syntax tree of a file of a hundred thousand lines would otherwise be the largest thing in
+/// memory.
 pub fn format_rust(path: &str, tokens: TokenStream, settings: &Settings) -> Result<String> {
-    let file = syn::parse2::<syn::File>(tokens).map_err(|e| Error::Emit {
-        file: path.to_owned(),
-        message: e.to_string(),
-    })?;
-    Ok(format!("{}\n{}", header_comment(&settings.command), prettyplease::unparse(&file)))
+    let mut text = format!("{}\n", header_comment(&settings.command));
+    let mut items = items_of(tokens).peekable();
+    while items.peek().is_some() {
+        let chunk: TokenStream = items.by_ref().take(ITEMS_PER_CHUNK).flatten().collect();
+        let file = syn::parse2::<syn::File>(chunk).map_err(|e| Error::Emit {
+            file: path.to_owned(),
+            message: e.to_string(),
+        })?;
+        text.push_str(&prettyplease::unparse(&file));
+    }
+    Ok(text)
 }
+
+/// Items parsed and printed together by [`format_rust`].
+const ITEMS_PER_CHUNK: usize = 64;
 
 /// The first line of every generated Rust file.
 fn header_comment(command: &str) -> String {
