@@ -185,6 +185,19 @@ mod tests {
     }
 
     #[test]
+    fn feature_names_are_kebab_case_and_released_names_can_be_claimed_again() {
+        assert_eq!(feature("Resource Locations"), "resource-locations");
+        assert_eq!(feature("code_scanning"), "code-scanning");
+        assert_eq!(feature("2fa"), "tag-2fa");
+        assert_eq!(feature("Über"), "uber");
+        let mut types = Scope::default();
+        assert_eq!(types.claim("Owner".into()), "Owner");
+        types.release("Owner");
+        assert_eq!(types.claim("Owner".into()), "Owner");
+        assert_eq!(types.claim("Owner".into()), "Owner2");
+    }
+
+    #[test]
     fn crate_names_are_valid_cargo_package_names() {
         assert_eq!(crate_name("api.example.com"), "api-example-com");
         assert_eq!(crate_name("citrix-cloud"), "citrix-cloud");
