@@ -62,44 +62,52 @@ impl MockServer {
         self.inner.received_requests().await
     }
     /// Mocks [`Client::get_access_token`](crate::Client::get_access_token): POST `/cctrustoauth2/{customerId}/tokens/clients`, answered with 200 unless told otherwise.
+    #[cfg(feature = "authentication")]
     pub fn get_access_token(&self) -> MockOperation<'_, Json<types::TokenResponse>> {
         self.inner.operation("POST", "/cctrustoauth2/{customerId}/tokens/clients", 200)
     }
     /// Mocks [`Client::list_service_principals`](crate::Client::list_service_principals): GET `/serviceprincipals`, answered with 200 unless told otherwise.
+    #[cfg(feature = "service-principals")]
     pub fn list_service_principals(
         &self,
     ) -> MockOperation<'_, Json<types::ListServicePrincipalsResponse>> {
         self.inner.operation("GET", "/serviceprincipals", 200)
     }
     /// Mocks [`Client::create_service_principal`](crate::Client::create_service_principal): POST `/serviceprincipals`, answered with 201 unless told otherwise.
+    #[cfg(feature = "service-principals")]
     pub fn create_service_principal(
         &self,
     ) -> MockOperation<'_, Json<types::ServicePrincipal>> {
         self.inner.operation("POST", "/serviceprincipals", 201)
     }
     /// Mocks [`Client::get_service_principal`](crate::Client::get_service_principal): GET `/serviceprincipals/{principalId}`, answered with 200 unless told otherwise.
+    #[cfg(feature = "service-principals")]
     pub fn get_service_principal(
         &self,
     ) -> MockOperation<'_, Json<types::ServicePrincipal>> {
         self.inner.operation("GET", "/serviceprincipals/{principalId}", 200)
     }
     /// Mocks [`Client::delete_service_principal`](crate::Client::delete_service_principal): DELETE `/serviceprincipals/{principalId}`, answered with 204 unless told otherwise.
+    #[cfg(feature = "service-principals")]
     pub fn delete_service_principal(&self) -> MockOperation<'_, Empty> {
         self.inner.operation("DELETE", "/serviceprincipals/{principalId}", 204)
     }
     /// Mocks [`Client::list_resource_locations`](crate::Client::list_resource_locations): GET `/resourcelocations`, answered with 200 unless told otherwise.
+    #[cfg(feature = "resource-locations")]
     pub fn list_resource_locations(
         &self,
     ) -> MockOperation<'_, Json<types::ListResourceLocationsResponse>> {
         self.inner.operation("GET", "/resourcelocations", 200)
     }
     /// Mocks [`Client::get_resource_location`](crate::Client::get_resource_location): GET `/resourcelocations/{locationId}`, answered with 200 unless told otherwise.
+    #[cfg(feature = "resource-locations")]
     pub fn get_resource_location(
         &self,
     ) -> MockOperation<'_, Json<types::ResourceLocation>> {
         self.inner.operation("GET", "/resourcelocations/{locationId}", 200)
     }
     /// Mocks [`Client::list_notifications`](crate::Client::list_notifications): GET `/notifications`, answered with 200 unless told otherwise.
+    #[cfg(feature = "notifications")]
     pub fn list_notifications(
         &self,
     ) -> MockOperation<'_, Json<types::ListNotificationsResponse>> {

@@ -2,7 +2,9 @@
 //! The operations of the document: a method of [`Client`] per operation, taking the
 //! required parameters and returning the operation's request builder, with a setter
 //! per optional parameter. Await the builder to send the request.
+#[allow(unused_imports)]
 use std::future::{Future, IntoFuture};
+#[allow(unused_imports)]
 use std::pin::Pin;
 #[allow(unused_imports)]
 use crate::runtime::{
@@ -13,6 +15,7 @@ use crate::runtime::{
 use crate::{types, Client, Error};
 /// What awaiting a request builder runs: the request, boxed so the builder's
 /// [`IntoFuture`] has a type to name.
+#[allow(dead_code)]
 type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, Error>> + Send + 'a>>;
 impl Client {
     /// Citrix Obtain access token
@@ -36,6 +39,7 @@ impl Client {
     ///
     /// - 401: Invalid credentials (body: [`types::OAuthError`], read it with [`ApiError::body_as`](crate::ApiError::body_as))
     /// - 400: Malformed token request (body: [`types::OAuthError`], read it with [`ApiError::body_as`](crate::ApiError::body_as))
+    #[cfg(feature = "authentication")]
     pub fn get_access_token<'a>(
         &'a self,
         customer_id: &'a str,
@@ -63,6 +67,7 @@ impl Client {
     /// Documented error answers:
     ///
     /// - 401: Unauthorized
+    #[cfg(feature = "service-principals")]
     pub fn list_service_principals<'a>(&'a self) -> ListServicePrincipals<'a> {
         ListServicePrincipals {
             client: self,
@@ -89,6 +94,7 @@ impl Client {
     ///
     /// - 400: Invalid request
     /// - 401: Unauthorized
+    #[cfg(feature = "service-principals")]
     pub fn create_service_principal<'a>(
         &'a self,
         body: &'a types::CreateServicePrincipalRequest,
@@ -119,6 +125,7 @@ impl Client {
     ///
     /// - 401: Unauthorized
     /// - 404: Service principal not found
+    #[cfg(feature = "service-principals")]
     pub fn get_service_principal<'a>(
         &'a self,
         principal_id: &'a str,
@@ -149,6 +156,7 @@ impl Client {
     ///
     /// - 401: Unauthorized
     /// - 404: Service principal not found
+    #[cfg(feature = "service-principals")]
     pub fn delete_service_principal<'a>(
         &'a self,
         principal_id: &'a str,
@@ -174,6 +182,7 @@ impl Client {
     /// Documented error answers:
     ///
     /// - 401: Unauthorized
+    #[cfg(feature = "resource-locations")]
     pub fn list_resource_locations<'a>(&'a self) -> ListResourceLocations<'a> {
         ListResourceLocations {
             client: self,
@@ -200,6 +209,7 @@ impl Client {
     ///
     /// - 401: Unauthorized
     /// - 404: Resource location not found
+    #[cfg(feature = "resource-locations")]
     pub fn get_resource_location<'a>(
         &'a self,
         location_id: &'a str,
@@ -225,6 +235,7 @@ impl Client {
     /// Documented error answers:
     ///
     /// - 401: Unauthorized
+    #[cfg(feature = "notifications")]
     pub fn list_notifications<'a>(&'a self) -> ListNotifications<'a> {
         ListNotifications {
             client: self,
@@ -235,6 +246,7 @@ impl Client {
 /// A request of [`Client::get_access_token`]: set optional parameters with its setters, then `.await` it (or call [`send_with_response`](Self::send_with_response) for the answer's status and headers).
 ///
 /// A parameter the document adds later becomes a new setter here, so code that builds requests keeps compiling.
+#[cfg(feature = "authentication")]
 #[derive(Clone)]
 #[must_use = "a request does nothing until it is awaited"]
 pub struct GetAccessToken<'a> {
@@ -243,12 +255,14 @@ pub struct GetAccessToken<'a> {
     body: &'a types::GetAccessTokenRequest,
     call: CallOptions,
 }
+#[cfg(feature = "authentication")]
 impl std::fmt::Debug for GetAccessToken<'_> {
     /// Shows the builder's name only: its arguments may hold secrets.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetAccessToken").finish_non_exhaustive()
     }
 }
+#[cfg(feature = "authentication")]
 impl<'a> GetAccessToken<'a> {
     /// Adds a header to this call, replacing one of the same name the operation sets
     /// (the client's `Authorization` always wins). An invalid name or value (RFC 9110,
@@ -301,6 +315,7 @@ impl<'a> GetAccessToken<'a> {
         Ok(Response::new(value, response))
     }
 }
+#[cfg(feature = "authentication")]
 impl<'a> IntoFuture for GetAccessToken<'a> {
     type Output = Result<types::TokenResponse, Error>;
     type IntoFuture = BoxFuture<'a, types::TokenResponse>;
@@ -311,18 +326,21 @@ impl<'a> IntoFuture for GetAccessToken<'a> {
 /// A request of [`Client::list_service_principals`]: set optional parameters with its setters, then `.await` it (or call [`send_with_response`](Self::send_with_response) for the answer's status and headers).
 ///
 /// A parameter the document adds later becomes a new setter here, so code that builds requests keeps compiling.
+#[cfg(feature = "service-principals")]
 #[derive(Clone)]
 #[must_use = "a request does nothing until it is awaited"]
 pub struct ListServicePrincipals<'a> {
     client: &'a Client,
     call: CallOptions,
 }
+#[cfg(feature = "service-principals")]
 impl std::fmt::Debug for ListServicePrincipals<'_> {
     /// Shows the builder's name only: its arguments may hold secrets.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListServicePrincipals").finish_non_exhaustive()
     }
 }
+#[cfg(feature = "service-principals")]
 impl<'a> ListServicePrincipals<'a> {
     /// Adds a header to this call, replacing one of the same name the operation sets
     /// (the client's `Authorization` always wins). An invalid name or value (RFC 9110,
@@ -368,6 +386,7 @@ impl<'a> ListServicePrincipals<'a> {
         Ok(Response::new(value, response))
     }
 }
+#[cfg(feature = "service-principals")]
 impl<'a> IntoFuture for ListServicePrincipals<'a> {
     type Output = Result<types::ListServicePrincipalsResponse, Error>;
     type IntoFuture = BoxFuture<'a, types::ListServicePrincipalsResponse>;
@@ -378,6 +397,7 @@ impl<'a> IntoFuture for ListServicePrincipals<'a> {
 /// A request of [`Client::create_service_principal`]: set optional parameters with its setters, then `.await` it (or call [`send_with_response`](Self::send_with_response) for the answer's status and headers).
 ///
 /// A parameter the document adds later becomes a new setter here, so code that builds requests keeps compiling.
+#[cfg(feature = "service-principals")]
 #[derive(Clone)]
 #[must_use = "a request does nothing until it is awaited"]
 pub struct CreateServicePrincipal<'a> {
@@ -385,12 +405,14 @@ pub struct CreateServicePrincipal<'a> {
     body: &'a types::CreateServicePrincipalRequest,
     call: CallOptions,
 }
+#[cfg(feature = "service-principals")]
 impl std::fmt::Debug for CreateServicePrincipal<'_> {
     /// Shows the builder's name only: its arguments may hold secrets.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateServicePrincipal").finish_non_exhaustive()
     }
 }
+#[cfg(feature = "service-principals")]
 impl<'a> CreateServicePrincipal<'a> {
     /// Adds a header to this call, replacing one of the same name the operation sets
     /// (the client's `Authorization` always wins). An invalid name or value (RFC 9110,
@@ -437,6 +459,7 @@ impl<'a> CreateServicePrincipal<'a> {
         Ok(Response::new(value, response))
     }
 }
+#[cfg(feature = "service-principals")]
 impl<'a> IntoFuture for CreateServicePrincipal<'a> {
     type Output = Result<types::ServicePrincipal, Error>;
     type IntoFuture = BoxFuture<'a, types::ServicePrincipal>;
@@ -447,6 +470,7 @@ impl<'a> IntoFuture for CreateServicePrincipal<'a> {
 /// A request of [`Client::get_service_principal`]: set optional parameters with its setters, then `.await` it (or call [`send_with_response`](Self::send_with_response) for the answer's status and headers).
 ///
 /// A parameter the document adds later becomes a new setter here, so code that builds requests keeps compiling.
+#[cfg(feature = "service-principals")]
 #[derive(Clone)]
 #[must_use = "a request does nothing until it is awaited"]
 pub struct GetServicePrincipal<'a> {
@@ -454,12 +478,14 @@ pub struct GetServicePrincipal<'a> {
     principal_id: &'a str,
     call: CallOptions,
 }
+#[cfg(feature = "service-principals")]
 impl std::fmt::Debug for GetServicePrincipal<'_> {
     /// Shows the builder's name only: its arguments may hold secrets.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetServicePrincipal").finish_non_exhaustive()
     }
 }
+#[cfg(feature = "service-principals")]
 impl<'a> GetServicePrincipal<'a> {
     /// Adds a header to this call, replacing one of the same name the operation sets
     /// (the client's `Authorization` always wins). An invalid name or value (RFC 9110,
@@ -509,6 +535,7 @@ impl<'a> GetServicePrincipal<'a> {
         Ok(Response::new(value, response))
     }
 }
+#[cfg(feature = "service-principals")]
 impl<'a> IntoFuture for GetServicePrincipal<'a> {
     type Output = Result<types::ServicePrincipal, Error>;
     type IntoFuture = BoxFuture<'a, types::ServicePrincipal>;
@@ -519,6 +546,7 @@ impl<'a> IntoFuture for GetServicePrincipal<'a> {
 /// A request of [`Client::delete_service_principal`]: set optional parameters with its setters, then `.await` it (or call [`send_with_response`](Self::send_with_response) for the answer's status and headers).
 ///
 /// A parameter the document adds later becomes a new setter here, so code that builds requests keeps compiling.
+#[cfg(feature = "service-principals")]
 #[derive(Clone)]
 #[must_use = "a request does nothing until it is awaited"]
 pub struct DeleteServicePrincipal<'a> {
@@ -526,12 +554,14 @@ pub struct DeleteServicePrincipal<'a> {
     principal_id: &'a str,
     call: CallOptions,
 }
+#[cfg(feature = "service-principals")]
 impl std::fmt::Debug for DeleteServicePrincipal<'_> {
     /// Shows the builder's name only: its arguments may hold secrets.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("DeleteServicePrincipal").finish_non_exhaustive()
     }
 }
+#[cfg(feature = "service-principals")]
 impl<'a> DeleteServicePrincipal<'a> {
     /// Adds a header to this call, replacing one of the same name the operation sets
     /// (the client's `Authorization` always wins). An invalid name or value (RFC 9110,
@@ -578,6 +608,7 @@ impl<'a> DeleteServicePrincipal<'a> {
         Ok(Response::new((), response))
     }
 }
+#[cfg(feature = "service-principals")]
 impl<'a> IntoFuture for DeleteServicePrincipal<'a> {
     type Output = Result<(), Error>;
     type IntoFuture = BoxFuture<'a, ()>;
@@ -588,18 +619,21 @@ impl<'a> IntoFuture for DeleteServicePrincipal<'a> {
 /// A request of [`Client::list_resource_locations`]: set optional parameters with its setters, then `.await` it (or call [`send_with_response`](Self::send_with_response) for the answer's status and headers).
 ///
 /// A parameter the document adds later becomes a new setter here, so code that builds requests keeps compiling.
+#[cfg(feature = "resource-locations")]
 #[derive(Clone)]
 #[must_use = "a request does nothing until it is awaited"]
 pub struct ListResourceLocations<'a> {
     client: &'a Client,
     call: CallOptions,
 }
+#[cfg(feature = "resource-locations")]
 impl std::fmt::Debug for ListResourceLocations<'_> {
     /// Shows the builder's name only: its arguments may hold secrets.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListResourceLocations").finish_non_exhaustive()
     }
 }
+#[cfg(feature = "resource-locations")]
 impl<'a> ListResourceLocations<'a> {
     /// Adds a header to this call, replacing one of the same name the operation sets
     /// (the client's `Authorization` always wins). An invalid name or value (RFC 9110,
@@ -645,6 +679,7 @@ impl<'a> ListResourceLocations<'a> {
         Ok(Response::new(value, response))
     }
 }
+#[cfg(feature = "resource-locations")]
 impl<'a> IntoFuture for ListResourceLocations<'a> {
     type Output = Result<types::ListResourceLocationsResponse, Error>;
     type IntoFuture = BoxFuture<'a, types::ListResourceLocationsResponse>;
@@ -655,6 +690,7 @@ impl<'a> IntoFuture for ListResourceLocations<'a> {
 /// A request of [`Client::get_resource_location`]: set optional parameters with its setters, then `.await` it (or call [`send_with_response`](Self::send_with_response) for the answer's status and headers).
 ///
 /// A parameter the document adds later becomes a new setter here, so code that builds requests keeps compiling.
+#[cfg(feature = "resource-locations")]
 #[derive(Clone)]
 #[must_use = "a request does nothing until it is awaited"]
 pub struct GetResourceLocation<'a> {
@@ -662,12 +698,14 @@ pub struct GetResourceLocation<'a> {
     location_id: &'a str,
     call: CallOptions,
 }
+#[cfg(feature = "resource-locations")]
 impl std::fmt::Debug for GetResourceLocation<'_> {
     /// Shows the builder's name only: its arguments may hold secrets.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetResourceLocation").finish_non_exhaustive()
     }
 }
+#[cfg(feature = "resource-locations")]
 impl<'a> GetResourceLocation<'a> {
     /// Adds a header to this call, replacing one of the same name the operation sets
     /// (the client's `Authorization` always wins). An invalid name or value (RFC 9110,
@@ -717,6 +755,7 @@ impl<'a> GetResourceLocation<'a> {
         Ok(Response::new(value, response))
     }
 }
+#[cfg(feature = "resource-locations")]
 impl<'a> IntoFuture for GetResourceLocation<'a> {
     type Output = Result<types::ResourceLocation, Error>;
     type IntoFuture = BoxFuture<'a, types::ResourceLocation>;
@@ -727,18 +766,21 @@ impl<'a> IntoFuture for GetResourceLocation<'a> {
 /// A request of [`Client::list_notifications`]: set optional parameters with its setters, then `.await` it (or call [`send_with_response`](Self::send_with_response) for the answer's status and headers).
 ///
 /// A parameter the document adds later becomes a new setter here, so code that builds requests keeps compiling.
+#[cfg(feature = "notifications")]
 #[derive(Clone)]
 #[must_use = "a request does nothing until it is awaited"]
 pub struct ListNotifications<'a> {
     client: &'a Client,
     call: CallOptions,
 }
+#[cfg(feature = "notifications")]
 impl std::fmt::Debug for ListNotifications<'_> {
     /// Shows the builder's name only: its arguments may hold secrets.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListNotifications").finish_non_exhaustive()
     }
 }
+#[cfg(feature = "notifications")]
 impl<'a> ListNotifications<'a> {
     /// Adds a header to this call, replacing one of the same name the operation sets
     /// (the client's `Authorization` always wins). An invalid name or value (RFC 9110,
@@ -784,6 +826,7 @@ impl<'a> ListNotifications<'a> {
         Ok(Response::new(value, response))
     }
 }
+#[cfg(feature = "notifications")]
 impl<'a> IntoFuture for ListNotifications<'a> {
     type Output = Result<types::ListNotificationsResponse, Error>;
     type IntoFuture = BoxFuture<'a, types::ListNotificationsResponse>;

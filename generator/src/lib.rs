@@ -84,7 +84,11 @@ pub fn generate(spec: &Path, overlay: Option<&Path>, settings: &Settings) -> Res
 /// naming its place and what was assumed (none with [`Settings::strict`], where they are
 /// errors).
 pub fn generate_with_warnings(spec: &Path, overlay: Option<&Path>, settings: &Settings) -> Result<(Files, Vec<Warning>)> {
-    let document = load::load_file_with(spec, overlay, settings.strict)?;
-    let api = model::build(&document)?;
-    Ok((emit::render(&api, settings)?, document.warnings))
+    // The document (its JSON tree and typed copy) is dropped before emitting: the model holds
+    // all the emitter needs, and a big document would otherwise add to the emitter's peak.
+    let (api, warnings) = {
+        let document = load::load_file_with(spec, overlay, settings.strict)?;
+        (model::build(&document)?, document.warnings)
+    };
+    Ok((emit::render(&api, settings)?, warnings))
 }

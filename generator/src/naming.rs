@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use heck::{ToPascalCase, ToSnakeCase};
+use heck::{ToKebabCase, ToPascalCase, ToSnakeCase};
 
 /// Words that cannot be used as identifiers (strict and reserved keywords of every edition),
 /// plus names the generated code itself uses in the same scopes.
@@ -62,6 +62,16 @@ fn ascii_words(name: &str) -> String {
         .collect()
 }
 
+/// A Cargo feature name for a tag: kebab-case ASCII letters and digits (`Resource
+/// Locations` → `resource-locations`), never empty, starting with a letter.
+pub fn feature(tag: &str) -> String {
+    let mut name = ascii_words(tag).to_kebab_case();
+    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        name.insert_str(0, "tag-");
+    }
+    name.trim_end_matches('-').to_owned()
+}
+
 /// A Cargo package name from a folder or user-given name: letters, digits, `-` and `_` kept,
 /// everything else (dots, spaces, ...) a `-`, transliterated to ASCII, never empty and never
 /// starting with a digit (`api.example.com` → `api-example-com`).
@@ -109,6 +119,12 @@ impl Scope {
             .map(|n| format!("{stem}{separator}{n}"))
             .find(|name| self.taken.insert(name.clone()))
             .expect("an unbounded range always yields a free name")
+    }
+
+    /// Gives `name` back, so a later claim can take it (a type that turned out to be a copy
+    /// of another leaves no gap in the numbering).
+    pub fn release(&mut self, name: &str) {
+        self.taken.remove(name);
     }
 
     /// Whether `name` is taken.
@@ -166,6 +182,19 @@ mod tests {
         assert_eq!(fields.claim(snake("Self")), "self_2");
         assert_eq!(fields.claim(snake("_url")), "url");
         assert_eq!(fields.claim(snake("url")), "url_2");
+    }
+
+    #[test]
+    fn feature_names_are_kebab_case_and_released_names_can_be_claimed_again() {
+        assert_eq!(feature("Resource Locations"), "resource-locations");
+        assert_eq!(feature("code_scanning"), "code-scanning");
+        assert_eq!(feature("2fa"), "tag-2fa");
+        assert_eq!(feature("Über"), "uber");
+        let mut types = Scope::default();
+        assert_eq!(types.claim("Owner".into()), "Owner");
+        types.release("Owner");
+        assert_eq!(types.claim("Owner".into()), "Owner");
+        assert_eq!(types.claim("Owner".into()), "Owner2");
     }
 
     #[test]

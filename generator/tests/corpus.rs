@@ -200,3 +200,49 @@ fn corpus_crates_compile_without_warnings_and_behave() {
         String::from_utf8_lossy(&tests.stderr)
     );
 }
+
+/// One cargo feature per tag: `shared-shapes.yaml` has two tags, and its crate must build
+/// without warnings with each tag alone and with none (types used by both tags, or by none,
+/// stay; the others go with their tag).
+#[test]
+fn each_tag_feature_compiles_alone() {
+    let workspace_root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let doc = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/shared-shapes.yaml");
+    let scratch = workspace_root.join("target/corpus-features");
+    let name = "corpus-tag-features";
+    let settings = Settings::new(name, "cargo test -p generator --test corpus");
+    let files = generator::generate(&doc, None, &settings).unwrap();
+    assert!(files["Cargo.toml"].contains("default = [\"repos\", \"users\"]"), "{}", files["Cargo.toml"]);
+    write_crate(&scratch.join(name), &files, WriteMode::Write).unwrap();
+    std::fs::write(scratch.join("Cargo.toml"), format!("[workspace]\nresolver = \"2\"\nmembers = [\"{name}\"]\n")).unwrap();
+    std::fs::copy(workspace_root.join("Cargo.lock"), scratch.join("Cargo.lock")).unwrap();
+    let target_dir = std::env::var_os("CORPUS_TARGET_DIR").map_or_else(|| scratch.join("target"), Into::into);
+    for features in [&["--features", "repos"][..], &["--features", "users"], &[]] {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let output = Command::new(cargo)
+            .args(["clippy", "--quiet", "--lib", "--no-default-features"])
+            .args(features)
+            .args(["--", "-D", "warnings"])
+            .current_dir(&scratch)
+            .env("CARGO_TARGET_DIR", &target_dir)
+            .env_remove("RUSTFLAGS")
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "--no-default-features {features:?}:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    // With `users` alone, `repos`' own types are gone; the types both use remain.
+    let types = &files["src/types.rs"];
+    let gate_of = |item: &str| {
+        let at = types.find(item).unwrap_or_else(|| panic!("{item} missing"));
+        types[..at].rfind("#[cfg").map(|cfg| types[cfg..at].lines().next().unwrap().to_owned())
+    };
+    assert_eq!(gate_of("pub struct Repository {").as_deref(), Some("#[cfg(feature = \"repos\")]"));
+    assert_eq!(
+        gate_of("pub struct RepositoryOwner {").as_deref(),
+        Some("#[cfg(any(feature = \"repos\", feature = \"users\"))]")
+    );
+}

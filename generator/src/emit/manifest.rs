@@ -58,10 +58,23 @@ pub fn render(api: &Api, settings: &Settings) -> String {
     let workspace = if settings.standalone { "\n[workspace]\n" } else { "" };
     let runtime_name = settings.runtime_crate_name();
     let runtime = format!("{runtime_name} = {{ path = \"runtime\", version = \"={}\" }}", settings.crate_version);
-    let features = format!(
+    let mut features = format!(
         "[features]\n# `mock`: a typed mock of the API (module `mock`) for the tests of code that uses this crate.\n\
          mock = [\"{runtime_name}/mock\"]\n"
     );
+    if !api.features.is_empty() {
+        // One feature per tag: its operations and the types only they use.
+        let all: Vec<String> = api.features.iter().map(|f| format!("\"{f}\"")).collect();
+        features.push_str(&format!(
+            "# One feature per tag of the document: its operations and the types only they use. All are on\n\
+             # by default; `default-features = false, features = [..]` compiles only the tags you use.\n\
+             default = [{}]\n",
+            all.join(", ")
+        ));
+        for feature in &api.features {
+            features.push_str(&format!("{feature} = []\n"));
+        }
+    }
     format!(
         "{package}{workspace}\n[dependencies]\n{runtime}\n{CRATE_DEPENDENCIES}\n{features}",
         package = package(settings, &settings.crate_name, &description),

@@ -14,7 +14,7 @@ use crate::model::{Api, BodyMedia, Operation, Status};
 const OWN_METHODS: [&str; 5] = ["start", "uri", "client", "client_builder", "received_requests"];
 
 pub fn render(api: &Api) -> TokenStream {
-    let methods = api.operations.iter().map(operation);
+    let methods = api.operations.iter().map(|op| super::gate(&op.features, operation(op)));
     let example = example(api);
     quote! {
         //! A typed mock of the API for your own tests (cargo feature `mock`).

@@ -12,13 +12,16 @@ use crate::model::{
 };
 
 pub fn render(api: &Api) -> TokenStream {
-    let methods = api.operations.iter().map(client_method);
-    let builders = api.operations.iter().map(operation);
+    let methods = api.operations.iter().map(|op| super::gate(&op.features, client_method(op)));
+    let builders = api.operations.iter().map(|op| super::gate(&op.features, operation(op)));
     quote! {
         //! The operations of the document: a method of [`Client`] per operation, taking the
         //! required parameters and returning the operation's request builder, with a setter
         //! per optional parameter. Await the builder to send the request.
+        // Unused when cargo features leave out every operation.
+        #[allow(unused_imports)]
         use std::future::{Future, IntoFuture};
+        #[allow(unused_imports)]
         use std::pin::Pin;
 
         #[allow(unused_imports)]
@@ -31,6 +34,7 @@ pub fn render(api: &Api) -> TokenStream {
 
         /// What awaiting a request builder runs: the request, boxed so the builder's
         /// [`IntoFuture`] has a type to name.
+        #[allow(dead_code)]
         type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, Error>> + Send + 'a>>;
 
         impl Client {

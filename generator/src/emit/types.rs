@@ -5,7 +5,7 @@ use quote::quote;
 
 use super::docs::{code, describe_origin, doc_attrs};
 use crate::model::{
-    Access, Additional, Api, EnumVariant, Field, TaggedVariant, TypeDef, TypeKind, TypeRef, UntaggedVariant,
+    Access, Additional, Api, EnumVariant, Field, TaggedVariant, TypeAlias, TypeDef, TypeKind, TypeRef, UntaggedVariant,
 };
 
 /// The Rust type for `ty`; `local` when written inside the types module itself.
@@ -119,12 +119,14 @@ fn boxed(ty: TokenStream, boxed: bool) -> TokenStream {
 }
 
 pub fn render(api: &Api) -> TokenStream {
-    let items = api.types.iter().map(|def| type_def(def, api));
-    let successes = api.operations.iter().filter_map(success_enum);
+    let items = api.types.iter().map(|def| super::gate(&def.features, type_def(def, api)));
+    let aliases = api.aliases.iter().map(|alias| super::gate(&alias.features, alias_def(alias)));
+    let successes = api.operations.iter().filter_map(|op| Some(super::gate(&op.features, success_enum(op)?)));
     let doc = format!(" Types of the {}: request and response bodies and their parts.", api.title);
     // Success enums are not serde types: a document without schemas
     // needs no import.
-    let serde_import = (!api.types.is_empty()).then(|| quote!(use serde::{Deserialize, Serialize};));
+    // (Unused when cargo features leave out every type that derives them.)
+    let serde_import = (!api.types.is_empty()).then(|| quote!(#[allow(unused_imports)] use serde::{Deserialize, Serialize};));
     quote! {
         #![doc = #doc]
         // A deprecated schema still has to be declared, converted and used by the types that
@@ -132,7 +134,21 @@ pub fn render(api: &Api) -> TokenStream {
         #![allow(deprecated)]
         #serde_import
         #(#items)*
+        #(#aliases)*
         #(#successes)*
+    }
+}
+
+/// `pub type Name = Target;` for a component of the same shape as another type.
+fn alias_def(alias: &TypeAlias) -> TokenStream {
+    let name = ident(&alias.name);
+    let target = ident(&alias.target);
+    let same = format!("The same shape as [`{}`], so the same type.", alias.target);
+    let fallback = describe_origin(&alias.origin);
+    let doc = doc_attrs([alias.description.as_deref().or(Some(&fallback)), Some(&same)]);
+    quote! {
+        #doc
+        pub type #name = #target;
     }
 }
 

@@ -1,6 +1,6 @@
 //! The document → model step: operations, parameters, bodies, responses, servers and auth.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use openapiv3::{
     MediaType, OpenAPI, Parameter, ParameterSchemaOrContent, PathItem, PathStyle, QueryStyle, ReferenceOr,
@@ -82,6 +82,8 @@ pub fn build(document: &Document) -> Result<Api> {
     let taken = client_parameter_setters.iter().map(String::as_str).chain([server_setter.as_str()]);
     let schemes = super::security::Schemes::new(spec, &requirement_lists, taken)?;
 
+    let listed_tags = spec.tags.iter().map(|t| &t.name);
+    let feature_names = super::features::names(listed_tags.chain(raw_operations.iter().flat_map(|raw| &raw.op.tags)));
     let mut method_names = Scope::with_taken(CLIENT_METHODS.iter().copied());
     let mut builder_names = Scope::with_taken(OPERATIONS_NAMES.iter().copied());
     let mut operations = Vec::with_capacity(raw_operations.len());
@@ -89,11 +91,17 @@ pub fn build(document: &Document) -> Result<Api> {
         let names = Names { methods: &mut method_names, builders: &mut builder_names };
         let mut operation = operation(spec, raw, &client_parameters, names, &mut types)?;
         operation.security = schemes.requirements(raw.op.security.as_ref().or(spec.security.as_ref()));
+        operation.features = raw.op.tags.iter().map(|tag| feature_names[tag].clone()).collect::<BTreeSet<_>>().into_iter().collect();
         operations.push(operation);
     }
 
+    let mut aliases = types.take_aliases();
     let mut types = types.into_types();
     super::recursion::box_cycles(&mut types);
+    super::features::assign(&operations, &mut types, &mut aliases);
+    // Only tags that operations carry: a listed tag without operations would be an empty feature.
+    let features: Vec<String> =
+        operations.iter().flat_map(|op| op.features.iter().cloned()).collect::<BTreeSet<_>>().into_iter().collect();
 
     Ok(Api {
         title: spec.info.title.clone(),
@@ -112,6 +120,8 @@ pub fn build(document: &Document) -> Result<Api> {
             .collect(),
         request_id: request_id(&document.raw),
         types,
+        aliases,
+        features,
         operations,
         readme: document.raw.get(ext::README).and_then(Value::as_str).map(str::to_owned),
     })
@@ -355,6 +365,7 @@ fn operation(
         summary: text(&raw.op.summary),
         description: text(&raw.op.description),
         deprecated: raw.op.deprecated,
+        features: Vec::new(),
         params,
         body,
         success,

@@ -5,6 +5,7 @@
 //! deterministic order, so the model can be snapshot-tested as plain `Debug`.
 
 mod build;
+mod features;
 mod recursion;
 mod refs;
 mod schema;
@@ -34,6 +35,11 @@ pub struct Api {
     pub request_id: RequestId,
     /// Named types, sorted by name.
     pub types: Vec<TypeDef>,
+    /// Component schemas of the same shape as a type of [`Api::types`], declared as another
+    /// name of it; sorted by name.
+    pub aliases: Vec<TypeAlias>,
+    /// Cargo features, one per tag of the document, sorted by name; all on by default.
+    pub features: Vec<String>,
     /// Operations, in document order (paths, then methods in a fixed order).
     pub operations: Vec<Operation>,
     /// Extra Markdown for the crate's README (the document's `x-readme`).
@@ -167,6 +173,24 @@ pub struct TypeDef {
     pub deprecated: bool,
     /// What the type is.
     pub kind: TypeKind,
+    /// The cargo features (one per tag) of the operations that use it: it is compiled when
+    /// any of them is on. Empty: always compiled.
+    pub features: Vec<String>,
+}
+
+/// A second name for a type: a component schema of the same shape as another type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeAlias {
+    /// Rust type name of the component.
+    pub name: String,
+    /// The type it names (in [`Api::types`]).
+    pub target: String,
+    /// Where in the document the component is, as a JSON pointer.
+    pub origin: String,
+    /// Description from the document.
+    pub description: Option<String>,
+    /// The cargo features that compile it (those of its target).
+    pub features: Vec<String>,
 }
 
 /// The shape of a named type.
@@ -403,6 +427,9 @@ pub struct Operation {
     pub description: Option<String>,
     /// Whether the operation is marked `deprecated`.
     pub deprecated: bool,
+    /// The cargo features of its tags: it is compiled when any of them is on. Empty (no
+    /// tags): always compiled.
+    pub features: Vec<String>,
     /// Parameters the method takes (client parameters excluded), path parameters first.
     /// Required ones are arguments; optional ones are setters of the request builder.
     pub params: Vec<Param>,

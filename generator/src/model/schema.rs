@@ -4,6 +4,20 @@
 //! Component schemas keep their names; inline schemas are named from a hint that says where
 //! they sit (`{Parent}{Property}`, `{Operation}Response`, ...). All component names are claimed
 //! before any inline name, so an inline schema can never take a component's name.
+//!
+//! One type per shape: an inline schema whose type comes out the same as one already declared
+//! (the same kind, fields, wire names, field types, requiredness, defaults and variants;
+//! descriptions aside, properties and enum values in any order) is that type, not a copy of
+//! it. Types are compared after their own inline parts are, so nested copies collapse from the
+//! inside out. Names, so that they do not depend on the document's order where possible:
+//! - an inline type met while declaring the components (sorted by name) takes the best name of
+//!   its copies: the shortest, then the first in alphabetical order;
+//! - an inline type first met in an operation keeps the name of its first use (operations are
+//!   built in document order);
+//! - components are declared under their own names; a component of the same shape as another
+//!   type (GitHub's `nullable-*` twins) becomes an alias of it (`pub type NullableX = X;`), the
+//!   kept type being a component before an inline type, then the best name as above;
+//! - deprecated components are never shared.
 
 use std::collections::BTreeMap;
 
@@ -14,7 +28,7 @@ use openapiv3::{
 
 use super::refs::component_name;
 use super::{
-    Access, Additional, EnumVariant, Field, TaggedVariant, TypeDef, TypeKind, TypeRef, UntaggedVariant,
+    Access, Additional, EnumVariant, Field, TaggedVariant, TypeAlias, TypeDef, TypeKind, TypeRef, UntaggedVariant,
 };
 use crate::error::{pointer_push, Error, Result};
 use crate::naming::{pascal, snake, Scope};
@@ -36,6 +50,14 @@ pub struct TypeSpace<'a> {
     defs: BTreeMap<String, TypeDef>,
     /// Component aliases being resolved, to detect `$ref` loops with no type in them.
     resolving: Vec<String>,
+    /// The shape of every declared type that an inline schema may share ([`shape_key`]) →
+    /// its name.
+    shapes: std::collections::HashMap<String, String>,
+    /// Component schemas of the same shape as another, declared as aliases of it.
+    aliases: Vec<TypeAlias>,
+    /// Shared inline type → the best name among its copies so far ([`better_name`]), with
+    /// that copy's place in the document.
+    best_names: BTreeMap<String, (String, String)>,
 }
 
 impl<'a> TypeSpace<'a> {
@@ -48,6 +70,9 @@ impl<'a> TypeSpace<'a> {
             named_components: BTreeMap::new(),
             defs: BTreeMap::new(),
             resolving: Vec::new(),
+            shapes: std::collections::HashMap::new(),
+            aliases: Vec::new(),
+            best_names: BTreeMap::new(),
         };
         let mut keys: Vec<&String> = schemas.into_iter().flat_map(|m| m.keys()).collect();
         keys.sort();
@@ -72,7 +97,120 @@ impl<'a> TypeSpace<'a> {
                 space.declare(name, schema, &pointer, true)?;
             }
         }
+        space.adopt_best_names();
+        space.merge_same_shapes();
         Ok(space)
+    }
+
+    /// Renames each inline type shared while declaring the components to the best name among
+    /// its copies ([`better_name`]), so which copy came first does not matter. (Inline types
+    /// first met in operations keep the name of their first use: operations are built in
+    /// document order, after their names are handed out.)
+    fn adopt_best_names(&mut self) {
+        let mut renamed = BTreeMap::new();
+        for (kept, (best, origin)) in std::mem::take(&mut self.best_names) {
+            if self.names.contains(&best) {
+                continue;
+            }
+            let Some(mut def) = self.defs.remove(&kept) else { continue };
+            self.names.release(&kept);
+            let best = self.names.claim(best);
+            def.name.clone_from(&best);
+            def.origin = origin;
+            self.defs.insert(best.clone(), def);
+            renamed.insert(kept, best);
+        }
+        if renamed.is_empty() {
+            return;
+        }
+        for def in self.defs.values_mut() {
+            rename_in_kind(&mut def.kind, &renamed);
+        }
+        for name in self.shapes.values_mut() {
+            if let Some(new) = renamed.get(name) {
+                name.clone_from(new);
+            }
+        }
+    }
+
+    /// After every component is declared: types of the same shape (components among
+    /// themselves, or a component and an inline type declared before it) become one. The kept
+    /// type is a component before an inline type, then the shortest name, then the first in
+    /// alphabetical order (`Repository` over `NullableRepository`), so the choice does not
+    /// depend on the document's order; a merged component stays as an alias of it, so its
+    /// name still works. Repeated until nothing changes, as merging two types can make the
+    /// types that hold them equal too. Deprecated components are kept apart.
+    fn merge_same_shapes(&mut self) {
+        let components: std::collections::BTreeSet<&String> = self.named_components.values().collect();
+        let mut merged: BTreeMap<String, String> = BTreeMap::new();
+        loop {
+            let mut groups: BTreeMap<String, Vec<&String>> = BTreeMap::new();
+            for (name, def) in &self.defs {
+                if def.deprecated || merged.contains_key(name) {
+                    continue;
+                }
+                let mut kind = def.kind.clone();
+                rename_in_kind(&mut kind, &merged);
+                groups.entry(shape_key(&kind)).or_default().push(name);
+            }
+            let before = merged.len();
+            for mut names in groups.into_values().filter(|names| names.len() > 1) {
+                names.sort_by_key(|name| (!components.contains(name), name.len(), name.as_str()));
+                for other in &names[1..] {
+                    merged.insert((*other).clone(), names[0].clone());
+                }
+            }
+            if merged.len() == before {
+                break;
+            }
+        }
+        if merged.is_empty() {
+            return;
+        }
+        // A type kept in one round may be merged in a later one: follow to the end.
+        let targets: BTreeMap<String, String> = merged
+            .keys()
+            .map(|name| {
+                let mut target = name;
+                while let Some(next) = merged.get(target) {
+                    target = next;
+                }
+                (name.clone(), target.clone())
+            })
+            .collect();
+        for name in targets.keys() {
+            let def = self.defs.remove(name).expect("merged types are declared");
+            if components.contains(name) {
+                self.aliases.push(TypeAlias {
+                    name: name.clone(),
+                    target: targets[name].clone(),
+                    origin: def.origin,
+                    description: def.description,
+                    features: Vec::new(),
+                });
+            } else {
+                self.names.release(name);
+            }
+        }
+        for def in self.defs.values_mut() {
+            rename_in_kind(&mut def.kind, &targets);
+        }
+        for name in self.named_components.values_mut() {
+            if let Some(target) = targets.get(name) {
+                name.clone_from(target);
+            }
+        }
+        self.shapes = self
+            .defs
+            .iter()
+            .filter(|(_, def)| !def.deprecated)
+            .map(|(name, def)| (shape_key(&def.kind), name.clone()))
+            .collect();
+    }
+
+    /// Component schemas declared as aliases of a type of the same shape, sorted by name.
+    pub fn take_aliases(&mut self) -> Vec<TypeAlias> {
+        std::mem::take(&mut self.aliases)
     }
 
     /// Whether a value of `ty` can hold a secret (a `format: password` or `x-sensitive` string).
@@ -181,7 +319,7 @@ impl<'a> TypeSpace<'a> {
         if self.needs_declaration(schema) {
             let name = self.names.claim(pascal(hint));
             self.declare(name.clone(), schema, pointer, false)?;
-            return Ok(TypeRef::Named(name));
+            return Ok(TypeRef::Named(self.share(name)));
         }
         let sensitive = schema.schema_data.extensions.get(SENSITIVE) == Some(&serde_json::Value::Bool(true));
         Ok(match &schema.schema_kind {
@@ -285,9 +423,36 @@ impl<'a> TypeSpace<'a> {
             description: text(&schema.schema_data.description).or_else(|| text(&schema.schema_data.title)),
             deprecated: component && schema.schema_data.deprecated,
             kind,
+            features: Vec::new(),
         };
+        if component && !def.deprecated {
+            self.shapes.entry(shape_key(&def.kind)).or_insert_with(|| name.clone());
+        }
         self.defs.insert(name, def);
         Ok(())
+    }
+
+    /// The name under which the just-declared inline type `name` is kept: the earlier type of
+    /// the same shape if there is one (the copy is dropped and its name given back), else
+    /// `name` itself.
+    fn share(&mut self, name: String) -> String {
+        let key = shape_key(&self.defs[&name].kind);
+        match self.shapes.get(&key) {
+            Some(existing) if *existing != name => {
+                let existing = existing.clone();
+                let best = self.best_names.get(&existing).map_or(&existing, |(best, _)| best);
+                let copy = self.defs.remove(&name).expect("declared just before");
+                if better_name(&name, best) {
+                    self.best_names.insert(existing.clone(), (name.clone(), copy.origin));
+                }
+                self.names.release(&name);
+                existing
+            }
+            _ => {
+                self.shapes.insert(key, name.clone());
+                name
+            }
+        }
     }
 
     /// An object schema as a struct: its properties, and a map for the keys beyond them.
@@ -456,6 +621,73 @@ impl<'a> TypeSpace<'a> {
     fn schema_of<'s>(&'s self, schema: &'s ReferenceOr<Schema>, pointer: &str) -> Result<(&'s Schema, String)> {
         super::refs::resolve(schema, self.schemas, SCHEMAS, pointer)
     }
+}
+
+/// Whether `candidate` names a shared type better than `current`: shorter, or as long and
+/// first in alphabetical order (`RepositoryOwner` over `NullableRepositoryOwner`).
+fn better_name(candidate: &str, current: &str) -> bool {
+    (candidate.len(), candidate) < (current.len(), current)
+}
+
+/// `kind` with every named type in `renamed` replaced by its new name.
+fn rename_in_kind(kind: &mut TypeKind, renamed: &BTreeMap<String, String>) {
+    fn rename(ty: &mut TypeRef, renamed: &BTreeMap<String, String>) {
+        match ty {
+            TypeRef::Named(name) => {
+                if let Some(new) = renamed.get(name) {
+                    name.clone_from(new);
+                }
+            }
+            TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => rename(inner, renamed),
+            _ => {}
+        }
+    }
+    match kind {
+        TypeKind::Struct { fields, additional } => {
+            fields.iter_mut().for_each(|f| rename(&mut f.ty, renamed));
+            if let Additional::Kept { ty, .. } = additional {
+                rename(ty, renamed);
+            }
+        }
+        TypeKind::Untagged { variants } => variants.iter_mut().for_each(|v| rename(&mut v.ty, renamed)),
+        TypeKind::Tagged { variants, .. } => variants.iter_mut().for_each(|v| rename(&mut v.ty, renamed)),
+        TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => {}
+    }
+}
+
+/// What makes two declared types the same type: their kind with descriptions left out, and
+/// with fields and enum values in wire-name order (JSON objects and enums are unordered; the
+/// order of a union's alternatives is kept, as it decides which one is tried first). Field types
+/// name already-shared types, so equal keys mean equal shapes all the way down.
+fn shape_key(kind: &TypeKind) -> String {
+    use std::fmt::Write;
+    let mut key = String::new();
+    match kind {
+        TypeKind::Struct { fields, additional } => {
+            let mut fields: Vec<&Field> = fields.iter().collect();
+            fields.sort_by(|a, b| a.wire_name.cmp(&b.wire_name));
+            key.push_str("struct");
+            for field in fields {
+                let Field { name, wire_name, ty, required, nullable, description: _, deprecated, boxed, default, access } = field;
+                let _ = write!(key, "|{name}:{wire_name:?}:{ty:?}:{required}:{nullable}:{deprecated}:{boxed}:{default:?}:{access:?}");
+            }
+            let _ = write!(key, "|{additional:?}");
+        }
+        TypeKind::StringEnum { variants } => {
+            let mut variants: Vec<&EnumVariant> = variants.iter().collect();
+            variants.sort_by(|a, b| a.value.cmp(&b.value));
+            let _ = write!(key, "string enum {variants:?}");
+        }
+        TypeKind::IntegerEnum { variants } => {
+            let mut variants = variants.clone();
+            variants.sort_by_key(|(_, value)| *value);
+            let _ = write!(key, "integer enum {variants:?}");
+        }
+        other => {
+            let _ = write!(key, "{other:?}");
+        }
+    }
+    key
 }
 
 fn reference_of<T>(item: &ReferenceOr<T>) -> Option<&str> {
