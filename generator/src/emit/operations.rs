@@ -6,7 +6,7 @@ use quote::{format_ident, quote, ToTokens};
 use super::docs::{code, doc_attrs};
 use super::types::{ident, type_tokens};
 use crate::model::{
-    Api, BodyMedia, HttpMethod, Operation, Param, ParamLocation, ParamStyle, PathPart, RequestBody, ResponseBody, Status,
+    Api, BodyMedia, FormEncoding, HttpMethod, Operation, Param, ParamLocation, ParamStyle, PathPart, RequestBody, ResponseBody, Status,
     TypeRef,
 };
 
@@ -84,6 +84,22 @@ fn param_spec(param: &Param) -> TokenStream {
     spec
 }
 
+/// The runtime's `Param` for a form body field with an `encoding`: written as a query
+/// parameter of that name would be.
+fn form_encoding(encoding: &FormEncoding) -> TokenStream {
+    param_spec(&Param {
+        wire_name: encoding.wire_name.clone(),
+        rust_name: String::new(),
+        location: ParamLocation::Query,
+        required: false,
+        ty: TypeRef::Json,
+        description: None,
+        style: encoding.style,
+        explode: encoding.explode,
+        allow_reserved: encoding.allow_reserved,
+    })
+}
+
 fn operation(op: &Operation) -> TokenStream {
     let name = ident(&op.method_name);
     let docs = operation_docs(op);
@@ -125,10 +141,15 @@ fn operation(op: &Operation) -> TokenStream {
     let sensitive = op.sensitive;
     let (encode_path, path) = path_expr(op);
     let setters = op.params.iter().filter(|p| p.location != ParamLocation::Path).map(param_setter);
+    let accept = accept_header(op);
     let body = op.body.as_ref().map(|body| {
         let attach = match body.media {
             BodyMedia::Json => quote!(request.json(body)?),
-            BodyMedia::Form => quote!(request.form(body)?),
+            BodyMedia::Form if body.form_encodings.is_empty() => quote!(request.form(body)?),
+            BodyMedia::Form => {
+                let encodings = body.form_encodings.iter().map(form_encoding);
+                quote!(request.form_with(body, &[#(#encodings),*])?)
+            }
             BodyMedia::Multipart => multipart_body(body),
             BodyMedia::Text => quote!(request.text(body.to_owned())),
             BodyMedia::Bytes => {
@@ -177,12 +198,28 @@ fn operation(op: &Operation) -> TokenStream {
             #encode_path
             let request = RequestParts::new(#path);
             #(#setters)*
+            #accept
             #body
             let response = self.inner.execute(&OPERATION, request).await?;
             #decode_value
             Ok(Response::new(#value, response))
         }
     }
+}
+
+/// Replaces the client's `Accept: application/json` when a success answer is not JSON (RFC 9110
+/// section 12.5.1: a server may refuse with 406 what the client says it cannot take): text
+/// answers prefer `text/plain`, others take any type.
+fn accept_header(op: &Operation) -> Option<TokenStream> {
+    let medias: Vec<BodyMedia> = op.success.iter().filter_map(|r| r.body.as_ref()).map(|b| b.media).collect();
+    let accept = if medias.contains(&BodyMedia::Bytes) || medias.contains(&BodyMedia::Multipart) {
+        "*/*"
+    } else if medias.contains(&BodyMedia::Text) {
+        "text/plain, */*;q=0.8"
+    } else {
+        return None;
+    };
+    Some(quote!(let request = request.header("accept", #accept);))
 }
 
 /// A block that builds the `multipart/form-data` body from the struct `body`: one part per
