@@ -472,8 +472,9 @@ pub fn query<T: Serialize + ?Sized>(param: &Param, value: &T) -> Result<String, 
 /// pairs) is written as a query
 /// parameter named after it, in the `style`, `explode` and `allowReserved` of the entry of
 /// `encodings` with its name, or `form` with `explode: true` (OpenAPI's default) when there is
-/// none: lists as `tags=a&tags=b`, objects as their `key=value` pairs (or `name[key]=value` for
-/// `deepObject`). Spaces are `+`; undefined (`None`) fields are left out.
+/// none: lists as `tags=a&tags=b` (unexploded `tags=a%2Cb`), objects as their `key=value` pairs
+/// (or `name[key]=value` for `deepObject`). Spaces are `+`; undefined (`None`) fields are left
+/// out.
 ///
 /// # Errors
 ///
@@ -511,7 +512,13 @@ pub fn form_body<T: Serialize + ?Sized>(value: &T, encodings: &[Param]) -> Resul
             .copied()
             .unwrap_or(Param::new("", Style::Form));
         let escape = if param.allow_reserved { Escape::Reserved } else { Escape::Form };
-        let text = expand_named(name, &param, value, escape, &Layout::of(param.style));
+        // A form body's values are percent-decoded before they are split, so the comma between
+        // unexploded items is encoded like any reserved character (Prism refuses a raw one).
+        let layout = match param.style {
+            Style::Form if !param.allow_reserved => Layout { joined: "%2C", ..Layout::of(Style::Form) },
+            style => Layout::of(style),
+        };
+        let text = expand_named(name, &param, value, escape, &layout);
         if !text.is_empty() {
             if !out.is_empty() {
                 out.push('&');

@@ -223,7 +223,7 @@ fn form_bodies_write_each_field_like_a_form_query_parameter() {
     ];
     assert_eq!(
         form_body(&body, &encodings).unwrap(),
-        "name=n+1%262&tags=a,b+c&size=w,1,h,2&ids=3%7C4&filter%5Bw%5D=5&filter%5Bh%5D=6&note=x/y"
+        "name=n+1%262&tags=a%2Cb+c&size=w%2C1%2Ch%2C2&ids=3%7C4&filter%5Bw%5D=5&filter%5Bh%5D=6&note=x/y"
     );
 }
 
