@@ -415,6 +415,45 @@ mod tests {
     }
 
     #[test]
+    fn the_driver_calls_every_operation_with_examples_then_instances() {
+        let tree = serde_json::json!({
+            "openapi": "3.0.3",
+            "info": {"title": "T", "version": "1"},
+            "paths": {"/things/{id}": {
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "example": "t-1"}],
+                "put": {
+                    "operationId": "putThing",
+                    "parameters": [{"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 5}}],
+                    "requestBody": {"required": true, "content": {"application/json": {"schema": {
+                        "type": "object", "required": ["name"], "properties": {"name": {"type": "string", "pattern": "^[a-z]+$", "example": "abc"}}
+                    }}}},
+                    "responses": {"204": {"description": "done"}}
+                },
+                "get": {"operationId": "getThing", "responses": {"200": {"description": "ok", "content": {"text/plain": {"schema": {"type": "string"}}}}}}
+            }}
+        });
+        let document = crate::load::from_tree(std::path::Path::new("t.yaml"), tree).unwrap();
+        let api = crate::model::build(&document).unwrap();
+        let settings = DriverSettings {
+            name: "t-driver".into(),
+            client: Settings::new("t", "test"),
+            client_path: "../client".into(),
+        };
+        let files = driver(&document, &api, &settings).unwrap();
+        let main = &files["src/main.rs"];
+        assert!(files["Cargo.toml"].contains("t = { path = \"../client\" }"), "{}", files["Cargo.toml"]);
+        // Every operation is reported; the path parameter comes from the path item's example,
+        // the optional one from its schema (within `minimum`), the body from its property's
+        // example (the only way to meet a pattern).
+        assert!(main.contains("report(\"putThing\", call_put_thing(&client).await)"), "{main}");
+        assert!(main.contains("report(\"getThing\", call_get_thing(&client).await)"), "{main}");
+        assert!(main.contains(r#"arg("id", "\"t-1\"")"#), "{main}");
+        assert!(main.contains(r#"Some(arg("limit", "5")?)"#), "{main}");
+        assert!(main.contains(r#"{\"name\":\"abc\"}"#), "{main}");
+        assert!(main.contains("put_thing_with_response(&arg0, &body, options)"), "{main}");
+    }
+
+    #[test]
     fn other_lines_are_not_rows() {
         for line in ["", "warning: x", "conformance-row\tx", "conformance-row\tx\tbogus\t", "row\tx\tpassed\t"] {
             assert_eq!(Row::parse(line), None, "{line:?}");
