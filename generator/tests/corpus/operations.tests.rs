@@ -3,7 +3,7 @@
 use corpus_operations::types::*;
 use corpus_operations::Client;
 use serde_json::json;
-use wiremock::matchers::{body_string, header, method, path, query_param};
+use wiremock::matchers::{body_string, header, headers, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 async fn client(server: &MockServer) -> Client {
@@ -82,7 +82,8 @@ async fn form_text_and_binary_bodies_and_text_answers() {
     // Prism does, which `cargo xtask conformance` found).
     Mock::given(method("GET"))
         .and(path("/health"))
-        .and(header("accept", "text/plain, */*;q=0.8"))
+        // wiremock compares a header's comma-separated values one by one.
+        .and(headers("accept", vec!["text/plain", "*/*;q=0.8"]))
         .respond_with(ResponseTemplate::new(200).set_body_string("all good"))
         .mount(&server)
         .await;

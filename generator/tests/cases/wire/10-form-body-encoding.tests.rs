@@ -33,7 +33,7 @@ async fn lists_and_objects_follow_their_encoding() {
         // tags: form, exploded; ids: pipeDelimited; filter: deepObject; near: form
         // unexploded (its comma encoded: form values are decoded before they are split). Spaces
         // as `+`, everything else outside the unreserved set encoded.
-        "query=red+shoes+%26+socks&tags=a+b&tags=c&ids=1%7C2&filter%5Bkind%5D=k%2F1&filter%5Bsize%5D=3&near=1.5%2C-2.0"
+        "query=red+shoes+%26+socks&tags=a+b&tags=c&ids=1%7C2&filter%5Bkind%5D=k%2F1&filter%5Bsize%5D=3&near=1.5%2C-2"
     );
 }
 
