@@ -13,8 +13,10 @@
 //! [`generate`] runs all three; [`write_crate`] puts the files on disk.
 
 pub mod api_diff;
+pub mod conformance;
 pub mod emit;
 pub mod error;
+pub mod instances;
 pub mod load;
 pub mod model;
 pub mod naming;

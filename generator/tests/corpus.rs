@@ -9,8 +9,7 @@ use std::process::Command;
 
 use generator::{load, model, write_crate, Settings, WriteMode};
 
-#[path = "support/instances.rs"]
-mod instances;
+use generator::instances;
 
 /// Schema-valid instances generated per named type.
 const INSTANCES_PER_TYPE: usize = 16;

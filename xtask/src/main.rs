@@ -1,5 +1,6 @@
 //! Project automation: `cargo xtask <command>`. See `cargo xtask --help`.
 
+mod conformance;
 mod prism;
 
 use std::path::{Path, PathBuf};
@@ -44,6 +45,22 @@ enum Task {
         #[arg(long)]
         strict: bool,
     },
+    /// Check a document's generated client against the Prism mock server: every operation is
+    /// called once with schema-valid arguments; Prism validates each request and answers with
+    /// values generated from the document. One row per operation, then
+    /// `conformance: N/M operations passed`; fails unless every operation passes.
+    Conformance {
+        /// The document (YAML or JSON).
+        #[arg(long, required_unless_present = "corpus")]
+        spec: Option<PathBuf>,
+        /// An OpenAPI Overlay 1.0 file [default: <spec stem>.overlay.yml beside the spec].
+        #[arg(long, requires = "spec")]
+        overlay: Option<PathBuf>,
+        /// Instead of one document, every document `cargo xtask test` checks (the corpus, the
+        /// wire cases and the bundled document), failing only on failures not allow-listed.
+        #[arg(long, conflicts_with = "spec")]
+        corpus: bool,
+    },
     /// Everything CI checks: freshness, clippy with warnings denied, all tests, conformance
     /// against Prism, docs, benchmarks built.
     Test,
@@ -60,6 +77,13 @@ fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Task::Regenerate { check, strict } => regenerate(check, strict),
         Task::Generate { spec, out, name, overlay, strict } => generate(&spec, &out, name, overlay, strict),
+        Task::Conformance { spec, overlay, corpus } => {
+            let root = workspace_root();
+            match spec {
+                Some(spec) if !corpus => conformance::run(&root, &[conformance::Target { spec, overlay }], true),
+                _ => conformance_targets(&root).and_then(|targets| conformance::run(&root, &targets, false)),
+            }
+        }
         Task::Test => test(),
         Task::Prism { port } => prism::serve(&workspace_root(), port),
     };
@@ -208,6 +232,9 @@ fn test() -> Result<(), String> {
     // All features: the generated crate's `mock` module and its tests are checked too.
     step("tests", || cargo(&root, &["test", "--workspace", "--all-features", "--locked"]))?;
     step("conformance against Prism", || prism::run_conformance(&root))?;
+    step("conformance of every corpus document and the Citrix one", || {
+        conformance::run(&root, &conformance_targets(&root)?, false)
+    })?;
     step("docs of the generated crate and its runtime without warnings", || {
         let runtime = client_settings().runtime_crate_name();
         cargo_env(
@@ -228,6 +255,27 @@ fn test() -> Result<(), String> {
     step("benchmarks build", || cargo(&root, &["bench", "-p", "benchmarks", "--no-run", "--locked"]))?;
     println!("xtask test: all checks passed");
     Ok(())
+}
+
+/// The documents `cargo xtask test` checks with `cargo xtask conformance`: the corpus, the
+/// wire cases and the bundled document with its overlay.
+fn conformance_targets(root: &Path) -> Result<Vec<conformance::Target>, String> {
+    let mut specs = Vec::new();
+    for dir in ["generator/tests/corpus", "generator/tests/cases/wire"] {
+        let dir = root.join(dir);
+        let entries = std::fs::read_dir(&dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+        for entry in entries {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let document = [".yaml", ".yml", ".json"].iter().any(|ext| name.ends_with(ext));
+            if document && !name.contains(".overlay.") {
+                specs.push(path);
+            }
+        }
+    }
+    specs.sort();
+    specs.push(root.join(SPEC));
+    Ok(specs.into_iter().map(|spec| conformance::Target { spec, overlay: None }).collect())
 }
 
 fn step(name: &str, run: impl FnOnce() -> Result<(), String>) -> Result<(), String> {

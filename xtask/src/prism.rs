@@ -69,17 +69,30 @@ pub fn serve(root: &Path, port: u16) -> Result<(), String> {
 
 /// Installs Prism if needed, writes the document it serves and starts it on `port`.
 fn start(root: &Path, port: u16) -> Result<(PrismServer, PathBuf), String> {
-    let prism_dir = root.join("prism");
-    let entry = install_prism(&prism_dir)?;
     let work_dir = root.join("target").join("prism");
     fs::create_dir_all(&work_dir)
         .map_err(|e| format!("cannot create {}: {e}", work_dir.display()))?;
-    let document = write_document(root, &work_dir)?;
+    let spec = root.join(SPEC);
+    let document = write_document(&spec, generator::overlay_for(&spec).as_deref(), &work_dir)?;
     let log = work_dir.join("prism.log");
-    let watchdog = prism_dir.join("exit-with-parent.cjs");
-    let server = PrismServer::start(&entry, &watchdog, &document, &log, port)?;
+    let server = start_serving(root, &document, &log, port, &[])?;
     println!("Prism {} serves {}", server.url, document.display());
     Ok((server, log))
+}
+
+/// Installs Prism if needed and starts it on `port`, serving `document` (written by
+/// [`write_document`]) with `options` added to `prism mock`, logging to `log`.
+pub(crate) fn start_serving(
+    root: &Path,
+    document: &Path,
+    log: &Path,
+    port: u16,
+    options: &[&str],
+) -> Result<PrismServer, String> {
+    let prism_dir = root.join("prism");
+    let entry = install_prism(&prism_dir)?;
+    let watchdog = prism_dir.join("exit-with-parent.cjs");
+    PrismServer::start(&entry, &watchdog, document, log, port, options)
 }
 
 /// Installs the locked Prism in `prism/node_modules` unless it is there in the pinned version,
@@ -163,16 +176,15 @@ fn require_tool(tool: &str) -> Result<(), String> {
     }
 }
 
-/// Writes the document Prism serves to `dir/<spec stem>.json` and returns its path.
-fn write_document(root: &Path, dir: &Path) -> Result<PathBuf, String> {
-    let spec = root.join(SPEC);
-    let overlay = generator::overlay_for(&spec);
+/// Writes the document Prism serves for `spec` (with `overlay` applied) to
+/// `dir/<spec stem>.json` and returns its path.
+pub(crate) fn write_document(spec: &Path, overlay: Option<&Path>, dir: &Path) -> Result<PathBuf, String> {
     // The overlay is applied: the client was generated from the overlaid document, and the
     // overlay holds the corrections that describe the real service (`expires_in` also as a
     // string, the token endpoint's error bodies, the CwsAuth header). The raw upstream
     // document would check our requests against a `Bearer` scheme the service does not use.
     let mut document =
-        generator::load::read_with_overlay(&spec, overlay.as_deref()).map_err(|e| e.to_string())?;
+        generator::load::read_with_overlay(spec, overlay).map_err(|e| e.to_string())?;
     adapt_security_for_prism(&mut document)?;
     let stem = spec
         .file_stem()
@@ -295,15 +307,22 @@ fn regex_escape(text: &str) -> String {
 }
 
 /// A running Prism; dropping it stops Prism (its whole process group on Unix) and waits for it.
-struct PrismServer {
+pub(crate) struct PrismServer {
     child: Child,
-    url: String,
+    pub(crate) url: String,
 }
 
 impl PrismServer {
     /// Starts `prism mock` on a free port of 127.0.0.1 and waits until it accepts connections.
     /// `watchdog` is a script preloaded into node that exits when standard input closes.
-    fn start(entry: &Path, watchdog: &Path, document: &Path, log: &Path, port: u16) -> Result<Self, String> {
+    fn start(
+        entry: &Path,
+        watchdog: &Path,
+        document: &Path,
+        log: &Path,
+        port: u16,
+        options: &[&str],
+    ) -> Result<Self, String> {
         let log_file =
             File::create(log).map_err(|e| format!("cannot create {}: {e}", log.display()))?;
         let log_err = log_file
@@ -320,6 +339,7 @@ impl PrismServer {
             .arg(watchdog)
             .arg(entry)
             .args(["mock", "-h", "127.0.0.1", "-p", &port.to_string()])
+            .args(options)
             .arg(document)
             // Held by `child.stdin` until drop: Prism exits when xtask ends, even on Ctrl-C,
             // which does not reach Prism's own process group.
@@ -401,7 +421,7 @@ impl Drop for PrismServer {
 }
 
 /// A port of 127.0.0.1 that was free a moment ago.
-fn free_port() -> Result<u16, String> {
+pub(crate) fn free_port() -> Result<u16, String> {
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
         .map_err(|e| format!("cannot find a free port on 127.0.0.1: {e}"))?;
     listener
@@ -411,7 +431,7 @@ fn free_port() -> Result<u16, String> {
 }
 
 /// The last few kilobytes of Prism's log, for error messages.
-fn tail(log: &Path) -> String {
+pub(crate) fn tail(log: &Path) -> String {
     const MAX: u64 = 4096;
     let mut text = String::new();
     if let Ok(mut file) = File::open(log) {

@@ -216,6 +216,9 @@ enum Escape {
     Reserved,
     /// Nothing (headers: the value is checked to be a valid header value when sent).
     None,
+    /// As [`Escape::Unreserved`], with spaces as `+` (`application/x-www-form-urlencoded`
+    /// bodies, WHATWG URL standard, section 5.2).
+    Form,
 }
 
 impl Escape {
@@ -223,6 +226,11 @@ impl Escape {
         match self {
             Escape::Unreserved => out.extend(utf8_percent_encode(text, UNRESERVED)),
             Escape::None => out.push_str(text),
+            Escape::Form => {
+                for piece in utf8_percent_encode(text, UNRESERVED) {
+                    out.push_str(if piece == "%20" { "+" } else { piece });
+                }
+            }
             Escape::Reserved => {
                 // A `%` starts a triple that is kept only when two hex digits follow.
                 let mut rest = text;
@@ -304,11 +312,16 @@ impl Layout {
 /// Writes `node` for `param` with `escape`; `exploded` separates exploded items (`&` for
 /// query strings, `; ` for cookies).
 fn expand(param: &Param, node: &Node, escape: Escape, layout: &Layout) -> String {
+    expand_named(param.name, param, node, escape, layout)
+}
+
+/// [`expand`] under the name `name` instead of the parameter's (form body fields).
+fn expand_named(param_name: &str, param: &Param, node: &Node, escape: Escape, layout: &Layout) -> String {
     let mut out = String::new();
     if node.is_undefined() {
         return out;
     }
-    let name = |out: &mut String| escape_name(out, param.name, escape);
+    let name = |out: &mut String| escape_name(out, param_name, escape);
     out.push_str(layout.prefix);
     match node {
         Node::Null => {}
@@ -351,7 +364,7 @@ fn expand(param: &Param, node: &Node, escape: Escape, layout: &Layout) -> String
             if param.style == Style::DeepObject {
                 let mut first = true;
                 for (key, value) in fields {
-                    deep_object(&mut out, &mut first, param.name, &[key], value, escape);
+                    deep_object(&mut out, &mut first, param_name, &[key], value, escape);
                 }
             } else if param.explode {
                 for (i, (key, value)) in fields.enumerate() {
@@ -452,6 +465,73 @@ pub fn query<T: Serialize + ?Sized>(param: &Param, value: &T) -> Result<String, 
     let node = Node::from_value(value)?;
     let escape = if param.allow_reserved { Escape::Reserved } else { Escape::Unreserved };
     Ok(expand(param, &node, escape, &Layout::of(param.style)))
+}
+
+/// An `application/x-www-form-urlencoded` body (OpenAPI 3.x, Request Body Object and
+/// Encoding Object): each field of `value` (a struct, a map or a list of `(name, value)`
+/// pairs) is written as a query
+/// parameter named after it, in the `style`, `explode` and `allowReserved` of the entry of
+/// `encodings` with its name, or `form` with `explode: true` (OpenAPI's default) when there is
+/// none: lists as `tags=a&tags=b` (unexploded `tags=a%2Cb`), objects as their `key=value` pairs
+/// (or `name[key]=value` for `deepObject`). Spaces are `+`; undefined (`None`) fields are left
+/// out.
+///
+/// # Errors
+///
+/// [`Error::Encode`] when `value` is not an object, or a field has no text form.
+pub fn form_body<T: Serialize + ?Sized>(value: &T, encodings: &[Param]) -> Result<String, Error> {
+    let fields = match Node::from_value(value)? {
+        Node::Object(fields) => fields,
+        // A list of `(name, value)` pairs, as `serde_urlencoded` takes them.
+        Node::List(items) if items.iter().all(is_pair) => items
+            .into_iter()
+            .filter_map(|item| match item {
+                Node::List(mut pair) => {
+                    let value = pair.pop()?;
+                    match pair.pop()? {
+                        Node::Text(name) | Node::Literal(name) => Some((name, value)),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            })
+            .collect(),
+        _ => {
+            return Err(encode_error(
+                "a form body must be an object (a struct or a map) or a list of (name, value) pairs: \
+                 OpenAPI writes each of its fields as a pair"
+                    .into(),
+            ))
+        }
+    };
+    let mut out = String::new();
+    for (name, value) in &fields {
+        let param = encodings
+            .iter()
+            .find(|p| p.name == name)
+            .copied()
+            .unwrap_or(Param::new("", Style::Form));
+        let escape = if param.allow_reserved { Escape::Reserved } else { Escape::Form };
+        // A form body's values are percent-decoded before they are split, so the comma between
+        // unexploded items is encoded like any reserved character (Prism refuses a raw one).
+        let layout = match param.style {
+            Style::Form if !param.allow_reserved => Layout { joined: "%2C", ..Layout::of(Style::Form) },
+            style => Layout::of(style),
+        };
+        let text = expand_named(name, &param, value, escape, &layout);
+        if !text.is_empty() {
+            if !out.is_empty() {
+                out.push('&');
+            }
+            out.push_str(&text);
+        }
+    }
+    Ok(out)
+}
+
+/// Whether `node` is a `(name, value)` pair with a primitive name.
+fn is_pair(node: &Node) -> bool {
+    matches!(node, Node::List(pair) if pair.len() == 2 && matches!(pair[0], Node::Text(_) | Node::Literal(_)))
 }
 
 /// The value of a header parameter (`simple`), not percent-encoded; `None` when undefined.

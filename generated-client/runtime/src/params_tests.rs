@@ -181,3 +181,57 @@ fn nested_values_deep_objects_and_json_for_shapes_openapi_leaves_out() {
     bad.insert((1, 2), 3);
     assert!(matches!(query(&Param::new("m", Style::Form), &bad), Err(Error::Encode { .. })));
 }
+
+#[test]
+fn form_bodies_write_each_field_like_a_form_query_parameter() {
+    #[derive(serde::Serialize)]
+    struct Size {
+        w: i32,
+        h: i32,
+    }
+    #[derive(serde::Serialize)]
+    struct Body {
+        name: Option<&'static str>,
+        skipped: Option<i32>,
+        tags: Vec<&'static str>,
+        size: Size,
+        ids: Vec<i32>,
+        filter: Size,
+        note: &'static str,
+    }
+    let body = Body {
+        name: Some("n 1&2"),
+        skipped: None,
+        tags: vec!["a", "b c"],
+        size: Size { w: 1, h: 2 },
+        ids: vec![3, 4],
+        filter: Size { w: 5, h: 6 },
+        note: "x/y",
+    };
+    // No encoding: OpenAPI's default, `form` exploded.
+    assert_eq!(
+        form_body(&body, &[]).unwrap(),
+        "name=n+1%262&tags=a&tags=b+c&w=1&h=2&ids=3&ids=4&w=5&h=6&note=x%2Fy"
+    );
+    // `encoding` per field: unexploded, pipe-delimited, deepObject, allowReserved.
+    let encodings = [
+        Param::new("tags", Style::Form).explode(false),
+        Param::new("size", Style::Form).explode(false),
+        Param::new("ids", Style::PipeDelimited),
+        Param::new("filter", Style::DeepObject).explode(true),
+        Param::new("note", Style::Form).allow_reserved(),
+    ];
+    assert_eq!(
+        form_body(&body, &encodings).unwrap(),
+        "name=n+1%262&tags=a%2Cb+c&size=w%2C1%2Ch%2C2&ids=3%7C4&filter%5Bw%5D=5&filter%5Bh%5D=6&note=x/y"
+    );
+}
+
+#[test]
+fn a_form_body_must_be_an_object() {
+    assert!(form_body(&[1, 2], &[]).is_err());
+    assert!(form_body(&[[1, 2, 3]], &[]).is_err());
+    assert_eq!(form_body(&[("a", "b c"), ("n", "1")], &[]).unwrap(), "a=b+c&n=1");
+    assert!(form_body(&"text", &[]).is_err());
+    assert_eq!(form_body(&std::collections::BTreeMap::from([("k", "v")]), &[]).unwrap(), "k=v");
+}

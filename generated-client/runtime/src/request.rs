@@ -244,9 +244,17 @@ impl RequestParts {
         Ok(self)
     }
 
-    /// Sets an `application/x-www-form-urlencoded` body.
-    pub fn form<T: Serialize + ?Sized>(mut self, value: &T) -> Result<Self, Error> {
-        let text = serde_urlencoded::to_string(value).map_err(|e| Error::Encode {
+    /// Sets an `application/x-www-form-urlencoded` body, each field in OpenAPI's default
+    /// encoding (`form`, exploded: lists and objects become several pairs).
+    pub fn form<T: Serialize + ?Sized>(self, value: &T) -> Result<Self, Error> {
+        self.form_with(value, &[])
+    }
+
+    /// Sets an `application/x-www-form-urlencoded` body whose fields named in `encodings` are
+    /// written in their `style` and `explode` (the body's `encoding` in the document), the
+    /// others as in [`RequestParts::form`] (see `params::form_body`).
+    pub fn form_with<T: Serialize + ?Sized>(mut self, value: &T, encodings: &[Param]) -> Result<Self, Error> {
+        let text = params::form_body(value, encodings).map_err(|e| Error::Encode {
             operation: None,
             message: format!("the form body cannot be serialised: {e}"),
         })?;

@@ -9,7 +9,7 @@ mod mock;
 mod operations;
 mod readme;
 mod runtime;
-mod types;
+pub(crate) mod types;
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};

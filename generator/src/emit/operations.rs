@@ -7,7 +7,7 @@ use quote::{format_ident, quote, ToTokens};
 use super::docs::{code, doc_attrs};
 use super::types::{ident, type_tokens};
 use crate::model::{
-    Api, BodyMedia, HttpMethod, Operation, Param, ParamLocation, ParamStyle, PathPart, RequestBody, ResponseBody, Status,
+    Api, BodyMedia, FormEncoding, HttpMethod, Operation, Param, ParamLocation, ParamStyle, PathPart, RequestBody, ResponseBody, Status,
     TypeRef,
 };
 
@@ -99,6 +99,22 @@ fn param_spec(param: &Param) -> TokenStream {
         spec = quote!(#spec.allow_reserved());
     }
     spec
+}
+
+/// The runtime's `Param` for a form body field with an `encoding`: written as a query
+/// parameter of that name would be.
+fn form_encoding(encoding: &FormEncoding) -> TokenStream {
+    param_spec(&Param {
+        wire_name: encoding.wire_name.clone(),
+        rust_name: String::new(),
+        location: ParamLocation::Query,
+        required: false,
+        ty: TypeRef::Json,
+        description: None,
+        style: encoding.style,
+        explode: encoding.explode,
+        allow_reserved: encoding.allow_reserved,
+    })
 }
 
 /// The required arguments of `op`'s method (`name: type`, borrowed for `'a`) and their names:
@@ -214,10 +230,15 @@ fn operation(op: &Operation) -> TokenStream {
     let sensitive = op.sensitive;
     let (encode_path, path) = path_expr(op);
     let setters_of_request = op.params.iter().filter(|p| p.location != ParamLocation::Path).map(param_setter);
+    let accept = accept_header(op);
     let body = op.body.as_ref().map(|body| {
         let attach = match body.media {
             BodyMedia::Json => quote!(request.json(body)?),
-            BodyMedia::Form => quote!(request.form(body)?),
+            BodyMedia::Form if body.form_encodings.is_empty() => quote!(request.form(body)?),
+            BodyMedia::Form => {
+                let encodings = body.form_encodings.iter().map(form_encoding);
+                quote!(request.form_with(body, &[#(#encodings),*])?)
+            }
             BodyMedia::Multipart => multipart_body(body),
             BodyMedia::Text => quote!(request.text(body.to_owned())),
             BodyMedia::Bytes => {
@@ -302,6 +323,7 @@ fn operation(op: &Operation) -> TokenStream {
                 #encode_path
                 let request = RequestParts::new(#path);
                 #(#setters_of_request)*
+                #accept
                 #body
                 let request = request.call_options(call);
                 let response = client.inner.execute(&OPERATION, request).await?;
@@ -388,6 +410,21 @@ fn optional_setter(param: &Param) -> TokenStream {
             self
         }
     }
+}
+
+/// Replaces the client's `Accept: application/json` when a success answer is not JSON (RFC 9110
+/// section 12.5.1: a server may refuse with 406 what the client says it cannot take): text
+/// answers prefer `text/plain`, others take any type.
+fn accept_header(op: &Operation) -> Option<TokenStream> {
+    let medias: Vec<BodyMedia> = op.success.iter().filter_map(|r| r.body.as_ref()).map(|b| b.media).collect();
+    let accept = if medias.contains(&BodyMedia::Bytes) || medias.contains(&BodyMedia::Multipart) {
+        "*/*"
+    } else if medias.contains(&BodyMedia::Text) {
+        "text/plain, */*;q=0.8"
+    } else {
+        return None;
+    };
+    Some(quote!(let request = request.header("accept", #accept);))
 }
 
 /// A block that builds the `multipart/form-data` body from the struct `body`: one part per

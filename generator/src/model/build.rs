@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::refs::resolve;
 use super::schema::{text, TypeSpace};
 use super::{
-    Api, BodyMedia, ClientParameter, HttpMethod, MultipartPart, Operation, Param, ParamLocation, ParamStyle,
+    Api, BodyMedia, ClientParameter, FormEncoding, HttpMethod, MultipartPart, Operation, Param, ParamLocation, ParamStyle,
     Pagination, PathPart, RequestBody, RequestId, Response, ResponseBody, ResponseHeader, Server, Servers, Status,
     TypeRef,
 };
@@ -89,7 +89,7 @@ pub fn build(document: &Document) -> Result<Api> {
     let mut operations = Vec::with_capacity(raw_operations.len());
     for raw in &raw_operations {
         let names = Names { methods: &mut method_names, builders: &mut builder_names };
-        let mut operation = operation(spec, raw, &client_parameters, names, &mut types)?;
+        let mut operation = operation(spec, &document.raw, raw, &client_parameters, names, &mut types)?;
         operation.security = schemes.requirements(raw.op.security.as_ref().or(spec.security.as_ref()));
         operation.features = raw.op.tags.iter().map(|tag| feature_names[tag].clone()).collect::<BTreeSet<_>>().into_iter().collect();
         operations.push(operation);
@@ -290,6 +290,7 @@ struct Names<'a> {
 
 fn operation(
     spec: &OpenAPI,
+    tree: &Value,
     raw: &RawOperation<'_>,
     client_parameters: &[openapiv3::ParameterData],
     names: Names<'_>,
@@ -331,7 +332,7 @@ fn operation(
     }
 
     let path_parts = path_parts(raw.path, &params, &raw.pointer)?;
-    let body = request_body(spec, raw, &op_pascal, types)?;
+    let body = request_body(spec, tree, raw, &op_pascal, types)?;
     let (success, errors) = responses(spec, raw, &op_pascal, types)?;
     let sensitive = success
         .iter()
@@ -504,6 +505,7 @@ fn body_type(
 
 fn request_body(
     spec: &OpenAPI,
+    tree: &Value,
     raw: &RawOperation<'_>,
     op_pascal: &str,
     types: &mut TypeSpace<'_>,
@@ -541,6 +543,12 @@ fn request_body(
         }
     }
     let ty = if media == BodyMedia::Bytes { TypeRef::Bytes } else { ty };
+    let form_encodings = if media == BodyMedia::Form {
+        let encoding_at = format!("{}/content/{}/encoding", at.trim_start_matches('#'), media_name.replace('~', "~0").replace('/', "~1"));
+        form_encodings(media_type, tree.pointer(&encoding_at))
+    } else {
+        Vec::new()
+    };
     Ok(Some(RequestBody {
         media,
         content_type: media_name.to_owned(),
@@ -548,7 +556,37 @@ fn request_body(
         required: body.required,
         description: text(&body.description),
         parts,
+        form_encodings,
     }))
+}
+
+/// The `encoding` entries of a form body that change how a field is written (`style`,
+/// `explode`, `allowReserved`), with OpenAPI's defaults filled in. `explode` is read from the
+/// document's tree (`raw`, the `encoding` map): `openapiv3` turns a missing one into `false`,
+/// but OpenAPI's default is `true` for `form`.
+fn form_encodings(media_type: &MediaType, raw: Option<&Value>) -> Vec<FormEncoding> {
+    media_type
+        .encoding
+        .iter()
+        .filter_map(|(name, encoding)| {
+            let explicit_explode = raw.and_then(|r| r.get(name)).and_then(|e| e.get("explode")).and_then(Value::as_bool);
+            if encoding.style.is_none() && explicit_explode.is_none() && !encoding.allow_reserved {
+                return None;
+            }
+            let style = match encoding.style.as_ref().unwrap_or(&QueryStyle::Form) {
+                QueryStyle::Form => ParamStyle::Form,
+                QueryStyle::SpaceDelimited => ParamStyle::SpaceDelimited,
+                QueryStyle::PipeDelimited => ParamStyle::PipeDelimited,
+                QueryStyle::DeepObject => ParamStyle::DeepObject,
+            };
+            Some(FormEncoding {
+                wire_name: name.clone(),
+                style,
+                explode: explicit_explode.unwrap_or(style == ParamStyle::Form),
+                allow_reserved: encoding.allow_reserved,
+            })
+        })
+        .collect()
 }
 
 fn responses(

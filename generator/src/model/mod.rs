@@ -594,6 +594,23 @@ pub struct RequestBody {
     pub description: Option<String>,
     /// For `multipart/form-data`: one part per field of the body's struct, in field order.
     pub parts: Vec<MultipartPart>,
+    /// For `application/x-www-form-urlencoded`: the fields whose `encoding` sets `style`,
+    /// `explode` or `allowReserved` (the others are written `form`, exploded).
+    pub form_encodings: Vec<FormEncoding>,
+}
+
+/// How a field of an `application/x-www-form-urlencoded` body is written (OpenAPI 3.x,
+/// Encoding Object: as a query parameter of that style).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormEncoding {
+    /// The field's name on the wire.
+    pub wire_name: String,
+    /// `style`, `form` when absent.
+    pub style: ParamStyle,
+    /// `explode`, with OpenAPI's default for the style when absent.
+    pub explode: bool,
+    /// `allowReserved`.
+    pub allow_reserved: bool,
 }
 
 /// A part of a `multipart/form-data` body: a field of the body's struct.

@@ -1,8 +1,15 @@
 //! Schema-valid JSON instances of OpenAPI 3.0 schemas (3.1 documents are normalised to 3.0
-//! by the loader), for the round-trip check of generated types.
+//! by the loader): for the round-trip check of generated types (the corpus tests) and for the
+//! arguments of the conformance driver ([`crate::conformance`]).
 //!
 //! Written from the document's JSON, not from the generator's model, so a construct the model
 //! gets wrong shows up as a value that does not come back. Deterministic: a seed per type.
+//!
+//! Two modes: [`Instances::new`] makes hostile values (non-ASCII text, quotes, line breaks,
+//! extreme numbers) to test decoding; [`Instances::for_requests`] makes values a validating
+//! server accepts in any place of a request (a header cannot hold a line break): the schema's
+//! `example` wherever there is one (the only way to satisfy a `pattern`), plain ASCII text,
+//! small numbers.
 //!
 //! What it honours: `$ref`, `type`, `nullable`, `enum`, `format` (int8..uint64, date-time, date,
 //! uuid, byte), `minimum`/`maximum`, `minLength`/`maxLength`, `minItems`/`maxItems`,
@@ -46,6 +53,8 @@ impl Rng {
 pub struct Instances<'a> {
     root: &'a Value,
     rng: Rng,
+    /// Values for requests rather than hostile ones (see the module docs).
+    requests: bool,
 }
 
 /// Beyond this many nested `$ref`s only required properties and empty lists are generated,
@@ -53,8 +62,20 @@ pub struct Instances<'a> {
 const MAX_DEPTH: usize = 6;
 
 impl<'a> Instances<'a> {
+    /// Hostile instances of the schemas of `root`, a whole document's JSON, seeded by `seed`.
     pub fn new(root: &'a Value, seed: &str) -> Self {
-        Instances { root, rng: Rng::new(seed) }
+        Instances { root, rng: Rng::new(seed), requests: false }
+    }
+
+    /// Instances a validating server accepts as parameters and bodies (see the module docs).
+    pub fn for_requests(root: &'a Value, seed: &str) -> Self {
+        Instances { root, rng: Rng::new(seed), requests: true }
+    }
+
+    /// One instance of `schema`, a schema object of the document (its `$ref`s resolved against
+    /// the document), or `None` when none can be made.
+    pub fn of(&mut self, schema: &'a Value) -> Option<Value> {
+        self.value(schema, 0)
     }
 
     /// One instance of the schema at `pointer` (`#/components/schemas/X`, ...).
@@ -77,7 +98,13 @@ impl<'a> Instances<'a> {
             let target = self.resolve_pointer(reference)?;
             return self.value(target, depth + 1);
         }
-        if map.get("nullable") == Some(&Value::Bool(true)) && (self.rng.chance(4) || depth > MAX_DEPTH) {
+        if self.requests {
+            if let Some(example) = map.get("example") {
+                return Some(example.clone());
+            }
+        }
+        let null_chance = if self.requests { 1000 } else { 4 };
+        if map.get("nullable") == Some(&Value::Bool(true)) && (self.rng.chance(null_chance) || depth > MAX_DEPTH) {
             return Some(Value::Null);
         }
         if let Some(Value::Array(values)) = map.get("enum") {
@@ -135,8 +162,25 @@ impl<'a> Instances<'a> {
 
     fn one_of(&mut self, map: &'a Map<String, Value>, members: &'a [Value], depth: usize) -> Option<Value> {
         let start = self.rng.below(members.len());
+        // `oneOf` holds only if exactly one member matches: for requests, a member whose
+        // instance another member also accepts (a `Cat` that is also a `Dog` without
+        // `additionalProperties: false`) goes last, so an unambiguous one is sent if any.
+        // Also with a `discriminator`: JSON Schema validators (Prism's) do not read it.
+        let exclusive = self.requests && map.contains_key("oneOf");
+        let mut fallback = None;
         for offset in 0..members.len() {
-            let member = &members[(start + offset) % members.len()];
+            let index = (start + offset) % members.len();
+            let member = &members[index];
+            if exclusive {
+                let Some(value) = self.value(member, depth) else { continue };
+                let ambiguous =
+                    members.iter().enumerate().any(|(other, schema)| other != index && self.roughly_matches(schema, &value, 0));
+                if !ambiguous {
+                    return Some(value);
+                }
+                fallback.get_or_insert(value);
+                continue;
+            }
             let Some(mut value) = self.value(member, depth) else { continue };
             if let (Some(discriminator), Some(reference), Value::Object(object)) =
                 (map.get("discriminator"), member.get("$ref").and_then(Value::as_str), &mut value)
@@ -152,7 +196,50 @@ impl<'a> Instances<'a> {
             }
             return Some(value);
         }
-        None
+        fallback
+    }
+
+    /// Whether `value` would pass `schema` as far as a quick look can tell: JSON types, enums,
+    /// required properties and `additionalProperties: false`, recursively; what it does not
+    /// check (bounds, patterns, combinators) counts as a match.
+    fn roughly_matches(&self, schema: &'a Value, value: &Value, depth: usize) -> bool {
+        let schema = self.deref(schema);
+        let Some(map) = schema.as_object() else { return schema != &Value::Bool(false) };
+        if depth > MAX_DEPTH {
+            return true;
+        }
+        if value.is_null() {
+            return map.get("nullable") == Some(&Value::Bool(true)) || !map.contains_key("type");
+        }
+        if let Some(Value::Array(values)) = map.get("enum") {
+            return values.contains(value);
+        }
+        let fits = match map.get("type").and_then(Value::as_str) {
+            Some("object") => value.is_object(),
+            Some("array") => value.is_array(),
+            Some("string") => value.is_string(),
+            Some("integer") => value.is_i64() || value.is_u64(),
+            Some("number") => value.is_number(),
+            Some("boolean") => value.is_boolean(),
+            _ => true,
+        };
+        if !fits {
+            return false;
+        }
+        let Value::Object(object) = value else { return true };
+        let properties = map.get("properties").and_then(Value::as_object);
+        let required = map.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str);
+        if required.into_iter().any(|name| !object.contains_key(name)) {
+            return false;
+        }
+        object.iter().all(|(key, item)| match properties.and_then(|p| p.get(key)) {
+            Some(property) => self.roughly_matches(property, item, depth + 1),
+            None => match map.get("additionalProperties") {
+                Some(Value::Bool(false)) => false,
+                Some(extra @ Value::Object(_)) => self.roughly_matches(extra, item, depth + 1),
+                _ => true,
+            },
+        })
     }
 
     fn object(&mut self, map: &'a Map<String, Value>, depth: usize) -> Option<Value> {
@@ -162,7 +249,14 @@ impl<'a> Instances<'a> {
         if let Some(Value::Object(properties)) = map.get("properties") {
             for (name, property) in properties {
                 let needed = required.contains(&name.as_str());
-                if !needed && (depth > MAX_DEPTH || self.rng.chance(3)) {
+                // Requests carry every property, as they carry every optional parameter, unless
+                // it is read-only (a server rejects those in requests).
+                let skip = if self.requests {
+                    property.get("readOnly") == Some(&Value::Bool(true))
+                } else {
+                    self.rng.chance(3)
+                };
+                if !needed && (depth > MAX_DEPTH || skip) {
                     continue;
                 }
                 match self.value(property, depth) {
@@ -180,8 +274,10 @@ impl<'a> Instances<'a> {
             _ => None,
         };
         if let Some(schema) = extra {
-            for index in 0..self.rng.below(3) {
-                let key = ["extra", "x-note", "Ünïcode key", ""][index % 4].to_owned() + &index.to_string();
+            let extras = if self.requests { 1 } else { self.rng.below(3) };
+            for index in 0..extras {
+                let keys = if self.requests { ["extra"; 4] } else { ["extra", "x-note", "Ünïcode key", ""] };
+                let key = keys[index % 4].to_owned() + &index.to_string();
                 if map.get("properties").and_then(|p| p.get(&key)).is_some() {
                     continue;
                 }
@@ -200,7 +296,14 @@ impl<'a> Instances<'a> {
     fn array(&mut self, map: &'a Map<String, Value>, depth: usize) -> Option<Value> {
         let min = map.get("minItems").and_then(Value::as_u64).unwrap_or(0) as usize;
         let max = map.get("maxItems").and_then(Value::as_u64).map_or(min + 3, |m| m as usize);
-        let count = if depth > MAX_DEPTH { min } else { min + self.rng.below(max.saturating_sub(min) + 1) };
+        let count = if depth > MAX_DEPTH {
+            min
+        } else if self.requests {
+            // Two items show how a list is written (`a,b`, `a=1&a=2`); fewer if at most one.
+            2.clamp(min, max.max(min))
+        } else {
+            min + self.rng.below(max.saturating_sub(min) + 1)
+        };
         let items = map.get("items").unwrap_or(&Value::Bool(true));
         let mut values = Vec::with_capacity(count);
         for _ in 0..count {
@@ -223,6 +326,22 @@ impl<'a> Instances<'a> {
             Some("date") => "2024-02-29".to_owned(),
             Some("uuid") => "123e4567-e89b-12d3-a456-426614174000".to_owned(),
             Some("byte") => "aGVsbG8gd29ybGQ=".to_owned(),
+            Some("email") => "user@example.com".to_owned(),
+            Some("uri" | "url") => "https://example.com/a".to_owned(),
+            Some("hostname") => "example.com".to_owned(),
+            Some("ipv4") => "192.0.2.1".to_owned(),
+            Some("ipv6") => "2001:db8::1".to_owned(),
+            Some("time") => "12:30:00Z".to_owned(),
+            Some("binary") if self.requests => return json!([104, 105]),
+            _ if self.requests => {
+                let min = map.get("minLength").and_then(Value::as_u64).unwrap_or(0) as usize;
+                let max = map.get("maxLength").and_then(Value::as_u64).map_or(usize::MAX, |m| m as usize);
+                let mut text = "value".to_owned();
+                while text.len() < min {
+                    text.push('x');
+                }
+                text.chars().take(max).collect()
+            }
             _ => {
                 let pieces = ["a", "Zürich", "\"quoted\"", "line\nbreak", "😀", " ", "back\\slash", "0", "null", "ΔT"];
                 let min = map.get("minLength").and_then(Value::as_u64).unwrap_or(0) as usize;
@@ -254,6 +373,9 @@ impl<'a> Instances<'a> {
         let bound = |key: &str| map.get(key).and_then(Value::as_f64).map(|b| b as i128);
         let low = bound("minimum").map_or(low, |m| m.max(low));
         let high = bound("maximum").map_or(high, |m| m.min(high)).max(low);
+        if self.requests {
+            return json!(i64::try_from(2.clamp(low, high)).unwrap_or_default());
+        }
         let choice = match self.rng.below(5) {
             0 => low,
             1 => high,
@@ -270,6 +392,9 @@ impl<'a> Instances<'a> {
     fn number(&mut self, map: &Map<String, Value>) -> Value {
         let low = map.get("minimum").and_then(Value::as_f64);
         let high = map.get("maximum").and_then(Value::as_f64);
+        if self.requests {
+            return json!(low.map_or(2.5, |l| l.max(2.5)).min(high.unwrap_or(f64::MAX)));
+        }
         let candidates = [
             json!(-951_386_503_523.647_1_f64),
             json!(5),
@@ -288,6 +413,9 @@ impl<'a> Instances<'a> {
     }
 
     fn any_scalar(&mut self) -> Value {
+        if self.requests {
+            return json!("value");
+        }
         [json!("text"), json!(42), json!(-1.5), json!(true), json!({"nested": [1, "two", null]})][self.rng.below(5)].clone()
     }
 
@@ -305,4 +433,36 @@ fn is_annotation(schema: &Value) -> bool {
         "type", "properties", "additionalProperties", "items", "enum", "format", "oneOf", "anyOf", "allOf", "not", "$ref",
     ];
     schema.as_object().is_some_and(|map| !TYPED.iter().any(|k| map.contains_key(*k)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requests_get_an_unambiguous_one_of_member() {
+        let document = json!({"components": {"schemas": {
+            "Cat": {"type": "object", "required": ["kind", "lives"], "properties": {"kind": {"type": "string"}, "lives": {"type": "integer"}}},
+            "Dog": {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string"}, "goodBoy": {"type": "boolean"}}},
+            "Pet": {"oneOf": [{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Dog"}]}
+        }}});
+        // Every Cat is also a Dog, so only a Dog (with `goodBoy`, without `lives`) is valid.
+        for seed in ["a", "b", "c", "d", "e", "f"] {
+            let pet = Instances::for_requests(&document, seed).at("#/components/schemas/Pet").unwrap();
+            assert!(pet.get("lives").is_none() && pet.get("goodBoy").is_some(), "{seed}: {pet}");
+        }
+    }
+
+    #[test]
+    fn requests_prefer_examples_and_plain_text() {
+        let document = json!({});
+        let schema = json!({"type": "object", "properties": {
+            "code": {"type": "string", "pattern": "^[A-Z]{3}$", "example": "EUR"},
+            "name": {"type": "string", "minLength": 7},
+            "email": {"type": "string", "format": "email"},
+            "id": {"type": "string", "readOnly": true}
+        }});
+        let value = Instances::for_requests(&document, "x").of(&schema).unwrap();
+        assert_eq!(value, json!({"code": "EUR", "name": "valuexx", "email": "user@example.com"}));
+    }
 }
