@@ -548,7 +548,7 @@ mod tests {
             "get_catalog0",
             "delete_machine0",
         ] {
-            assert!(operations.contains(&format!("fn {method}(")), "{method}");
+            assert!(operations.contains(&format!("fn {method}<'a>(")), "{method}");
         }
         assert!(files["src/client.rs"].contains("pub enum Region"));
     }
