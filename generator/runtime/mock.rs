@@ -86,6 +86,8 @@ impl MockServer {
                 SchemeKind::ClientCredentials { .. } if relative_token_url(scheme).is_some() => {
                     builder.scheme_credentials(name, "mock-client-id", "mock-client-secret")
                 }
+                // The mock speaks plain HTTP: any client meets the requirement.
+                SchemeKind::MutualTls => builder.mutual_tls(name, reqwest::Client::new()),
                 _ => builder.scheme_token(name, MOCK_TOKEN),
             };
         }

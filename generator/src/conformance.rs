@@ -118,6 +118,7 @@ pub fn driver(document: &Document, api: &Api, settings: &DriverSettings) -> Resu
         "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
          [dependencies]\n{client} = {{ path = \"{path}\" }}\n\
          jiff = {{ version = \"1\", default-features = false, features = [\"std\", \"serde\"] }}\n\
+         reqwest = {{ version = \"0.13\", default-features = false }}\n\
          serde = \"1\"\nserde_json = \"1\"\ntokio = {{ version = \"1\", features = [\"macros\", \"rt\"] }}\n",
         name = settings.name,
         path = settings.client_path,
@@ -215,6 +216,8 @@ fn client_builder(api: &Api) -> TokenStream {
                 SchemeKind::ApiKey { .. } => Some(quote!(.#setter("conformance-key"))),
                 SchemeKind::Basic => Some(quote!(.#setter("conformance-user", "conformance-password"))),
                 SchemeKind::Bearer { .. } => Some(quote!(.#setter("conformance-token"))),
+                // Prism speaks plain HTTP: a client without a certificate stands in.
+                SchemeKind::MutualTls => Some(quote!(.#setter(reqwest::Client::new()))),
                 // `.token(..)` serves every scheme that takes a token, without token requests.
                 SchemeKind::ClientCredentials { .. } | SchemeKind::TokenSource { .. } => {
                     token = true;

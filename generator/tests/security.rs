@@ -17,7 +17,7 @@ fn build(name: &str) -> model::Api {
 
 #[test]
 fn models_of_the_auth_cases() {
-    for name in ["01-apikey-auth.yaml", "02-every-scheme-and-requirement.yaml"] {
+    for name in ["01-apikey-auth.yaml", "02-every-scheme-and-requirement.yaml", "03-mutual-tls.yaml"] {
         insta::assert_debug_snapshot!(format!("model-auth-{name}"), build(name));
     }
 }
@@ -65,4 +65,13 @@ fn reserved_header_parameters_are_ignored() {
     // Not even as client parameters, although every authenticated operation of a document
     // may declare them.
     assert!(api.client_parameters.is_empty());
+}
+
+#[test]
+fn mutual_tls_is_a_scheme_of_its_own() {
+    let api = build("03-mutual-tls.yaml");
+    let scheme = api.security_schemes.iter().find(|s| s.name == "clientCert").unwrap();
+    assert_eq!(scheme.kind, SchemeKind::MutualTls);
+    assert_eq!(scheme.setter, "client_cert");
+    assert_eq!(scheme.description.as_deref(), Some("The client certificate issued to your organisation."));
 }

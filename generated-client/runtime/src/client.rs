@@ -221,6 +221,15 @@ impl ClientBuilder {
         self.configure(Some(scheme), Configured::Source(source))
     }
 
+    /// The HTTP client that presents the client certificate of mutual TLS scheme `scheme`
+    /// (generated setters call this); it becomes the client's HTTP client, as with
+    /// [`http_client`](Self::http_client).
+    #[doc(hidden)]
+    pub fn mutual_tls(mut self, scheme: &'static str, http_client: reqwest::Client) -> Self {
+        self.http = Some(http_client);
+        self.configure(Some(scheme), Configured::MutualTls)
+    }
+
     /// The full URL of the token endpoint, instead of the one the API's OAuth2
     /// client-credentials flow names (`tokenUrl`, relative to the token base URL).
     pub fn token_url(mut self, url: impl AsRef<str>) -> Self {
@@ -561,6 +570,7 @@ impl ClientBuilder {
                     cache: TokenCache::default(),
                 }))
             }
+            (SchemeKind::MutualTls, Configured::MutualTls) => Applied::MutualTls,
             (_, credentials) => {
                 return Err(Error::Config(format!(
                     "security scheme `{}` does not take {credentials:?}; use `.{setter}(..)`",
@@ -968,7 +978,7 @@ impl Client {
                     secrets.push(key.expose().to_owned());
                 }
                 Applied::ClientCredentials(c) => secrets.push(c.client_secret.expose().to_owned()),
-                Applied::Source { .. } => {}
+                Applied::Source { .. } | Applied::MutualTls => {}
             }
         }
         for &i in chosen {

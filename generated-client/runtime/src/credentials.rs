@@ -76,6 +76,9 @@ pub enum SchemeKind {
         /// How the token is written.
         format: AuthorizationFormat,
     },
+    /// Mutual TLS (OpenAPI 3.1 §4.8.27): the client certificate is presented by the HTTP
+    /// client the user supplies; nothing is added to requests.
+    MutualTls,
 }
 
 impl SchemeKind {
@@ -85,7 +88,7 @@ impl SchemeKind {
             SchemeKind::Bearer { format }
             | SchemeKind::ClientCredentials { format, .. }
             | SchemeKind::TokenSource { format } => Some(*format),
-            SchemeKind::ApiKey { .. } | SchemeKind::Basic => None,
+            SchemeKind::ApiKey { .. } | SchemeKind::Basic | SchemeKind::MutualTls => None,
         }
     }
 }
@@ -120,6 +123,8 @@ pub(super) enum Configured {
         client_secret: Secret,
     },
     Source(Arc<dyn TokenSource>),
+    /// The HTTP client (with its client certificate) was given.
+    MutualTls,
 }
 
 impl fmt::Debug for Configured {
@@ -131,6 +136,7 @@ impl fmt::Debug for Configured {
             Configured::Token(_) => "token [redacted]",
             Configured::ClientCredentials { .. } => "client credentials [redacted]",
             Configured::Source(_) => "token source",
+            Configured::MutualTls => "client certificate",
         })
     }
 }
@@ -154,6 +160,8 @@ pub(super) enum Applied {
         source: Arc<dyn TokenSource>,
         format: AuthorizationFormat,
     },
+    /// The client certificate, presented by the HTTP client during the TLS handshake.
+    MutualTls,
 }
 
 impl fmt::Debug for Applied {
@@ -168,6 +176,7 @@ impl fmt::Debug for Applied {
                 c.client_id, c.token_url, c.cache
             ),
             Applied::Source { .. } => f.write_str("token source"),
+            Applied::MutualTls => f.write_str("client certificate"),
         }
     }
 }

@@ -121,6 +121,7 @@ fn scheme_description(scheme: &SecurityScheme) -> TokenStream {
             let format = format_tokens(template.as_ref());
             quote!(SchemeKind::TokenSource { format: #format })
         }
+        SchemeKind::MutualTls => quote!(SchemeKind::MutualTls),
     };
     quote!(SecurityScheme { name: #name, setter: #setter, kind: #kind })
 }
@@ -153,6 +154,12 @@ fn scheme_setter(scheme: &SecurityScheme) -> TokenStream {
         ),
         SchemeKind::TokenSource { .. } => format!(
             "Where security scheme {} gets its tokens (an OAuth2 flow or OpenID Connect the client does not run itself): called before each call that uses it.",
+            code(&scheme.name)
+        ),
+        SchemeKind::MutualTls => format!(
+            "The HTTP client that presents the client certificate of security scheme {} \
+             (mutual TLS, OpenAPI 3.1 §4.8.27): build it with `reqwest::ClientBuilder::identity`. \
+             It also becomes the client's HTTP client, as with `http_client`.",
             code(&scheme.name)
         ),
     };
@@ -190,6 +197,12 @@ fn scheme_setter(scheme: &SecurityScheme) -> TokenStream {
             #doc
             pub fn #setter(self, source: impl crate::runtime::TokenSource + 'static) -> Self {
                 Self { inner: self.inner.token_source(#name, ::std::sync::Arc::new(source)) }
+            }
+        },
+        SchemeKind::MutualTls => quote! {
+            #doc
+            pub fn #setter(self, http_client: crate::runtime::reqwest::Client) -> Self {
+                Self { inner: self.inner.mutual_tls(#name, http_client) }
             }
         },
     }

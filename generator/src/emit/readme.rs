@@ -264,6 +264,11 @@ fn authentication(api: &Api) -> String {
                 scheme.setter,
                 sent(template)
             ),
+            SchemeKind::MutualTls => format!(
+                "`.{}(http_client)`: mutual TLS; the `reqwest::Client` you build with your \
+                 certificate (`reqwest::ClientBuilder::identity`) presents it and carries every call",
+                scheme.setter
+            ),
         };
         out.push_str(&format!("- `{}`: {what}.\n", scheme.name));
     }
@@ -274,8 +279,7 @@ fn authentication(api: &Api) -> String {
          fails with `Error::MissingCredentials`, naming the setters to call, before anything is \
          sent. Every credential is kept as a `Secret`: never in `Debug`, `Display` or logs. \
          Header parameters named `Authorization`, `Accept` or `Content-Type` are ignored \
-         (OpenAPI 3.0.3 §4.7.12.1). For mutual TLS, give `.http_client(..)` a `reqwest::Client` \
-         built with your identity.\n\n",
+         (OpenAPI 3.0.3 §4.7.12.1).\n\n",
     );
     if api.security_schemes.iter().any(|s| !matches!(s.kind, SchemeKind::ApiKey { .. } | SchemeKind::Basic)) {
         out.push_str(

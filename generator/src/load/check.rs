@@ -14,6 +14,7 @@
 use serde_json::{Map, Value};
 
 use super::bundle::{Bundler, Target};
+use super::MUTUAL_TLS_MARK;
 use crate::error::{Error, Result, Warning};
 
 /// The objects of the Specification a node can be checked as.
@@ -1289,10 +1290,10 @@ impl<'b> Checker<'b> {
             Some(Value::String(t)) => t.clone(),
             Some(other) => {
                 let found = describe(other);
-                return Err(self.fail_at("type", format!("'type' of a Security Scheme Object must be apiKey, http, oauth2 or openIdConnect, found {found}")));
+                return Err(self.fail_at("type", format!("'type' of a Security Scheme Object must be apiKey, http, mutualTLS, oauth2 or openIdConnect, found {found}")));
             }
             None => return Err(self.fail(
-                "a Security Scheme Object requires 'type' (apiKey, http, oauth2 or openIdConnect)",
+                "a Security Scheme Object requires 'type' (apiKey, http, mutualTLS, oauth2 or openIdConnect)",
             )),
         };
         match scheme_type.as_str() {
@@ -1314,7 +1315,16 @@ impl<'b> Checker<'b> {
                 self.field(map, "flows", Self::oauth_flows)
             }
             "openIdConnect" => self.string(map, "openIdConnectUrl", WHAT, true),
-            other => Err(self.fail_at("type", format!("'type' of a Security Scheme Object must be apiKey, http, oauth2 or openIdConnect, found \"{other}\" (not supported)"))),
+            // OpenAPI 3.1 §4.8.27: a client certificate, which `openapiv3` (3.0) cannot hold.
+            // It is carried as an `http` scheme marked with our extension; the model reads it
+            // back as mutual TLS.
+            "mutualTLS" => {
+                map.insert("type".into(), Value::String("http".into()));
+                map.insert("scheme".into(), Value::String("mutualTLS".into()));
+                map.insert(MUTUAL_TLS_MARK.into(), Value::Bool(true));
+                Ok(())
+            }
+            other => Err(self.fail_at("type", format!("'type' of a Security Scheme Object must be apiKey, http, mutualTLS, oauth2 or openIdConnect, found \"{other}\" (not supported)"))),
         }
     }
 

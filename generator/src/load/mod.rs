@@ -27,6 +27,10 @@ use crate::error::{Error, Result, Warning};
 
 pub use overlay::apply_overlay;
 
+/// The extension that marks an `http` Security Scheme Object as standing for an OpenAPI 3.1
+/// `mutualTLS` one (which `openapiv3` cannot hold).
+pub const MUTUAL_TLS_MARK: &str = "x-generator-mutual-tls";
+
 /// How many warnings get a line and column: each costs one more parse of its file, so a
 /// document with thousands of repairs stays linear.
 pub const LOCATED_WARNINGS: usize = 32;

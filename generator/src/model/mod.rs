@@ -119,6 +119,9 @@ pub enum SchemeKind {
         /// `Authorization` value with a `{token}` placeholder; `None` is `Bearer {token}`.
         template: Option<String>,
     },
+    /// `type: mutualTLS` (OpenAPI 3.1 §4.8.27): a client certificate, presented by the
+    /// `reqwest::Client` the user supplies (built with its `Identity`).
+    MutualTls,
 }
 
 /// Where an API key goes (OpenAPI 3.0.3 §4.7.27, `in`).

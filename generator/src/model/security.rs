@@ -127,6 +127,9 @@ fn kind(scheme: &DocScheme, scopes: Vec<String>) -> SchemeKind {
             },
             name: name.clone(),
         },
+        DocScheme::HTTP { extensions, .. } if extensions.contains_key(crate::load::MUTUAL_TLS_MARK) => {
+            SchemeKind::MutualTls
+        }
         // Scheme names are case-insensitive (RFC 7235 §2.1).
         DocScheme::HTTP { scheme, .. } if scheme.eq_ignore_ascii_case("basic") => SchemeKind::Basic,
         DocScheme::HTTP { scheme, bearer_format, extensions, .. } => SchemeKind::Bearer {
