@@ -282,6 +282,16 @@ impl RequestParts {
         self
     }
 
+    /// Sends the body set before with media type `content_type` instead of the one its
+    /// encoder names (e.g. `application/merge-patch+json` for a JSON body), as the document
+    /// declares it. Without a body, nothing changes.
+    pub fn content_type(mut self, content_type: &'static str) -> Self {
+        if let Some(body) = &mut self.body {
+            body.content_type = content_type.into();
+        }
+        self
+    }
+
     /// Sets a `text/plain` body.
     pub fn text(self, body: String) -> Self {
         self.bytes(body.into_bytes(), "text/plain; charset=utf-8")

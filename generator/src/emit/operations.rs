@@ -7,7 +7,8 @@ use quote::{format_ident, quote, ToTokens};
 use super::docs::{code, doc_attrs};
 use super::types::{ident, type_tokens};
 use crate::model::{
-    Api, BodyMedia, FormEncoding, HttpMethod, Operation, Param, ParamLocation, ParamStyle, PathPart, RequestBody, ResponseBody, Status,
+    Api, BodyMedia, FormEncoding, HttpMethod, MultipartPart, Operation, Param, ParamLocation, ParamStyle, PathPart, RequestBody,
+    ResponseBody, Status,
     TypeRef,
 };
 
@@ -159,6 +160,7 @@ fn client_method(op: &Operation) -> TokenStream {
     let (args, names) = required_args(op);
     let optional = op.params.iter().filter(|p| !p.required).map(|p| ident(&p.rust_name));
     let optional_body = op.body.as_ref().filter(|b| !b.required).map(|_| quote!(body: None,));
+    let body_encoding = op.body.as_ref().filter(|b| !b.alternatives.is_empty()).map(|_| quote!(body_encoding: 0,));
     quote! {
         #docs
         #deprecated
@@ -168,6 +170,7 @@ fn client_method(op: &Operation) -> TokenStream {
                 #(#names,)*
                 #(#optional: None,)*
                 #optional_body
+                #body_encoding
                 call: CallOptions::default(),
             }
         }
@@ -203,8 +206,33 @@ fn operation(op: &Operation) -> TokenStream {
             fields.push(quote!(body: Option<#ty>,));
         }
         field_names.push(format_ident!("body"));
+        if !body.alternatives.is_empty() {
+            // 0: `content_type`; i: `alternatives[i - 1]`.
+            fields.push(quote!(body_encoding: usize,));
+            field_names.push(format_ident!("body_encoding"));
+        }
     }
     let setters = op.params.iter().filter(|p| !p.required).map(optional_setter);
+    let media_setters = op.body.iter().flat_map(|body| body.alternatives.iter().enumerate()).map(|(index, alt)| {
+        let setter = ident(&alt.setter);
+        let index = proc_macro2::Literal::usize_unsuffixed(index + 1);
+        let default = &op.body.as_ref().map(|b| b.content_type.as_str()).unwrap_or_default();
+        let doc = doc_attrs([Some(
+            format!(
+                "Sends the body as {} instead of {} (the document offers both for this schema).",
+                code(&alt.content_type),
+                code(default)
+            )
+            .as_str(),
+        )]);
+        quote! {
+            #doc
+            pub fn #setter(mut self) -> Self {
+                self.body_encoding = #index;
+                self
+            }
+        }
+    });
     let body_setter = op.body.as_ref().filter(|b| !b.required).map(|body| {
         let ty = body_type(body);
         let doc = format!(" Sets the request body, sent as {}.", code(&body.content_type));
@@ -232,18 +260,20 @@ fn operation(op: &Operation) -> TokenStream {
     let setters_of_request = op.params.iter().filter(|p| p.location != ParamLocation::Path).map(param_setter);
     let accept = accept_header(op);
     let body = op.body.as_ref().map(|body| {
-        let attach = match body.media {
-            BodyMedia::Json => quote!(request.json(body)?),
-            BodyMedia::Form if body.form_encodings.is_empty() => quote!(request.form(body)?),
-            BodyMedia::Form => {
-                let encodings = body.form_encodings.iter().map(form_encoding);
-                quote!(request.form_with(body, &[#(#encodings),*])?)
-            }
-            BodyMedia::Multipart => multipart_body(body),
-            BodyMedia::Text => quote!(request.text(body.to_owned())),
-            BodyMedia::Bytes => {
-                let content_type = &body.content_type;
-                quote!(request.bytes(body.to_vec(), #content_type))
+        let primary = attach(body.media, &body.content_type, &body.parts, &body.form_encodings);
+        let attach = if body.alternatives.is_empty() {
+            primary
+        } else {
+            let arms = body.alternatives.iter().enumerate().map(|(index, alt)| {
+                let index = proc_macro2::Literal::usize_unsuffixed(index + 1);
+                let attach = attach(alt.media, &alt.content_type, &alt.parts, &alt.form_encodings);
+                quote!(#index => #attach,)
+            });
+            quote! {
+                match body_encoding {
+                    #(#arms)*
+                    _ => #primary,
+                }
             }
         };
         if body.required {
@@ -303,6 +333,7 @@ fn operation(op: &Operation) -> TokenStream {
         impl<'a> #builder<'a> {
             #(#setters)*
             #body_setter
+            #(#media_setters)*
             #call_setters
 
             #send_docs
@@ -429,8 +460,39 @@ fn accept_header(op: &Operation) -> Option<TokenStream> {
 
 /// A block that builds the `multipart/form-data` body from the struct `body`: one part per
 /// field, files for binary fields (named after the part), text or JSON for the others.
-fn multipart_body(body: &RequestBody) -> TokenStream {
-    let parts = body.parts.iter().map(|part| {
+/// Attaches `body` to `request` as media type `content_type`, encoded as `media` says; the
+/// `Content-Type` is the document's media type (a multipart body's carries its boundary).
+fn attach(media: BodyMedia, content_type: &str, parts: &[MultipartPart], form_encodings: &[FormEncoding]) -> TokenStream {
+    let declared = |default: &str| {
+        let essence = content_type.split(';').next().unwrap_or(content_type).trim();
+        (!(essence.eq_ignore_ascii_case(default) && essence.len() == content_type.len()))
+            .then(|| quote!(.content_type(#content_type)))
+    };
+    match media {
+        BodyMedia::Json => {
+            let declared = declared("application/json");
+            quote!(request.json(body)? #declared)
+        }
+        BodyMedia::Form => {
+            let declared = declared("application/x-www-form-urlencoded");
+            if form_encodings.is_empty() {
+                quote!(request.form(body)? #declared)
+            } else {
+                let encodings = form_encodings.iter().map(form_encoding);
+                quote!(request.form_with(body, &[#(#encodings),*])? #declared)
+            }
+        }
+        BodyMedia::Multipart => multipart_body(parts),
+        BodyMedia::Text => {
+            let declared = declared("text/plain");
+            quote!(request.text(body.to_owned()) #declared)
+        }
+        BodyMedia::Bytes => quote!(request.bytes(body.to_vec(), #content_type)),
+    }
+}
+
+fn multipart_body(parts: &[MultipartPart]) -> TokenStream {
+    let parts = parts.iter().map(|part| {
         let name = &part.wire_name;
         let field = ident(&part.field);
         if part.binary {

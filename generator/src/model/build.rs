@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::refs::resolve;
 use super::schema::{text, TypeSpace};
 use super::{
-    Api, BodyMedia, ClientParameter, FormEncoding, HttpMethod, MultipartPart, Operation, Param, ParamLocation, ParamStyle,
+    Api, BodyAlternative, BodyMedia, ClientParameter, FormEncoding, HttpMethod, MultipartPart, Operation, Param, ParamLocation, ParamStyle,
     Pagination, PathPart, RequestBody, RequestId, Response, ResponseBody, ResponseHeader, Server, Servers, Status,
     TypeRef,
 };
@@ -45,6 +45,7 @@ const CLIENT_METHODS: &[&str] = &["builder", "execute", "clone", "fmt"];
 /// methods, the locals of its `send_with_response`): parameters must not take them.
 const GENERATED_NAMES: &[&str] = &[
     "body",
+    "body_encoding",
     "call",
     "client",
     "clone",
@@ -332,7 +333,7 @@ fn operation(
     }
 
     let path_parts = path_parts(raw.path, &params, &raw.pointer)?;
-    let body = request_body(spec, tree, raw, &op_pascal, types)?;
+    let body = request_body(spec, tree, raw, &op_pascal, &mut arg_names, types)?;
     let (success, errors) = responses(spec, raw, &op_pascal, types)?;
     let sensitive = success
         .iter()
@@ -455,21 +456,26 @@ fn path_parts(template: &str, params: &[Param], pointer: &str) -> Result<Vec<Pat
 }
 
 /// Picks the media type the client sends or expects: JSON first, then form, text, anything.
+/// How a media type is encoded, from its essence (RFC 9110 §8.3.1: case-insensitive, before
+/// any parameter).
+fn classify_media(name: &str) -> BodyMedia {
+    let essence = name.split(';').next().unwrap_or(name).trim().to_ascii_lowercase();
+    if essence == "application/json" || essence.ends_with("+json") {
+        BodyMedia::Json
+    } else if essence == "application/x-www-form-urlencoded" {
+        BodyMedia::Form
+    } else if essence == "multipart/form-data" {
+        BodyMedia::Multipart
+    } else if essence.starts_with("text/") {
+        BodyMedia::Text
+    } else {
+        BodyMedia::Bytes
+    }
+}
+
+/// The media type a body is read or sent as by default: JSON, then form, multipart, text,
+/// raw bytes; the first of the document's order among equals.
 fn pick_media(content: &indexmap::IndexMap<String, MediaType>) -> Option<(BodyMedia, &str, &MediaType)> {
-    let classify = |name: &str| {
-        let essence = name.split(';').next().unwrap_or(name).trim().to_ascii_lowercase();
-        if essence == "application/json" || essence.ends_with("+json") {
-            BodyMedia::Json
-        } else if essence == "application/x-www-form-urlencoded" {
-            BodyMedia::Form
-        } else if essence == "multipart/form-data" {
-            BodyMedia::Multipart
-        } else if essence.starts_with("text/") {
-            BodyMedia::Text
-        } else {
-            BodyMedia::Bytes
-        }
-    };
     let rank = |media: BodyMedia| match media {
         BodyMedia::Json => 0,
         BodyMedia::Form => 1,
@@ -479,7 +485,7 @@ fn pick_media(content: &indexmap::IndexMap<String, MediaType>) -> Option<(BodyMe
     };
     content
         .iter()
-        .map(|(name, media_type)| (classify(name), name.as_str(), media_type))
+        .map(|(name, media_type)| (classify_media(name), name.as_str(), media_type))
         .min_by_key(|(media, _, _)| rank(*media))
 }
 
@@ -508,6 +514,7 @@ fn request_body(
     tree: &Value,
     raw: &RawOperation<'_>,
     op_pascal: &str,
+    arg_names: &mut Scope,
     types: &mut TypeSpace<'_>,
 ) -> Result<Option<RequestBody>> {
     let Some(body) = &raw.op.request_body else {
@@ -520,35 +527,65 @@ fn request_body(
         return Ok(None);
     };
     let ty = body_type(media, media_name, media_type, &format!("{op_pascal}Request"), &at, types)?;
+    let encoding_at = |name: &str| {
+        format!("{}/content/{}/encoding", at.trim_start_matches('#'), name.replace('~', "~0").replace('/', "~1"))
+    };
     let mut media = media;
     let mut parts = Vec::new();
     if media == BodyMedia::Multipart {
-        match &ty {
-            TypeRef::Named(name) if types.struct_fields(name).is_some() => {
-                parts = types
-                    .struct_fields(name)
-                    .unwrap_or_default()
-                    .iter()
-                    .map(|field| MultipartPart {
-                        wire_name: field.wire_name.clone(),
-                        field: field.name.clone(),
-                        binary: field.ty == TypeRef::Bytes,
-                        optional: !field.required || field.nullable,
-                        content_type: media_type.encoding.get(&field.wire_name).and_then(|e| e.content_type.clone()),
-                    })
-                    .collect();
-            }
+        match multipart_parts(&ty, media_type, types) {
+            Some(found) => parts = found,
             // Without known properties there are no parts to type: the caller sends the bytes.
-            _ => media = BodyMedia::Bytes,
+            None => media = BodyMedia::Bytes,
         }
     }
     let ty = if media == BodyMedia::Bytes { TypeRef::Bytes } else { ty };
-    let form_encodings = if media == BodyMedia::Form {
-        let encoding_at = format!("{}/content/{}/encoding", at.trim_start_matches('#'), media_name.replace('~', "~0").replace('/', "~1"));
-        form_encodings(media_type, tree.pointer(&encoding_at))
+    let encodings = if media == BodyMedia::Form {
+        form_encodings(media_type, tree.pointer(&encoding_at(media_name)))
     } else {
         Vec::new()
     };
+
+    // The other media types the same value can be sent as. A structured value goes as JSON,
+    // a form or multipart parts when its schema is the same (forms and parts need an object
+    // with known properties); text as other text types; bytes as other byte types.
+    let mut alternatives = Vec::new();
+    let mut short_names = std::collections::BTreeSet::new();
+    for (name, alternative) in body.content.iter().filter(|(name, _)| name.as_str() != media_name) {
+        let alt_media = classify_media(name);
+        let has_fields = types.struct_fields_of(&ty).is_some();
+        let fits = match (media, alt_media) {
+            (BodyMedia::Json | BodyMedia::Form | BodyMedia::Multipart, BodyMedia::Json) => {
+                alternative.schema == media_type.schema
+            }
+            (BodyMedia::Json | BodyMedia::Form | BodyMedia::Multipart, BodyMedia::Form | BodyMedia::Multipart) => {
+                alternative.schema == media_type.schema && has_fields
+            }
+            (BodyMedia::Text, BodyMedia::Text) | (BodyMedia::Bytes, BodyMedia::Bytes) => true,
+            _ => false,
+        };
+        if !fits {
+            continue;
+        }
+        let short = short_media_name(name, alt_media);
+        // Two media types with one short name (`application/json`, `text/json`): the full one.
+        let short = if short_names.insert(short.clone()) { short } else { snake(&name.replace('/', "_")) };
+        alternatives.push(BodyAlternative {
+            setter: arg_names.claim(format!("body_as_{short}")),
+            media: alt_media,
+            content_type: name.clone(),
+            parts: if alt_media == BodyMedia::Multipart {
+                multipart_parts(&ty, alternative, types).unwrap_or_default()
+            } else {
+                Vec::new()
+            },
+            form_encodings: if alt_media == BodyMedia::Form {
+                form_encodings(alternative, tree.pointer(&encoding_at(name)))
+            } else {
+                Vec::new()
+            },
+        });
+    }
     Ok(Some(RequestBody {
         media,
         content_type: media_name.to_owned(),
@@ -556,8 +593,42 @@ fn request_body(
         required: body.required,
         description: text(&body.description),
         parts,
-        form_encodings,
+        form_encodings: encodings,
+        alternatives,
     }))
+}
+
+/// The parts of a `multipart/form-data` body of type `ty`: one per field of its struct, with
+/// the `encoding`'s `contentType`; `None` when `ty` is not a struct.
+fn multipart_parts(ty: &TypeRef, media_type: &MediaType, types: &TypeSpace<'_>) -> Option<Vec<MultipartPart>> {
+    let fields = types.struct_fields_of(ty)?;
+    Some(
+        fields
+            .iter()
+            .map(|field| MultipartPart {
+                wire_name: field.wire_name.clone(),
+                field: field.name.clone(),
+                binary: field.ty == TypeRef::Bytes,
+                optional: !field.required || field.nullable,
+                content_type: media_type.encoding.get(&field.wire_name).and_then(|e| e.content_type.clone()),
+            })
+            .collect(),
+    )
+}
+
+/// The short name of a media type in a builder method: `form`, `multipart`, or its subtype
+/// in snake case (`merge_patch_json` for `application/merge-patch+json`, `csv`).
+fn short_media_name(name: &str, media: BodyMedia) -> String {
+    match media {
+        BodyMedia::Form => "form".to_owned(),
+        BodyMedia::Multipart => "multipart".to_owned(),
+        _ => {
+            let essence = name.split(';').next().unwrap_or(name).trim();
+            let subtype = essence.split_once('/').map_or(essence, |(_, sub)| sub);
+            let short = snake(subtype);
+            if short.is_empty() { "other".to_owned() } else { short }
+        }
+    }
 }
 
 /// The `encoding` entries of a form body that change how a field is written (`style`,

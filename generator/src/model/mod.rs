@@ -600,6 +600,25 @@ pub struct RequestBody {
     /// For `application/x-www-form-urlencoded`: the fields whose `encoding` sets `style`,
     /// `explode` or `allowReserved` (the others are written `form`, exploded).
     pub form_encodings: Vec<FormEncoding>,
+    /// The other media types of the Request Body Object's `content` that the same value can
+    /// be sent as (same schema; an encoder the runtime has), in document order. The builder
+    /// sends `content_type` unless the caller picks one of these.
+    pub alternatives: Vec<BodyAlternative>,
+}
+
+/// Another media type a request body can be sent as, picked with a builder method.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BodyAlternative {
+    /// Name of the builder method that picks it, e.g. `body_as_form`.
+    pub setter: String,
+    /// How it is encoded.
+    pub media: BodyMedia,
+    /// The media type sent as `Content-Type`.
+    pub content_type: String,
+    /// As [`RequestBody::parts`], for `multipart/form-data`.
+    pub parts: Vec<MultipartPart>,
+    /// As [`RequestBody::form_encodings`], for `application/x-www-form-urlencoded`.
+    pub form_encodings: Vec<FormEncoding>,
 }
 
 /// How a field of an `application/x-www-form-urlencoded` body is written (OpenAPI 3.x,

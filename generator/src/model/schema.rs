@@ -246,6 +246,14 @@ impl<'a> TypeSpace<'a> {
         }
     }
 
+    /// The fields of `ty` when it names a struct.
+    pub fn struct_fields_of(&self, ty: &TypeRef) -> Option<&[Field]> {
+        match ty {
+            TypeRef::Named(name) => self.struct_fields(name),
+            _ => None,
+        }
+    }
+
     /// Claims a type name that no schema will take, e.g. for an operation's options.
     pub fn claim_name(&mut self, candidate: &str) -> String {
         self.names.claim(pascal(candidate))
