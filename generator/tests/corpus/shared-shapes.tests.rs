@@ -4,7 +4,7 @@
 use std::any::TypeId;
 
 use corpus_shared_shapes::types::{
-    GetRepoOwnerResponse, ListReposSort, ListUsersOptions, NullableRepository, Repository, RepositoryOwner,
+    GetRepoOwnerResponse, ListReposSort, NullableRepository, Repository, RepositoryOwner,
     RepositoryOwnerPlace, RepositoryOwnerStrictPlace,
 };
 use serde_json::json;
@@ -40,8 +40,16 @@ fn shapes_that_differ_stay_apart() {
     assert_ne!(TypeId::of::<RepositoryOwnerPlace>(), TypeId::of::<RepositoryOwnerStrictPlace>());
 }
 
-#[test]
-fn the_same_enum_values_in_another_order_are_one_enum() {
-    let options = ListUsersOptions::new().sort(ListReposSort::Updated);
-    assert_eq!(options.sort.map(|s| s.to_string()).as_deref(), Some("updated"));
+#[tokio::test]
+async fn the_same_enum_values_in_another_order_are_one_enum() {
+    // `listUsers`'s `sort` takes the enum of `listRepos`'s (values in another order).
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::query_param("sort", "updated"))
+        .respond_with(wiremock::ResponseTemplate::new(200).set_body_json(json!([])))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = corpus_shared_shapes::Client::builder().base_url(server.uri()).build().unwrap();
+    let users = client.list_users().sort(ListReposSort::Updated).await.unwrap();
+    assert!(users.is_empty());
 }
