@@ -47,7 +47,7 @@ fn a_good_document_becomes_a_standalone_crate() {
     let manifest = std::fs::read_to_string(out.join("Cargo.toml")).unwrap();
     assert!(manifest.contains("name = \"ping-client\"") && manifest.contains("[workspace]"), "{manifest}");
     let operations = std::fs::read_to_string(out.join("src/operations.rs")).unwrap();
-    assert!(operations.contains("pub async fn ping("), "{operations}");
+    assert!(operations.contains("pub fn ping<'a>(&'a self) -> Ping<'a>"), "{operations}");
     // The runtime is a crate of its own inside the output, a member of the crate's workspace.
     assert!(manifest.contains("ping-client-runtime = { path = \"runtime\""), "{manifest}");
     let runtime = std::fs::read_to_string(out.join("runtime/Cargo.toml")).unwrap();
