@@ -131,6 +131,18 @@ fn corpus_operations_and_types() {
     }
 }
 
+/// The command-line tool (`src/main.rs`) of documents with parameters of every kind,
+/// enums, bodies and answers of several media types, and untagged operations.
+#[test]
+fn corpus_operations_cli() {
+    for name in ["operations.yaml", "shop.yaml", "pagination.json"] {
+        let doc = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus").join(name);
+        let settings = Settings::new(crate_name(&doc), "cargo test -p generator --test corpus");
+        let files = generator::generate(&doc, generator::overlay_for(&doc).as_deref(), &settings).unwrap();
+        insta::assert_snapshot!(format!("{}-src__main.rs", crate_name(&doc)), files["src/main.rs"]);
+    }
+}
+
 /// Generates every corpus crate and every case's crate into one scratch workspace (so
 /// dependencies are built once), adds the behaviour tests written for it (`<stem>.tests.rs`),
 /// runs clippy with warnings denied, then the tests.
