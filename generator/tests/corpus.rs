@@ -145,7 +145,8 @@ fn corpus_operations_cli() {
 
 /// Generates every corpus crate and every case's crate into one scratch workspace (so
 /// dependencies are built once), adds the behaviour tests written for it (`<stem>.tests.rs`),
-/// runs clippy with warnings denied, then the tests.
+/// runs clippy with warnings denied on every target and feature (the `cli` tool included),
+/// then the tests.
 #[test]
 fn corpus_crates_compile_without_warnings_and_behave() {
     let workspace_root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
@@ -203,7 +204,9 @@ fn corpus_crates_compile_without_warnings_and_behave() {
         "corpus crates do not compile cleanly:\n{}",
         String::from_utf8_lossy(&clippy.stderr)
     );
-    let tests = cargo(&["test", "--workspace", "--all-features", "--quiet", "--no-fail-fast"]);
+    // The command-line tools (`cli`) were checked by clippy above; building and linking a
+    // binary per crate would add minutes and test nothing the Citrix crate's tool does not.
+    let tests = cargo(&["test", "--workspace", "--features", "mock", "--quiet", "--no-fail-fast"]);
     assert!(
         tests.status.success(),
         "corpus crates' tests fail:\n{}\n{}",

@@ -591,3 +591,101 @@ fn enum_values(api: &Api, ty: &TypeRef) -> Option<Vec<String>> {
         _ => None,
     }
 }
+
+/// The README's section on the tool: installing it, its settings, examples, its commands
+/// and exit codes.
+pub fn readme_section(api: &Api, settings: &Settings) -> String {
+    let name = &settings.crate_name;
+    let env = Env::new(name);
+    let mut out = format!(
+        "## Command-line tool\n\n\
+         The crate's `cli` feature builds `{name}`, a command per operation, grouped by tag. \
+         Install it with `cargo install {name} --features cli` (from this folder: \
+         `cargo install --path . --features cli`); clap is a dependency of the tool only, \
+         never of the library.\n\n\
+         Every client setting is an option (before or after the command) or an environment \
+         variable; prefer the variables for secrets, as other users of the machine can see a \
+         process's arguments. `--help` shows the variables' names, never their values.\n\n\
+         | option | environment variable | |\n|---|---|---|\n"
+    );
+    for (option, help) in client_options(api) {
+        out.push_str(&format!("| `--{option}` | `{}` | {} |\n", env.of(&option), help.replace('|', "\\|")));
+    }
+    out.push_str("| `--header 'NAME: VALUE'`, `-H` | | adds a header to the request (repeatable) |\n\n");
+
+    out.push_str("```sh\n");
+    let (tokens, client_credentials) = token_kinds(api);
+    let mut exports: Vec<String> = api.cli.parameter_options.iter().map(|o| format!("{}=…", env.of(o))).collect();
+    if client_credentials {
+        exports.push(format!("{}=…", env.of("client-id")));
+        exports.push(format!("{}=…", env.of("client-secret")));
+    } else if tokens {
+        exports.push(format!("{}=…", env.of("token")));
+    }
+    if !exports.is_empty() {
+        out.push_str(&format!("export {}\n", exports.join(" ")));
+    }
+    out.push_str(&format!("{name} --help\n"));
+    let commands: Vec<(String, &CliCommand)> = every_command(api).collect();
+    let example = |(path, command): &(String, &CliCommand)| {
+        let op = &api.operations[command.operation];
+        let required: Vec<String> = op
+            .params
+            .iter()
+            .zip(&command.options)
+            .filter(|(p, _)| p.required)
+            .map(|(p, option)| format!("--{option} <{}>", p.wire_name))
+            .collect();
+        let body = op.body.as_ref().filter(|b| b.required);
+        let line = format!("{name} {path}{}{}", required.iter().map(|r| format!(" {r}")).collect::<String>(), if body.is_some() { " --body -" } else { "" });
+        match body {
+            Some(_) => format!("cat body.json | {line}"),
+            None => line,
+        }
+    };
+    // One command without options, one with, one with a body; authenticated ones first
+    // (the token request is rarely what a user runs).
+    let ordered: Vec<&(String, &CliCommand)> = commands
+        .iter()
+        .filter(|(_, c)| api.operations[c.operation].authenticated())
+        .chain(commands.iter().filter(|(_, c)| !api.operations[c.operation].authenticated()))
+        .collect();
+    let required_params = |c: &CliCommand| api.operations[c.operation].params.iter().any(|p| p.required);
+    let required_body = |c: &CliCommand| api.operations[c.operation].body.as_ref().is_some_and(|b| b.required);
+    let picks = [
+        ordered.iter().find(|(_, c)| !required_params(c) && api.operations[c.operation].body.is_none()),
+        ordered.iter().find(|(_, c)| required_params(c) && !required_body(c)),
+        ordered.iter().find(|(_, c)| required_body(c)),
+    ];
+    for found in picks.into_iter().flatten() {
+        out.push_str(&example(found));
+        out.push('\n');
+    }
+    out.push_str("```\n\n");
+    out.push_str(
+        "Parameters are options named after them (`--help` of each command lists them, with \
+         the choices of an enum); a list parameter takes its option once per item. A request \
+         body is JSON read from the file `--body` names, or from stdin with `--body -`; it is \
+         decoded into the body's type before anything is sent, and an error names the place \
+         in the document that does not fit. The answer is printed on stdout as pretty JSON \
+         (text and binary answers as they came, nothing for an answer without a body); \
+         errors go to stderr with what to do about them.\n\n\
+         | exit code | meaning |\n|---|---|\n\
+         | 0 | success |\n\
+         | 1 | the answer could not be written to stdout |\n\
+         | 2 | usage: unknown command or option, invalid value, unreadable or invalid request body |\n\
+         | 3 | the API answered 4xx (or a redirect that is not followed), or refused the credentials |\n\
+         | 4 | the API answered 5xx |\n\
+         | 5 | no answer: the server could not be reached, or did not answer in time |\n\
+         | 6 | a successful answer could not be decoded, or was too large |\n\
+         | 7 | missing or invalid configuration: credentials, client parameters, URLs |\n\n",
+    );
+    out.push_str("| command | HTTP | summary |\n|---|---|---|\n");
+    for (path, command) in &commands {
+        let op = &api.operations[command.operation];
+        let summary = op.summary.as_deref().or(op.description.as_deref()).map(one_line).unwrap_or_default();
+        out.push_str(&format!("| `{name} {path}` | `{} {}` | {} |\n", op.method.as_str(), op.path, summary.replace('|', "\\|")));
+    }
+    out.push('\n');
+    out
+}

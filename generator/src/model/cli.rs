@@ -2,8 +2,6 @@
 //! grouped by its first tag, an option per parameter, and the client's options. Every name
 //! is kebab-case ASCII and unique where clap needs it to be, whatever the document says.
 
-use heck::ToKebabCase;
-
 use super::{Cli, CliCommand, CliGroup, ClientParameter, Operation, ParamLocation, SchemeKind, SecurityScheme, Servers};
 
 /// Options the tool always has or the emitter writes for every API (`--base-url`,
@@ -85,14 +83,15 @@ pub fn build(input: &Input<'_>) -> Cli {
     }
 }
 
-/// The option of each parameter of `op`: its Rust name in kebab case, unique among the
-/// command's options and the global ones.
+/// The option of each parameter of `op`: its name in kebab case, unique among the
+/// command's options and the global ones (a taken name is prefixed with the parameter's
+/// place: `--query-body`).
 fn command_options(op: &Operation, global: &Names) -> Vec<String> {
     let mut names = global.clone();
     op.params
         .iter()
         .map(|p| {
-            let name = kebab(&p.rust_name);
+            let name = kebab(&p.wire_name);
             if !names.contains(&name) {
                 return names.claim(name);
             }
@@ -109,9 +108,9 @@ fn command_options(op: &Operation, global: &Names) -> Vec<String> {
         .collect()
 }
 
-/// Kebab case of a model name, never empty.
+/// Kebab-case ASCII of a name, never empty.
 fn kebab(name: &str) -> String {
-    let name = name.to_kebab_case();
+    let name = crate::naming::kebab(name);
     if name.is_empty() {
         "value".to_owned()
     } else {
@@ -199,6 +198,96 @@ mod tests {
         assert_eq!(without_tag(&w("add_user_to_group"), "groups"), ["add", "user", "to"]);
         assert_eq!(stem("address"), "address");
         assert_eq!(stem("addresses"), "address");
+    }
+
+    /// A document whose names clash everywhere the tool has names: tags with clap's `help`,
+    /// commands with each other and with groups, parameters with `--body`, `--help`,
+    /// `--header` and each other, client parameters and schemes with the fixed options.
+    const CLASHES: &str = r##"
+openapi: 3.0.3
+info: {title: Clashes, version: "1"}
+servers:
+  - {url: "https://a.example", description: Help}
+  - {url: "https://b.example", description: help}
+components:
+  securitySchemes:
+    token: {type: apiKey, in: header, name: X-Key}
+  parameters:
+    Timeout: {name: Timeout, in: header, required: true, schema: {type: string}}
+security: [{token: []}]
+tags: [{name: help}, {name: Users, description: People}]
+paths:
+  /users:
+    parameters: [{$ref: "#/components/parameters/Timeout"}]
+    get:
+      operationId: listUsers
+      tags: [Users]
+      parameters:
+        - {name: body, in: query, schema: {type: string}}
+        - {name: help, in: query, schema: {type: string}}
+        - {name: header, in: query, schema: {type: string}}
+        - {name: limit, in: query, schema: {type: integer}}
+        - {name: Limit, in: header, schema: {type: integer}}
+      responses: {"200": {description: ok}}
+    post: {operationId: addUser, tags: [Users, help], responses: {"201": {description: ok}}}
+  /users/list:
+    parameters: [{$ref: "#/components/parameters/Timeout"}]
+    get: {operationId: list, tags: [Users], responses: {"200": {description: ok}}}
+  /help:
+    parameters: [{$ref: "#/components/parameters/Timeout"}]
+    get: {operationId: help, responses: {"200": {description: ok}}}
+  /people:
+    parameters: [{$ref: "#/components/parameters/Timeout"}]
+    get: {operationId: users, responses: {"200": {description: ok}}}
+  /things:
+    parameters: [{$ref: "#/components/parameters/Timeout"}]
+    get: {operationId: helpThings, tags: [help], responses: {"200": {description: ok}}}
+"##;
+
+    #[test]
+    fn clashing_names_become_unique_valid_commands_and_options() {
+        let path = std::path::Path::new("clashes.yaml");
+        let document = crate::load::from_tree(path, crate::load::parse_text(path, CLASHES).unwrap()).unwrap();
+        let api = crate::model::build(&document).unwrap();
+        let cli = &api.cli;
+        let names = |commands: &[CliCommand]| commands.iter().map(|c| c.name.clone()).collect::<Vec<_>>();
+        let groups: Vec<(&str, Vec<String>)> = cli.groups.iter().map(|g| (g.name.as_str(), names(&g.commands))).collect();
+        assert_eq!(groups, [("users", vec!["list".into(), "add".into(), "list-2".into()]), ("help-2", vec!["things".into()])]);
+        assert_eq!(cli.groups[0].about.as_deref(), Some("People"));
+        assert_eq!(names(&cli.commands), ["help-3", "users-2"]);
+        assert_eq!(cli.parameter_options, ["timeout-2"]);
+        assert_eq!(cli.scheme_options, [Some("token-2".to_owned())]);
+        assert_eq!(cli.server_option.as_deref(), Some("environment"));
+        assert_eq!(cli.server_values.len(), 2);
+        assert_ne!(cli.server_values[0], cli.server_values[1]);
+        let list_users = &cli.groups[0].commands[0];
+        assert_eq!(list_users.options, ["query-body", "query-help", "query-header", "limit", "header-limit"]);
+
+        // Whatever the document, every name is kebab-case ASCII, and none is taken twice
+        // where clap looks names up.
+        let valid = |name: &str| {
+            !name.is_empty()
+                && !name.starts_with('-')
+                && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        };
+        let global: Vec<&String> = cli.parameter_options.iter().chain(cli.scheme_options.iter().flatten()).chain(&cli.server_option).collect();
+        let every = cli.groups.iter().flat_map(|g| &g.commands).chain(&cli.commands);
+        for command in every {
+            let mut options: Vec<&str> = FIXED_OPTIONS.iter().copied().chain(global.iter().map(|s| s.as_str())).collect();
+            options.extend(command.options.iter().map(String::as_str));
+            assert!(options.iter().all(|o| valid(o)), "{options:?}");
+            let count = options.len();
+            options.sort_unstable();
+            options.dedup();
+            assert_eq!(options.len(), count, "an option is taken twice in {}", command.name);
+        }
+        let mut top: Vec<&str> = cli.groups.iter().map(|g| g.name.as_str()).chain(cli.commands.iter().map(|c| c.name.as_str())).collect();
+        top.push("help");
+        assert!(top.iter().all(|n| valid(n)));
+        let count = top.len();
+        top.sort_unstable();
+        top.dedup();
+        assert_eq!(top.len(), count);
     }
 
     #[test]
