@@ -8,6 +8,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::docs::inner_doc_attrs;
+use super::client::token_kinds;
 use super::types::{ident, status_variant, type_tokens};
 use crate::model::{
     Api, BodyMedia, CliCommand, Operation, Param, ParamLocation, RequestBody, ResponseBody, SchemeKind, TypeKind,
@@ -29,7 +30,7 @@ pub fn render(api: &Api, settings: &Settings) -> TokenStream {
     });
     let arms = every_command(api).map(|(path, command)| {
         let op = &api.operations[command.operation];
-        let run = format_ident!("run_{}", op.method_name);
+        let run = function_name("run", op);
         let cfg = cfg_of(&op.features);
         quote!(#cfg #path => #run(&client, options).await,)
     });
@@ -98,6 +99,13 @@ fn every_command(api: &Api) -> impl Iterator<Item = (String, &CliCommand)> {
     grouped.chain(api.cli.commands.iter().map(|c| (c.name.clone(), c)))
 }
 
+/// `command_list_things` or `run_list_things` for `list_things` (a leading `_`, as in
+/// `_2fa`, is dropped: `run__2fa` is not snake case). Method names never start with a digit,
+/// so the names stay unique.
+fn function_name(prefix: &str, op: &Operation) -> proc_macro2::Ident {
+    format_ident!("{prefix}_{}", op.method_name.trim_start_matches('_'))
+}
+
 /// `#[cfg(..)]` for an item compiled with any of `features` (nothing when always compiled).
 fn cfg_of(features: &[String]) -> TokenStream {
     match features {
@@ -105,15 +113,6 @@ fn cfg_of(features: &[String]) -> TokenStream {
         [one] => quote!(#[cfg(feature = #one)]),
         _ => quote!(#[cfg(any(#(feature = #features),*))]),
     }
-}
-
-/// Whether the client takes tokens (`token()`) and client credentials (`credentials()`):
-/// the builder has these setters under the same conditions.
-fn token_kinds(api: &Api) -> (bool, bool) {
-    let kinds = || api.security_schemes.iter().map(|s| &s.kind);
-    let tokens = kinds().any(|k| !matches!(k, SchemeKind::ApiKey { .. } | SchemeKind::Basic));
-    let client_credentials = kinds().any(|k| matches!(k, SchemeKind::ClientCredentials { .. }));
-    (tokens, client_credentials)
 }
 
 /// The options that configure the client, with their variables and descriptions.
@@ -202,7 +201,7 @@ fn root_command(api: &Api, settings: &Settings, env: &Env) -> TokenStream {
 fn command_call(api: &Api, command: &CliCommand) -> TokenStream {
     let op = &api.operations[command.operation];
     let cfg = cfg_of(&op.features);
-    let function = format_ident!("command_{}", op.method_name);
+    let function = function_name("command", op);
     quote!(#cfg #function(),)
 }
 
@@ -300,8 +299,8 @@ fn client_function(api: &Api, lib: &proc_macro2::Ident, env: &Env) -> TokenStrea
 
 /// The command's definition (`command_x`) and what it runs (`run_x`).
 fn operation_functions(api: &Api, op: &Operation, command: &CliCommand, path: &str) -> TokenStream {
-    let command_fn = format_ident!("command_{}", op.method_name);
-    let run_fn = format_ident!("run_{}", op.method_name);
+    let command_fn = function_name("command", op);
+    let run_fn = function_name("run", op);
     let name = &command.name;
     let request_line = format!("{} {}", op.method.as_str(), op.path);
     let summary = op.summary.as_deref().or(op.description.as_deref()).map(one_line).unwrap_or_else(|| request_line.clone());
