@@ -268,6 +268,20 @@ pub fn parameter(id: &'static str, help: &'static str, required: bool, repeatabl
         .action(if repeatable { ArgAction::Append } else { ArgAction::Set })
 }
 
+/// The `--<id>` switch of a command whose operation is a paginated list: fetch every page
+/// and print all their items as one JSON list.
+pub fn all_pages_option(id: &'static str) -> Arg {
+    Arg::new(id)
+        .long(id)
+        .help("Fetch every page, following the continuation token, and print all items as one JSON list")
+        .action(ArgAction::SetTrue)
+}
+
+/// Whether switch `id` is on.
+pub fn flag(matches: &ArgMatches, id: &str) -> bool {
+    matches.try_get_one::<bool>(id).ok().flatten().copied().unwrap_or(false)
+}
+
 /// The `--body FILE` option of a command whose operation takes a body (`-` reads stdin).
 pub fn body_option(required: bool, help: &'static str) -> Arg {
     Arg::new("body").long("body").value_name("FILE").help(help).required(required).action(ArgAction::Set)
@@ -526,6 +540,14 @@ mod tests {
         let err = command.try_get_matches_from(["t", "--tag", "root"]).unwrap_err();
         assert_eq!(err.kind(), clap::error::ErrorKind::InvalidValue);
         assert!(err.to_string().contains("admin, guest"), "{err}");
+    }
+
+    #[test]
+    fn the_all_pages_switch_is_off_unless_given() {
+        let command = Command::new("t").arg(all_pages_option("all"));
+        assert!(flag(&command.clone().try_get_matches_from(["t", "--all"]).unwrap(), "all"));
+        assert!(!flag(&command.try_get_matches_from(["t"]).unwrap(), "all"));
+        assert!(!flag(&Command::new("u").try_get_matches_from(["u"]).unwrap(), "all"));
     }
 
     #[test]

@@ -312,6 +312,10 @@ fn operation_functions(api: &Api, op: &Operation, command: &CliCommand, path: &s
     long_about.push(format!("{request_line} (operation `{}`)", op.id));
     let long_about = long_about.join("\n\n");
     let args = op.params.iter().zip(&command.options).map(|(param, option)| parameter_arg(api, param, option));
+    let all_pages = op.pagination.as_ref().map(|_| {
+        let id = crate::model::cli::ALL_PAGES;
+        quote!(.arg(cli::all_pages_option(#id)))
+    });
     let body_arg = op.body.as_ref().map(|body| {
         let required = body.required;
         let help = body_help(body);
@@ -328,6 +332,7 @@ fn operation_functions(api: &Api, op: &Operation, command: &CliCommand, path: &s
                 .about(#about)
                 .long_about(#long_about)
                 #(#args)*
+                #all_pages
                 #body_arg
         }
 
@@ -460,6 +465,16 @@ fn run_body(op: &Operation, command: &CliCommand) -> TokenStream {
             });
         }
     }
+    let all_pages = op.pagination.as_ref().map(|pagination| {
+        let id = crate::model::cli::ALL_PAGES;
+        let item = type_tokens(&pagination.item, false);
+        quote! {
+            if cli::flag(options, #id) {
+                let items: Vec<#item> = futures_util::TryStreamExt::try_collect(request.stream()).await?;
+                return Output::json(&items);
+            }
+        }
+    });
     let answer = match output(op) {
         Some(output) => quote!(let answer = request.await?; #output),
         None => quote!(request.await?; Ok(Output::Nothing)),
@@ -471,6 +486,7 @@ fn run_body(op: &Operation, command: &CliCommand) -> TokenStream {
         for (name, value) in cli::headers(options) {
             request = request.header(&name, &value);
         }
+        #all_pages
         #answer
     }
 }
@@ -668,7 +684,9 @@ pub fn readme_section(api: &Api, settings: &Settings) -> String {
          decoded into the body's type before anything is sent, and an error names the place \
          in the document that does not fit. The answer is printed on stdout as pretty JSON \
          (text and binary answers as they came, nothing for an answer without a body); \
-         errors go to stderr with what to do about them.\n\n\
+         errors go to stderr with what to do about them. A paginated list's command takes \
+         `--all`: it follows the continuation token through every page and prints all the \
+         items as one JSON list.\n\n\
          | exit code | meaning |\n|---|---|\n\
          | 0 | success |\n\
          | 1 | the answer could not be written to stdout |\n\

@@ -11,6 +11,10 @@ use super::{Cli, CliCommand, CliGroup, ClientParameter, Operation, ParamLocation
 pub const FIXED_OPTIONS: &[&str] =
     &["help", "version", "body", "header", "base-url", "timeout", "client-id", "client-secret", "token"];
 
+/// The switch of a paginated list's command that fetches every page; a parameter of the
+/// same name takes another.
+pub const ALL_PAGES: &str = "all";
+
 /// What the tool is made from: the operations and, for each, its first tag (name and
 /// description, in document order of first use) and the client's settings.
 pub struct Input<'a> {
@@ -88,6 +92,9 @@ pub fn build(input: &Input<'_>) -> Cli {
 /// place: `--query-body`).
 fn command_options(op: &Operation, global: &Names) -> Vec<String> {
     let mut names = global.clone();
+    if op.pagination.is_some() {
+        names.claim(ALL_PAGES.to_owned());
+    }
     op.params
         .iter()
         .map(|p| {

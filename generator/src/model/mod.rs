@@ -52,7 +52,7 @@ pub struct Api {
 /// The command-line tool of the crate (its `cli` feature): a command per operation, grouped
 /// by tag, and options that configure the client. Names are kebab-case ASCII; commands are
 /// unique among their siblings, options among a command's options and the global ones
-/// ([`cli::FIXED_OPTIONS`] included).
+/// ([`cli::FIXED_OPTIONS`] included, and [`cli::ALL_PAGES`] for a paginated list).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cli {
     /// The global option of each client parameter (parallel to [`Api::client_parameters`]).
