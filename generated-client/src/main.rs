@@ -160,9 +160,7 @@ fn client(options: &ArgMatches) -> Result<Client, Failure> {
             "eu" => citrix_cloud::Region::Eu,
             "ap-s" => citrix_cloud::Region::ApS,
             "japan" => citrix_cloud::Region::Japan,
-            other => {
-                return Err(Failure::Usage(format!("unknown --{} `{other}`", "region")));
-            }
+            other => return Err(Failure::Usage(format!("unknown --region `{other}`"))),
         };
         builder = builder.region(server);
     }

@@ -229,11 +229,13 @@ fn client_function(api: &Api, lib: &proc_macro2::Ident, env: &Env) -> TokenStrea
             let variant = ident(&server.name);
             quote!(#value => #lib::#enum_name::#variant,)
         });
+        // clap accepts only the listed values; this arm is for completeness.
+        let unknown = format!("unknown --{option} `{{other}}`");
         steps.push(quote! {
             if let Some(server) = cli::optional::<String>(options, #option) {
                 let server = match server.as_str() {
                     #(#arms)*
-                    other => return Err(Failure::Usage(format!("unknown --{} `{other}`", #option))),
+                    other => return Err(Failure::Usage(format!(#unknown))),
                 };
                 builder = builder.#setter(server);
             }
@@ -679,7 +681,9 @@ pub fn readme_section(api: &Api, settings: &Settings) -> String {
     out.push_str("```\n\n");
     out.push_str(
         "Parameters are options named after them (`--help` of each command lists them, with \
-         the choices of an enum); a list parameter takes its option once per item. A request \
+         the choices of an enum); a list parameter takes its option once per item. A value is \
+         taken as written when the parameter is text (or an enum, a date-time), as JSON \
+         otherwise (numbers, `true`, objects). A request \
          body is JSON read from the file `--body` names, or from stdin with `--body -`; it is \
          decoded into the body's type before anything is sent, and an error names the place \
          in the document that does not fit. The answer is printed on stdout as pretty JSON \
