@@ -248,7 +248,7 @@ paths:
     get: {operationId: users, responses: {"200": {description: ok}}}
   /things:
     parameters: [{$ref: "#/components/parameters/Timeout"}]
-    get: {operationId: helpThings, tags: [help], responses: {"200": {description: ok}}}
+    get: {operationId: helpThings, tags: [help, cli], responses: {"200": {description: ok}}}
 "##;
 
     #[test]
@@ -261,6 +261,8 @@ paths:
         let groups: Vec<(&str, Vec<String>)> = cli.groups.iter().map(|g| (g.name.as_str(), names(&g.commands))).collect();
         assert_eq!(groups, [("users", vec!["list".into(), "add".into(), "list-2".into()]), ("help-2", vec!["things".into()])]);
         assert_eq!(cli.groups[0].about.as_deref(), Some("People"));
+        // A tag named like the crate's `cli` feature gets another feature.
+        assert!(api.features.iter().any(|f| f.starts_with("cli") && f != "cli"), "{:?}", api.features);
         assert_eq!(names(&cli.commands), ["help-3", "users-2"]);
         assert_eq!(cli.parameter_options, ["timeout-2"]);
         assert_eq!(cli.scheme_options, [Some("token-2".to_owned())]);
