@@ -15,13 +15,17 @@
 //! * security schemes and requirements: which credentials a call sends, and where
 //!   (`credentials`);
 //! * errors that keep the raw response and say what to do next ([`Error`]);
-//! * the retry decision as a pure function of the attempt's outcome ([`RetryPolicy`]).
+//! * the retry decision as a pure function of the attempt's outcome ([`RetryPolicy`]);
+//! * with the `cli` feature, what the generated command-line tool does for every API:
+//!   options, bodies, output and exit codes (`cli`).
 
 #![deny(missing_docs)]
 
 mod auth;
 mod body;
 mod call;
+#[cfg(feature = "cli")]
+pub mod cli;
 mod client;
 mod credentials;
 mod description;

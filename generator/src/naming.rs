@@ -62,6 +62,12 @@ fn ascii_words(name: &str) -> String {
         .collect()
 }
 
+/// Kebab-case ASCII words (`X-Trace-Id` → `x-trace-id`, `Über Uns` → `uber-uns`); empty when
+/// the name has no letters or digits.
+pub fn kebab(name: &str) -> String {
+    ascii_words(name).to_kebab_case()
+}
+
 /// A Cargo feature name for a tag: kebab-case ASCII letters and digits (`Resource
 /// Locations` → `resource-locations`), never empty, starting with a letter.
 pub fn feature(tag: &str) -> String {

@@ -2,7 +2,8 @@
 //!
 //! Prism validates every request against the document (path, parameters, headers, body,
 //! content type, security) and answers a non-conforming one with 4xx, so the tests in
-//! `generated-client/tests/conformance.rs` pass only if the client's real requests conform.
+//! `generated-client/tests/conformance.rs` (and the command-line tool's in `tests/cli.rs`)
+//! pass only if the client's real requests conform.
 //! This module installs Prism (`npm ci`), writes the document it serves, starts it on a
 //! free port of 127.0.0.1, runs those tests with `PRISM_URL` and always stops it again.
 
@@ -27,12 +28,17 @@ pub fn run_conformance(root: &Path) -> Result<(), String> {
     let (server, log) = start(root, free_port()?)?;
 
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    // The client's conformance tests and the command-line tool's tests (`cli` feature).
     let args = [
         "test",
         "-p",
         "citrix-cloud",
+        "--features",
+        "cli",
         "--test",
         "conformance",
+        "--test",
+        "cli",
         "--locked",
         "--",
         "--ignored",

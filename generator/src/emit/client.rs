@@ -208,14 +208,21 @@ fn scheme_setter(scheme: &SecurityScheme) -> TokenStream {
     }
 }
 
-/// Setters for every scheme that takes a token at once, when the API has such schemes.
-fn token_setters(api: &Api) -> TokenStream {
+/// Whether the builder has `token()` (some scheme takes a token) and `credentials()` (some
+/// scheme is OAuth2 client credentials).
+pub(crate) fn token_kinds(api: &Api) -> (bool, bool) {
     let kinds = || api.security_schemes.iter().map(|s| &s.kind);
     let tokens = kinds().any(|k| !matches!(k, SchemeKind::ApiKey { .. } | SchemeKind::Basic));
+    let client_credentials = kinds().any(|k| matches!(k, SchemeKind::ClientCredentials { .. }));
+    (tokens, client_credentials)
+}
+
+/// Setters for every scheme that takes a token at once, when the API has such schemes.
+fn token_setters(api: &Api) -> TokenStream {
+    let (tokens, client_credentials) = token_kinds(api);
     if !tokens {
         return TokenStream::new();
     }
-    let client_credentials = kinds().any(|k| matches!(k, SchemeKind::ClientCredentials { .. }));
     let credentials = client_credentials.then(|| {
         quote! {
             /// Authenticate with OAuth2 client credentials (a service principal), for every

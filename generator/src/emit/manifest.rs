@@ -10,6 +10,7 @@ use crate::Settings;
 const RUNTIME_DEPENDENCIES: &str = r#"[dependencies]
 base64 = "0.22"
 bytes = "1"
+clap = { version = "4", optional = true, features = ["env"] }
 fastrand = "2"
 futures-util = { version = "0.3", default-features = false }
 jiff = { version = "1", default-features = false, features = ["std", "serde"] }
@@ -17,6 +18,7 @@ percent-encoding = "2"
 reqwest = { version = "0.13", default-features = false, features = ["rustls", "http2"] }
 serde = { version = "1", features = ["derive"] }
 serde_json = "1"
+serde_path_to_error = { version = "0.1", optional = true }
 serde_urlencoded = "0.7"
 thiserror = "2"
 tokio = { version = "1", features = ["sync", "time"] }
@@ -27,6 +29,8 @@ wiremock = { version = "0.6", optional = true }
 [features]
 # A mock of the API for the tests of code that uses the client.
 mock = ["dep:wiremock"]
+# What the generated command-line tool does for every API (module `cli`).
+cli = ["dep:clap", "dep:serde_path_to_error", "tokio/rt"]
 
 [dev-dependencies]
 tokio = { version = "1", features = ["io-util", "macros", "net", "rt-multi-thread"] }
@@ -60,7 +64,11 @@ pub fn render(api: &Api, settings: &Settings) -> String {
     let runtime = format!("{runtime_name} = {{ path = \"runtime\", version = \"={}\" }}", settings.crate_version);
     let mut features = format!(
         "[features]\n# `mock`: a typed mock of the API (module `mock`) for the tests of code that uses this crate.\n\
-         mock = [\"{runtime_name}/mock\"]\n"
+         mock = [\"{runtime_name}/mock\"]\n\
+         # `cli`: the command-line tool `{bin}` (`cargo install {crate_name} --features cli`).\n\
+         cli = [\"{runtime_name}/cli\"]\n",
+        bin = settings.crate_name,
+        crate_name = settings.crate_name,
     );
     if !api.features.is_empty() {
         // One feature per tag: its operations and the types only they use.
@@ -75,8 +83,14 @@ pub fn render(api: &Api, settings: &Settings) -> String {
             features.push_str(&format!("{feature} = []\n"));
         }
     }
+    // The tool is a binary of this crate, built only with its feature: clap stays out of
+    // the library's dependencies.
+    let bin = format!(
+        "[[bin]]\nname = \"{}\"\npath = \"src/main.rs\"\nrequired-features = [\"cli\"]\n",
+        settings.crate_name
+    );
     format!(
-        "{package}{workspace}\n[dependencies]\n{runtime}\n{CRATE_DEPENDENCIES}\n{features}",
+        "{package}{workspace}\n{bin}\n[dependencies]\n{runtime}\n{CRATE_DEPENDENCIES}\n{features}",
         package = package(settings, &settings.crate_name, &description),
     )
 }

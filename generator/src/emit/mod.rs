@@ -1,6 +1,7 @@
 //! Stage three: the model to the files of a crate. Each output module has its own emitter;
 //! Rust sources are built as tokens, parsed by `syn` and printed by `prettyplease`.
 
+mod cli;
 mod client;
 mod docs;
 mod lib_rs;
@@ -45,7 +46,7 @@ pub fn render(api: &Api, settings: &Settings) -> Result<Files> {
 
 /// The Rust sources of the crate as tokens, before formatting (a stage of its own for
 /// benchmarks and tests).
-pub fn sources(api: &Api, settings: &Settings) -> [(&'static str, TokenStream); 5] {
+pub fn sources(api: &Api, settings: &Settings) -> [(&'static str, TokenStream); 6] {
     SOURCES.map(|(path, emit)| (path, emit(api, settings)))
 }
 
@@ -53,12 +54,13 @@ pub fn sources(api: &Api, settings: &Settings) -> [(&'static str, TokenStream); 
 type Emitter = fn(&Api, &Settings) -> TokenStream;
 
 /// The Rust sources of the crate and their emitters, in file order.
-const SOURCES: [(&str, Emitter); 5] = [
+const SOURCES: [(&str, Emitter); 6] = [
     ("src/lib.rs", lib_rs::render),
     ("src/client.rs", client::render),
     ("src/operations.rs", |api, _| operations::render(api)),
     ("src/types.rs", |api, _| types::render(api)),
     ("src/mock.rs", |api, _| mock::render(api)),
+    ("src/main.rs", cli::render),
 ];
 
 /// Emits and formats every file of [`SOURCES`] on as many threads as there are cores (at

@@ -156,6 +156,7 @@ pub fn render(api: &Api, settings: &Settings) -> String {
          full length noted (`ApiError::body_len`).\n\n",
     );
     out.push_str(&mock_section(api, settings));
+    out.push_str(&super::cli::readme_section(api, settings));
     out.push_str(&format!(
         "## Layout\n\n`src/` holds this API's code; `runtime/` is the `{runtime}` crate it depends on, \
          the spec-independent HTTP runtime (token cache, retries, errors) that the generator writes \

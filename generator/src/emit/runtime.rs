@@ -14,6 +14,7 @@ runtime_files!(
     "auth.rs",
     "body.rs",
     "call.rs",
+    "cli.rs",
     "client.rs",
     "client_tests.rs",
     "credentials.rs",

@@ -104,6 +104,28 @@ pub fn build(document: &Document) -> Result<Api> {
     let features: Vec<String> =
         operations.iter().flat_map(|op| op.features.iter().cloned()).collect::<BTreeSet<_>>().into_iter().collect();
 
+    let client_parameters: Vec<ClientParameter> = client_parameters
+        .into_iter()
+        .map(|p| ClientParameter {
+            rust_name: client_parameter_setter(&p),
+            wire_name: p.name,
+            description: text(&p.description),
+        })
+        .collect();
+    let tag_description = |name: &str| {
+        spec.tags.iter().find(|t| t.name == name).and_then(|t| t.description.as_deref()).map(str::trim).filter(|d| !d.is_empty())
+    };
+    let cli = super::cli::build(&super::cli::Input {
+        operations: &operations,
+        first_tags: raw_operations
+            .iter()
+            .map(|raw| raw.op.tags.first().map(|tag| (tag.as_str(), tag_description(tag))))
+            .collect(),
+        client_parameters: &client_parameters,
+        security_schemes: &schemes.schemes,
+        servers: &servers,
+    });
+
     Ok(Api {
         title: spec.info.title.clone(),
         description: text(&spec.info.description),
@@ -111,20 +133,14 @@ pub fn build(document: &Document) -> Result<Api> {
         openapi_version: document.openapi_version.clone(),
         servers,
         security_schemes: schemes.schemes,
-        client_parameters: client_parameters
-            .into_iter()
-            .map(|p| ClientParameter {
-                rust_name: client_parameter_setter(&p),
-                wire_name: p.name,
-                description: text(&p.description),
-            })
-            .collect(),
+        client_parameters,
         request_id: request_id(&document.raw),
         types,
         aliases,
         features,
         operations,
         readme: document.raw.get(ext::README).and_then(Value::as_str).map(str::to_owned),
+        cli,
     })
 }
 

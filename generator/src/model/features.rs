@@ -10,10 +10,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::{Additional, Operation, TypeAlias, TypeDef, TypeKind, TypeRef};
 
 /// Feature names of `tags` (the document's `tags` list first, then tags only operations name,
-/// in order of first use): kebab-case ASCII, unique, never `default` or `mock` (the crate's
-/// own features).
+/// in order of first use): kebab-case ASCII, unique, never `default`, `mock` or `cli` (the
+/// crate's own features).
 pub fn names<'a>(tags: impl IntoIterator<Item = &'a String>) -> BTreeMap<String, String> {
-    let mut taken = crate::naming::Scope::with_taken(["default", "mock"]);
+    let mut taken = crate::naming::Scope::with_taken(["default", "mock", "cli"]);
     let mut names = BTreeMap::new();
     for tag in tags {
         if !names.contains_key(tag) {

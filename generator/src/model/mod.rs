@@ -5,6 +5,7 @@
 //! deterministic order, so the model can be snapshot-tested as plain `Debug`.
 
 mod build;
+pub mod cli;
 mod features;
 mod recursion;
 mod refs;
@@ -44,6 +45,55 @@ pub struct Api {
     pub operations: Vec<Operation>,
     /// Extra Markdown for the crate's README (the document's `x-readme`).
     pub readme: Option<String>,
+    /// The names of the crate's command-line tool.
+    pub cli: Cli,
+}
+
+/// The command-line tool of the crate (its `cli` feature): a command per operation, grouped
+/// by tag, and options that configure the client. Names are kebab-case ASCII; commands are
+/// unique among their siblings, options among a command's options and the global ones
+/// ([`cli::FIXED_OPTIONS`] included, and [`cli::ALL_PAGES`] for a paginated list).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cli {
+    /// The global option of each client parameter (parallel to [`Api::client_parameters`]).
+    pub parameter_options: Vec<String>,
+    /// The global option of each security scheme that takes a credential of its own: an
+    /// API key, or HTTP Basic as `USER:PASSWORD` (parallel to [`Api::security_schemes`]);
+    /// `None` for the others, which take the shared `--client-id`, `--client-secret` and
+    /// `--token`.
+    pub scheme_options: Vec<Option<String>>,
+    /// The global option that picks a server, when the document has more than one.
+    pub server_option: Option<String>,
+    /// The value of that option for each server (parallel to [`Servers::servers`]; empty
+    /// without the option).
+    pub server_values: Vec<String>,
+    /// A group per tag that some operation has first, in order of first use.
+    pub groups: Vec<CliGroup>,
+    /// The commands of operations without tags, beside the groups.
+    pub commands: Vec<CliCommand>,
+}
+
+/// The commands of the operations whose first tag is one tag.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CliGroup {
+    /// Command name: the tag in kebab case.
+    pub name: String,
+    /// The tag's description.
+    pub about: Option<String>,
+    /// Its commands, in operation order.
+    pub commands: Vec<CliCommand>,
+}
+
+/// The command of one operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CliCommand {
+    /// Command name: the operation's name without the words of its group's tag when that
+    /// stays unique, its whole name in kebab case otherwise.
+    pub name: String,
+    /// Index into [`Api::operations`].
+    pub operation: usize,
+    /// The option of each parameter (parallel to [`Operation::params`]).
+    pub options: Vec<String>,
 }
 
 /// The document's servers, as a choice the client builder offers.
