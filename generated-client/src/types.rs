@@ -3,6 +3,8 @@
 #![allow(deprecated)]
 #[allow(unused_imports)]
 use serde::{Deserialize, Serialize};
+#[allow(unused_imports)]
+use crate::runtime::{nullable, timestamp};
 /// The `CreateServicePrincipalRequest` schema.
 #[cfg(feature = "service-principals")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -80,26 +82,7 @@ impl From<&str> for GetAccessTokenRequestGrantType {
     }
 }
 #[cfg(feature = "authentication")]
-impl std::fmt::Display for GetAccessTokenRequestGrantType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-#[cfg(feature = "authentication")]
-impl Serialize for GetAccessTokenRequestGrantType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[cfg(feature = "authentication")]
-impl<'de> Deserialize<'de> for GetAccessTokenRequestGrantType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_ref()))
-    }
-}
+crate::runtime::string_enum!(GetAccessTokenRequestGrantType);
 /// The 200 answer of GET `/notifications`.
 #[cfg(feature = "notifications")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -188,7 +171,7 @@ pub struct Notification {
         rename = "createdDate",
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::timestamp::optional",
+        with = "timestamp::optional",
     )]
     pub created_date: Option<jiff::Timestamp>,
 }
@@ -269,26 +252,7 @@ impl From<&str> for NotificationSeverity {
     }
 }
 #[cfg(feature = "notifications")]
-impl std::fmt::Display for NotificationSeverity {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-#[cfg(feature = "notifications")]
-impl Serialize for NotificationSeverity {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[cfg(feature = "notifications")]
-impl<'de> Deserialize<'de> for NotificationSeverity {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_ref()))
-    }
-}
+crate::runtime::string_enum!(NotificationSeverity);
 /// An error answer of the token endpoint (RFC 6749, section 5.2).
 #[cfg(feature = "authentication")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -404,7 +368,7 @@ pub struct ServicePrincipal {
         rename = "createdAt",
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::timestamp::optional",
+        with = "timestamp::optional",
     )]
     pub created_at: Option<jiff::Timestamp>,
 }

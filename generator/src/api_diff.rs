@@ -178,11 +178,37 @@ fn collect(item: &Item, module: &str, found: &mut Surface) {
                 }
             }
         }
+        Item::Macro(invocation) if invocation.mac.path.segments.last().is_some_and(|s| s.ident == "request_builder") => {
+            // The runtime's `request_builder!(Builder, method, Output)` adds the same public
+            // methods to every builder, with the signatures they had when written out.
+            let Ok((builder, output)) = invocation.mac.parse_body_with(request_builder_args) else { return };
+            let owner = format!("{module}{builder}");
+            let methods = [
+                ("header", quote::quote!(fn header(mut self, name: &str, value: &str) -> Self)),
+                ("timeout", quote::quote!(fn timeout(mut self, timeout: std::time::Duration) -> Self)),
+                ("send", quote::quote!(async fn send(self) -> Result<#output, Error>)),
+            ];
+            for (name, signature) in methods {
+                found.insert(format!("{owner}::{name}"), entry(text(signature), Kind::Item));
+            }
+        }
         Item::Use(u) if is_pub(&u.vis) => {
             found.insert(format!("{module}use {}", text(&u.tree)), entry("re-export".into(), Kind::Item));
         }
         _ => {}
     }
+}
+
+/// `#[attr]* Builder, method, Output` of a `request_builder!` invocation: the builder and
+/// the type `send` returns.
+fn request_builder_args(input: syn::parse::ParseStream<'_>) -> syn::Result<(syn::Ident, syn::Type)> {
+    input.call(syn::Attribute::parse_outer)?;
+    let builder: syn::Ident = input.parse()?;
+    input.parse::<syn::Token![,]>()?;
+    input.parse::<syn::Ident>()?;
+    input.parse::<syn::Token![,]>()?;
+    let output: syn::Type = input.parse()?;
+    Ok((builder, output))
 }
 
 /// The semver bump a list of changes calls for.

@@ -23,11 +23,13 @@
 
 mod auth;
 mod body;
+mod builder;
 mod call;
 mod client;
 mod credentials;
 mod description;
 mod encode;
+mod enums;
 mod error;
 #[cfg(feature = "mock")]
 pub mod mock;
@@ -70,3 +72,6 @@ pub use request::{Method, Operation, RawResponse, RequestParts};
 // depending on reqwest itself.
 #[doc(hidden)]
 pub use reqwest;
+// `string_enum!` and `integer_enum!` implement serde's traits in the generated crate.
+#[doc(hidden)]
+pub use serde;

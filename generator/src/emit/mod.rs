@@ -180,9 +180,32 @@ pub fn format_rust(path: &str, tokens: TokenStream, settings: &Settings) -> Resu
             file: path.to_owned(),
             message: e.to_string(),
         })?;
-        text.push_str(&prettyplease::unparse(&file));
+        text.push_str(&tighten_macro_types(prettyplease::unparse(&file)));
     }
     Ok(text)
+}
+
+/// `Vec<types::Thing>` where prettyplease printed `Vec < types::Thing >`: it spaces the
+/// tokens of a macro invocation it does not know, and `request_builder!(Builder, method,
+/// Output)` takes the type `send` returns. Only those invocations are touched; the rest of
+/// the text is prettyplease's.
+fn tighten_macro_types(text: String) -> String {
+    const INVOCATION: &str = "runtime::request_builder!(";
+    if !text.contains(INVOCATION) || !text.contains(" < ") {
+        return text;
+    }
+    let mut tight = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(start) = rest.find(INVOCATION) {
+        let args = start + INVOCATION.len();
+        // Types hold no `);`, so the first one closes the invocation.
+        let end = rest[args..].find(");").map_or(rest.len(), |end| args + end);
+        tight.push_str(&rest[..args]);
+        tight.push_str(&rest[args..end].replace(" < ", "<").replace(" >", ">"));
+        rest = &rest[end..];
+    }
+    tight.push_str(rest);
+    tight
 }
 
 /// Items parsed and printed together by [`format_rust`].
@@ -212,6 +235,19 @@ mod tests {
         let both = gate(&["repos".into(), "users".into()], quote::quote!(fn g() {})).to_string();
         assert!(both.starts_with("# [cfg (any (feature = \"repos\" , feature = \"users\"))]"), "{both}");
         assert_eq!(gate(&[], quote::quote!(fn g() {})).to_string(), quote::quote!(fn g() {}).to_string());
+    }
+
+    #[test]
+    fn types_in_request_builder_invocations_are_printed_tight() {
+        let tokens = quote::quote! {
+            crate::runtime::request_builder!(ListThings, list_things, Vec<Option<types::Thing>>);
+            crate::runtime::request_builder!(GetUnit, get_unit, ());
+            const A: bool = 1 < 2;
+        };
+        let text = format_rust("src/x.rs", tokens, &Settings::new("x", "test")).unwrap();
+        assert!(text.contains("ListThings, list_things, Vec<Option<types::Thing>>\n);"), "{text}");
+        assert!(text.contains("request_builder!(GetUnit, get_unit, ());"), "{text}");
+        assert!(text.contains("1 < 2"), "only the invocations are touched: {text}");
     }
 
     #[test]

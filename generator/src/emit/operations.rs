@@ -17,13 +17,10 @@ pub fn render(api: &Api) -> TokenStream {
     quote! {
         //! The operations of the document: a method of [`Client`] per operation, taking the
         //! required parameters and returning the operation's request builder, with a setter
-        //! per optional parameter. Await the builder to send the request.
+        //! per optional parameter. Await the builder to send the request. What every builder
+        //! shares (`header`, `timeout`, `send`, `IntoFuture`, a `Debug` that shows no
+        //! argument) is added by the runtime's `request_builder!`.
         // Unused when cargo features leave out every operation.
-        #[allow(unused_imports)]
-        use std::future::{Future, IntoFuture};
-        #[allow(unused_imports)]
-        use std::pin::Pin;
-
         #[allow(unused_imports)]
         use crate::runtime::{
             path_param, CallOptions, Method, Multipart, Operation, Param, RequestParts, Response,
@@ -31,11 +28,6 @@ pub fn render(api: &Api) -> TokenStream {
         };
         #[allow(unused_imports)]
         use crate::{types, Client, Error};
-
-        /// What awaiting a request builder runs: the request, boxed so the builder's
-        /// [`IntoFuture`] has a type to name.
-        #[allow(dead_code)]
-        type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, Error>> + Send + 'a>>;
 
         impl Client {
             #(#methods)*
@@ -274,13 +266,10 @@ fn operation(op: &Operation) -> TokenStream {
         .as_deref(),
         Some("A parameter the document adds later becomes a new setter here, so code that builds requests keeps compiling."),
     ]);
-    let send_docs = doc_attrs([
-        Some(format!("Sends the request and decodes the answer.\n\n# Errors\n\nAs [`Client::{method_name}`].").as_str()),
-    ]);
     let with_response_docs = with_response_docs(op);
     let stream = stream_method(op);
-    let call_setters = call_setters(op);
-    let name = builder.to_string();
+    let call_setters = idempotency_key_setter(op);
+    let method_ident = ident(method_name);
 
     quote! {
         #struct_doc
@@ -292,23 +281,11 @@ fn operation(op: &Operation) -> TokenStream {
             call: CallOptions,
         }
 
-        impl std::fmt::Debug for #builder<'_> {
-            /// Shows the builder's name only: its arguments may hold secrets.
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.debug_struct(#name).finish_non_exhaustive()
-            }
-        }
-
         #deprecated
         impl<'a> #builder<'a> {
             #(#setters)*
             #body_setter
             #call_setters
-
-            #send_docs
-            pub async fn send(self) -> Result<#output, Error> {
-                self.send_with_response().await.map(Response::into_value)
-            }
 
             #with_response_docs
             pub async fn send_with_response(self) -> Result<Response<#output>, Error> {
@@ -334,22 +311,14 @@ fn operation(op: &Operation) -> TokenStream {
             #stream
         }
 
-        #deprecated
-        impl<'a> IntoFuture for #builder<'a> {
-            type Output = Result<#output, Error>;
-            type IntoFuture = BoxFuture<'a, #output>;
-
-            fn into_future(self) -> Self::IntoFuture {
-                Box::pin(self.send())
-            }
-        }
+        crate::runtime::request_builder!(#deprecated #builder, #method_ident, #output);
     }
 }
 
-/// The per-call options every builder has (extra headers, a timeout) and, where the API
-/// accepts one, the idempotency key.
-fn call_setters(op: &Operation) -> TokenStream {
-    let idempotency_key = op.idempotency_key.as_ref().map(|header| {
+/// Where the API accepts one, the idempotency key setter (the per-call `header` and `timeout`
+/// every builder has come from the runtime's `request_builder!`).
+fn idempotency_key_setter(op: &Operation) -> Option<TokenStream> {
+    op.idempotency_key.as_ref().map(|header| {
         let doc = doc_attrs([
             Some(format!(
                 "Sends `key` in the {} header: the server carries out repeats of this request \
@@ -367,25 +336,7 @@ fn call_setters(op: &Operation) -> TokenStream {
                 self
             }
         }
-    });
-    quote! {
-        /// Adds a header to this call, replacing one of the same name the operation sets
-        /// (the client's `Authorization` always wins). An invalid name or value (RFC 9110,
-        /// section 5) fails the call with [`Error::Encode`].
-        pub fn header(mut self, name: &str, value: &str) -> Self {
-            self.call.header(name, value);
-            self
-        }
-
-        /// Limits each attempt of this call to `timeout` instead of the client's
-        /// (`ClientBuilder::timeout`); the retry budget still bounds the whole call.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.call.timeout(timeout);
-            self
-        }
-
-        #idempotency_key
-    }
+    })
 }
 
 /// The setter of an optional parameter on the builder.

@@ -126,7 +126,15 @@ pub fn render(api: &Api) -> TokenStream {
     // Success enums are not serde types: a document without schemas
     // needs no import.
     // (Unused when cargo features leave out every type that derives them.)
-    let serde_import = (!api.types.is_empty()).then(|| quote!(#[allow(unused_imports)] use serde::{Deserialize, Serialize};));
+    // `nullable` and `timestamp`: the runtime's serde adapters, named in `#[serde(with = ..)]`.
+    let serde_import = (!api.types.is_empty()).then(|| {
+        quote! {
+            #[allow(unused_imports)]
+            use serde::{Deserialize, Serialize};
+            #[allow(unused_imports)]
+            use crate::runtime::{nullable, timestamp};
+        }
+    });
     quote! {
         #![doc = #doc]
         // A deprecated schema still has to be declared, converted and used by the types that
@@ -224,10 +232,10 @@ fn struct_def(name: &Ident, fields: &[Field], additional: &Additional) -> TokenS
         // Date-times go through the runtime's lenient parser (an offset-less value is UTC);
         // an optional nullable field keeps a present `null` apart from an absent key.
         let with = match (&field.ty, field.required, field.nullable) {
-            (TypeRef::DateTime, true, false) => Some(quote!(with = "crate::runtime::timestamp::required",)),
-            (TypeRef::DateTime, false, true) => Some(quote!(with = "crate::runtime::nullable::timestamp",)),
-            (TypeRef::DateTime, _, _) => Some(quote!(with = "crate::runtime::timestamp::optional",)),
-            (_, false, true) => Some(quote!(with = "crate::runtime::nullable",)),
+            (TypeRef::DateTime, true, false) => Some(quote!(with = "timestamp::required",)),
+            (TypeRef::DateTime, false, true) => Some(quote!(with = "nullable::timestamp",)),
+            (TypeRef::DateTime, _, _) => Some(quote!(with = "timestamp::optional",)),
+            (_, false, true) => Some(quote!(with = "nullable",)),
             _ => None,
         };
         let serde = (rename.is_some() || optional.is_some() || with.is_some())
@@ -386,24 +394,7 @@ fn string_enum(name: &Ident, variants: &[EnumVariant]) -> TokenStream {
             }
         }
 
-        impl std::fmt::Display for #name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-                Ok(Self::from(value.as_ref()))
-            }
-        }
+        crate::runtime::string_enum!(#name);
     }
 }
 
@@ -454,23 +445,7 @@ fn integer_enum(name: &Ident, variants: &[(String, i64)]) -> TokenStream {
             }
         }
 
-        impl std::fmt::Display for #name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                write!(f, "{}", self.value())
-            }
-        }
-
-        impl Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_i64(self.value())
-            }
-        }
-
-        impl<'de> Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                i64::deserialize(deserializer).map(Self::from)
-            }
-        }
+        crate::runtime::integer_enum!(#name);
     }
 }
 
