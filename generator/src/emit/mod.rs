@@ -69,7 +69,13 @@ const SOURCES: [(&str, Emitter); 5] = [
 /// more threads than cores only add start-up cost. Results are in file order; if no thread
 /// can be started, the work is done here instead.
 fn emit_and_format_all(api: &Api, settings: &Settings) -> Vec<Result<String>> {
-    let work = |(path, emit): (&'static str, Emitter)| format_rust(path, emit(api, settings), settings);
+    let work = |(path, emit): (&'static str, Emitter)| match path {
+        // The two big files are emitted item by item as they are formatted: the tokens of a
+        // whole file would be the largest thing in memory (GitHub: 78 MB of the peak).
+        "src/operations.rs" => format_items(path, operations::items(api), settings),
+        "src/types.rs" => format_items(path, types::items(api), settings),
+        _ => format_rust(path, emit(api, settings), settings),
+    };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(SOURCES.len());
     let next = AtomicUsize::new(0);
     // Takes files until none is left; returns them with their place in `SOURCES`.
@@ -172,8 +178,14 @@ fn push_gated(gated: &mut TokenStream, cfg: &TokenStream, item: Vec<proc_macro2:
 /// syntax tree of a file of a hundred thousand lines would otherwise be the largest thing in
 /// memory.
 pub fn format_rust(path: &str, tokens: TokenStream, settings: &Settings) -> Result<String> {
+    format_items(path, std::iter::once(tokens), settings)
+}
+
+/// [`format_rust`] of the concatenation of `parts` (each one or more items), taking the
+/// parts only as they are formatted.
+fn format_items(path: &str, parts: impl Iterator<Item = TokenStream>, settings: &Settings) -> Result<String> {
     let mut text = format!("{}\n", header_comment(&settings.command));
-    let mut items = items_of(tokens).peekable();
+    let mut items = parts.flat_map(items_of).peekable();
     while items.peek().is_some() {
         let chunk: TokenStream = items.by_ref().take(ITEMS_PER_CHUNK).flatten().collect();
         let file = syn::parse2::<syn::File>(chunk).map_err(|e| Error::Emit {
@@ -263,5 +275,8 @@ mod tests {
         let chunked = format_rust("src/x.rs", tokens.clone(), &settings).unwrap();
         let whole = format!("{}\n{}", header_comment("test"), prettyplease::unparse(&syn::parse2(tokens).unwrap()));
         assert_eq!(chunked, whole);
+        // The same items given a few at a time, as the big files are.
+        let parts = std::iter::once(quote::quote!(#![doc = " Types."] use std::fmt;)).chain(items);
+        assert_eq!(format_items("src/x.rs", parts, &settings).unwrap(), whole);
     }
 }

@@ -12,29 +12,37 @@ use crate::model::{
 };
 
 pub fn render(api: &Api) -> TokenStream {
-    let methods = api.operations.iter().map(|op| super::gate(&op.features, client_method(op)));
-    let builders = api.operations.iter().map(|op| super::gate(&op.features, operation(op)));
-    quote! {
-        //! The operations of the document: a method of [`Client`] per operation, taking the
-        //! required parameters and returning the operation's request builder, with a setter
-        //! per optional parameter. Await the builder to send the request. What every builder
-        //! shares (`header`, `timeout`, `send`, `IntoFuture`, a `Debug` that shows no
-        //! argument) is added by the runtime's `request_builder!`.
-        // Unused when cargo features leave out every operation.
-        #[allow(unused_imports)]
-        use crate::runtime::{
-            path_param, CallOptions, Method, Multipart, Operation, Param, RequestParts, Response,
-            Style,
-        };
-        #[allow(unused_imports)]
-        use crate::{types, Client, Error};
+    items(api).collect()
+}
 
-        impl Client {
-            #(#methods)*
+/// The items of `src/operations.rs` in file order (the module's header and `impl Client`
+/// first, then a request builder per operation), each made when it is taken, so that a
+/// caller formatting a few at a time never holds the tokens of the whole file.
+pub fn items(api: &Api) -> impl Iterator<Item = TokenStream> + '_ {
+    let header = move || {
+        let methods = api.operations.iter().map(|op| super::gate(&op.features, client_method(op)));
+        quote! {
+            //! The operations of the document: a method of [`Client`] per operation, taking the
+            //! required parameters and returning the operation's request builder, with a setter
+            //! per optional parameter. Await the builder to send the request. What every builder
+            //! shares (`header`, `timeout`, `send`, `IntoFuture`, a `Debug` that shows no
+            //! argument) is added by the runtime's `request_builder!`.
+            // Unused when cargo features leave out every operation.
+            #[allow(unused_imports)]
+            use crate::runtime::{
+                path_param, CallOptions, Method, Multipart, Operation, Param, RequestParts, Response,
+                Style,
+            };
+            #[allow(unused_imports)]
+            use crate::{types, Client, Error};
+
+            impl Client {
+                #(#methods)*
+            }
         }
-
-        #(#builders)*
-    }
+    };
+    let builders = api.operations.iter().map(|op| super::gate(&op.features, operation(op)));
+    std::iter::once_with(header).chain(builders)
 }
 
 /// How an argument is taken: strings and lists borrowed for the builder's `'a`, small values

@@ -119,9 +119,12 @@ fn boxed(ty: TokenStream, boxed: bool) -> TokenStream {
 }
 
 pub fn render(api: &Api) -> TokenStream {
-    let items = api.types.iter().map(|def| super::gate(&def.features, type_def(def, api)));
-    let aliases = api.aliases.iter().map(|alias| super::gate(&alias.features, alias_def(alias)));
-    let successes = api.operations.iter().filter_map(|op| Some(super::gate(&op.features, success_enum(op)?)));
+    items(api).collect()
+}
+
+/// The items of `src/types.rs` in file order, each made when it is taken, so that a caller
+/// formatting a few at a time never holds the tokens of the whole file.
+pub fn items(api: &Api) -> impl Iterator<Item = TokenStream> + '_ {
     let doc = format!(" Types of the {}: request and response bodies and their parts.", api.title);
     // Success enums are not serde types: a document without schemas
     // needs no import.
@@ -135,16 +138,17 @@ pub fn render(api: &Api) -> TokenStream {
             use crate::runtime::{nullable, timestamp};
         }
     });
-    quote! {
+    let header = quote! {
         #![doc = #doc]
         // A deprecated schema still has to be declared, converted and used by the types that
         // hold it; only the user's code should be warned.
         #![allow(deprecated)]
         #serde_import
-        #(#items)*
-        #(#aliases)*
-        #(#successes)*
-    }
+    };
+    let types = api.types.iter().map(|def| super::gate(&def.features, type_def(def, api)));
+    let aliases = api.aliases.iter().map(|alias| super::gate(&alias.features, alias_def(alias)));
+    let successes = api.operations.iter().filter_map(|op| Some(super::gate(&op.features, success_enum(op)?)));
+    std::iter::once(header).chain(types).chain(aliases).chain(successes)
 }
 
 /// `pub type Name = Target;` for a component of the same shape as another type.
