@@ -97,7 +97,7 @@ impl ListNotificationsResponse {
     /// Creates a value with the required properties set and the others empty; set
     /// those with the `with_*` setters.
     pub fn new() -> Self {
-        Self { items: None }
+        Self::default()
     }
     /// Sets `items`.
     pub fn with_items(mut self, value: Vec<Notification>) -> Self {
@@ -119,7 +119,7 @@ impl ListResourceLocationsResponse {
     /// Creates a value with the required properties set and the others empty; set
     /// those with the `with_*` setters.
     pub fn new() -> Self {
-        Self { items: None }
+        Self::default()
     }
     /// Sets `items`.
     pub fn with_items(mut self, value: Vec<ResourceLocation>) -> Self {
@@ -141,7 +141,7 @@ impl ListServicePrincipalsResponse {
     /// Creates a value with the required properties set and the others empty; set
     /// those with the `with_*` setters.
     pub fn new() -> Self {
-        Self { items: None }
+        Self::default()
     }
     /// Sets `items`.
     pub fn with_items(mut self, value: Vec<ServicePrincipal>) -> Self {
@@ -180,13 +180,7 @@ impl Notification {
     /// Creates a value with the required properties set and the others empty; set
     /// those with the `with_*` setters.
     pub fn new() -> Self {
-        Self {
-            id: None,
-            title: None,
-            description: None,
-            severity: None,
-            created_date: None,
-        }
+        Self::default()
     }
     /// Sets `id`.
     pub fn with_id(mut self, value: impl Into<String>) -> Self {
@@ -270,10 +264,7 @@ impl OAuthError {
     /// Creates a value with the required properties set and the others empty; set
     /// those with the `with_*` setters.
     pub fn new() -> Self {
-        Self {
-            error: None,
-            error_description: None,
-        }
+        Self::default()
     }
     /// Sets `error`.
     pub fn with_error(mut self, value: impl Into<String>) -> Self {
@@ -312,13 +303,7 @@ impl ResourceLocation {
     /// Creates a value with the required properties set and the others empty; set
     /// those with the `with_*` setters.
     pub fn new() -> Self {
-        Self {
-            id: None,
-            name: None,
-            internal_only: None,
-            time_zone: None,
-            read_only: None,
-        }
+        Self::default()
     }
     /// Sets `id`.
     pub fn with_id(mut self, value: impl Into<String>) -> Self {
@@ -377,13 +362,7 @@ impl ServicePrincipal {
     /// Creates a value with the required properties set and the others empty; set
     /// those with the `with_*` setters.
     pub fn new() -> Self {
-        Self {
-            id: None,
-            display_name: None,
-            client_id: None,
-            customer_id: None,
-            created_at: None,
-        }
+        Self::default()
     }
     /// Sets `id`.
     pub fn with_id(mut self, value: impl Into<String>) -> Self {
@@ -431,11 +410,7 @@ impl TokenResponse {
     /// Creates a value with the required properties set and the others empty; set
     /// those with the `with_*` setters.
     pub fn new() -> Self {
-        Self {
-            token_type: None,
-            access_token: None,
-            expires_in: None,
-        }
+        Self::default()
     }
     /// Sets `token_type`.
     pub fn with_token_type(mut self, value: impl Into<String>) -> Self {

@@ -300,6 +300,8 @@ fn struct_def(name: &Ident, fields: &[Field], additional: &Additional) -> TokenS
         field_setter(f, &setter)
     });
     let setters: Vec<TokenStream> = setters.collect();
+    // Every property empty is the derived `Default`: no field list to repeat.
+    let init = if all_optional { quote!(Self::default()) } else { quote!(Self { #(#inits),* }) };
     let any_deprecated = fields.iter().any(|f| f.deprecated).then(|| quote!(#[allow(deprecated)]));
     quote! {
         #[derive(Debug, Clone, PartialEq, #default Serialize, Deserialize)]
@@ -314,7 +316,7 @@ fn struct_def(name: &Ident, fields: &[Field], additional: &Additional) -> TokenS
             /// Creates a value with the required properties set and the others empty; set
             /// those with the `with_*` setters.
             pub fn new(#(#params),*) -> Self {
-                Self { #(#inits),* }
+                #init
             }
             #(#setters)*
         }
