@@ -319,6 +319,33 @@ mod tests {
     }
 
     #[test]
+    fn builder_methods_added_by_the_runtime_macro_are_part_of_the_surface() {
+        let written_out = r#"
+            pub struct ListThings<'a> { client: &'a Client }
+            impl<'a> ListThings<'a> {
+                pub fn header(mut self, name: &str, value: &str) -> Self { self }
+                pub fn timeout(mut self, timeout: std::time::Duration) -> Self { self }
+                pub async fn send(self) -> Result<Vec<types::Thing>, Error> { todo!() }
+            }
+        "#;
+        let expanded = r#"
+            pub struct ListThings<'a> { client: &'a Client }
+            crate::runtime::request_builder!(ListThings, list_things, Vec<types::Thing>);
+        "#;
+        let old = surface([("src/operations.rs", written_out)]);
+        let new = surface([("src/operations.rs", expanded)]);
+        assert!(new.contains_key("operations::ListThings::send"), "{new:#?}");
+        assert_eq!(diff(&old, &new), [], "the same methods, written out or expanded");
+        let other = r#"
+            pub struct ListThings<'a> { client: &'a Client }
+            crate::runtime::request_builder!(#[allow(deprecated)] ListThings, list_things, Vec<types::Other>);
+        "#;
+        let changes = diff(&new, &surface([("src/operations.rs", other)]));
+        assert_eq!(changes.len(), 1, "{changes:#?}");
+        assert!(changes[0].breaking && changes[0].path == "operations::ListThings::send");
+    }
+
+    #[test]
     fn additions_to_non_exhaustive_types_and_builders_are_compatible() {
         let old = r#"
             #[non_exhaustive] pub struct Thing { pub id: String }
