@@ -21,13 +21,11 @@ async fn sent_body(body: &SearchRequest) -> String {
 
 #[tokio::test]
 async fn lists_and_objects_follow_their_encoding() {
-    let body = SearchRequest {
-        query: "red shoes & socks".into(),
-        tags: Some(vec!["a b".into(), "c".into()]),
-        ids: Some(vec![1, 2]),
-        filter: Some(SearchRequestFilter { kind: Some("k/1".into()), size: Some(3) }),
-        near: Some(vec![1.5, -2.0]),
-    };
+    let body = SearchRequest::new("red shoes & socks")
+        .with_tags(vec!["a b".into(), "c".into()])
+        .with_ids(vec![1, 2])
+        .with_filter(SearchRequestFilter::new().with_kind("k/1").with_size(3))
+        .with_near(vec![1.5, -2.0]);
     assert_eq!(
         sent_body(&body).await,
         // tags: form, exploded; ids: pipeDelimited; filter: deepObject; near: form
@@ -39,6 +37,6 @@ async fn lists_and_objects_follow_their_encoding() {
 
 #[tokio::test]
 async fn unset_fields_are_left_out() {
-    let body = SearchRequest { query: "q".into(), tags: None, ids: None, filter: None, near: None };
+    let body = SearchRequest::new("q");
     assert_eq!(sent_body(&body).await, "query=q");
 }
