@@ -3,6 +3,8 @@
 #![allow(deprecated)]
 #[allow(unused_imports)]
 use serde::{Deserialize, Serialize};
+#[allow(unused_imports)]
+use crate::runtime::{nullable, timestamp};
 /// The `CreateServicePrincipalRequest` schema.
 #[cfg(feature = "service-principals")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -80,26 +82,7 @@ impl From<&str> for GetAccessTokenRequestGrantType {
     }
 }
 #[cfg(feature = "authentication")]
-impl std::fmt::Display for GetAccessTokenRequestGrantType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-#[cfg(feature = "authentication")]
-impl Serialize for GetAccessTokenRequestGrantType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[cfg(feature = "authentication")]
-impl<'de> Deserialize<'de> for GetAccessTokenRequestGrantType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_ref()))
-    }
-}
+crate::runtime::string_enum!(GetAccessTokenRequestGrantType);
 /// The 200 answer of GET `/notifications`.
 #[cfg(feature = "notifications")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -114,7 +97,7 @@ impl ListNotificationsResponse {
     /// Creates a value with the required properties set and the others empty; set
     /// those with the `with_*` setters.
     pub fn new() -> Self {
-        Self { items: None }
+        Self::default()
     }
     /// Sets `items`.
     pub fn with_items(mut self, value: Vec<Notification>) -> Self {
@@ -136,7 +119,7 @@ impl ListResourceLocationsResponse {
     /// Creates a value with the required properties set and the others empty; set
     /// those with the `with_*` setters.
     pub fn new() -> Self {
-        Self { items: None }
+        Self::default()
     }
     /// Sets `items`.
     pub fn with_items(mut self, value: Vec<ResourceLocation>) -> Self {
@@ -158,7 +141,7 @@ impl ListServicePrincipalsResponse {
     /// Creates a value with the required properties set and the others empty; set
     /// those with the `with_*` setters.
     pub fn new() -> Self {
-        Self { items: None }
+        Self::default()
     }
     /// Sets `items`.
     pub fn with_items(mut self, value: Vec<ServicePrincipal>) -> Self {
@@ -188,7 +171,7 @@ pub struct Notification {
         rename = "createdDate",
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::timestamp::optional",
+        with = "timestamp::optional",
     )]
     pub created_date: Option<jiff::Timestamp>,
 }
@@ -197,13 +180,7 @@ impl Notification {
     /// Creates a value with the required properties set and the others empty; set
     /// those with the `with_*` setters.
     pub fn new() -> Self {
-        Self {
-            id: None,
-            title: None,
-            description: None,
-            severity: None,
-            created_date: None,
-        }
+        Self::default()
     }
     /// Sets `id`.
     pub fn with_id(mut self, value: impl Into<String>) -> Self {
@@ -269,26 +246,7 @@ impl From<&str> for NotificationSeverity {
     }
 }
 #[cfg(feature = "notifications")]
-impl std::fmt::Display for NotificationSeverity {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-#[cfg(feature = "notifications")]
-impl Serialize for NotificationSeverity {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[cfg(feature = "notifications")]
-impl<'de> Deserialize<'de> for NotificationSeverity {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_ref()))
-    }
-}
+crate::runtime::string_enum!(NotificationSeverity);
 /// An error answer of the token endpoint (RFC 6749, section 5.2).
 #[cfg(feature = "authentication")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -306,10 +264,7 @@ impl OAuthError {
     /// Creates a value with the required properties set and the others empty; set
     /// those with the `with_*` setters.
     pub fn new() -> Self {
-        Self {
-            error: None,
-            error_description: None,
-        }
+        Self::default()
     }
     /// Sets `error`.
     pub fn with_error(mut self, value: impl Into<String>) -> Self {
@@ -348,13 +303,7 @@ impl ResourceLocation {
     /// Creates a value with the required properties set and the others empty; set
     /// those with the `with_*` setters.
     pub fn new() -> Self {
-        Self {
-            id: None,
-            name: None,
-            internal_only: None,
-            time_zone: None,
-            read_only: None,
-        }
+        Self::default()
     }
     /// Sets `id`.
     pub fn with_id(mut self, value: impl Into<String>) -> Self {
@@ -404,7 +353,7 @@ pub struct ServicePrincipal {
         rename = "createdAt",
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::timestamp::optional",
+        with = "timestamp::optional",
     )]
     pub created_at: Option<jiff::Timestamp>,
 }
@@ -413,13 +362,7 @@ impl ServicePrincipal {
     /// Creates a value with the required properties set and the others empty; set
     /// those with the `with_*` setters.
     pub fn new() -> Self {
-        Self {
-            id: None,
-            display_name: None,
-            client_id: None,
-            customer_id: None,
-            created_at: None,
-        }
+        Self::default()
     }
     /// Sets `id`.
     pub fn with_id(mut self, value: impl Into<String>) -> Self {
@@ -467,11 +410,7 @@ impl TokenResponse {
     /// Creates a value with the required properties set and the others empty; set
     /// those with the `with_*` setters.
     pub fn new() -> Self {
-        Self {
-            token_type: None,
-            access_token: None,
-            expires_in: None,
-        }
+        Self::default()
     }
     /// Sets `token_type`.
     pub fn with_token_type(mut self, value: impl Into<String>) -> Self {

@@ -23,6 +23,7 @@
 
 mod auth;
 mod body;
+mod builder;
 mod call;
 #[cfg(feature = "cli")]
 pub mod cli;
@@ -30,6 +31,7 @@ mod client;
 mod credentials;
 mod description;
 mod encode;
+mod enums;
 mod error;
 #[cfg(feature = "mock")]
 pub mod mock;
@@ -72,3 +74,6 @@ pub use request::{Method, Operation, RawResponse, RequestParts};
 // depending on reqwest itself.
 #[doc(hidden)]
 pub use reqwest;
+// `string_enum!` and `integer_enum!` implement serde's traits in the generated crate.
+#[doc(hidden)]
+pub use serde;

@@ -178,11 +178,37 @@ fn collect(item: &Item, module: &str, found: &mut Surface) {
                 }
             }
         }
+        Item::Macro(invocation) if invocation.mac.path.segments.last().is_some_and(|s| s.ident == "request_builder") => {
+            // The runtime's `request_builder!(Builder, method, Output)` adds the same public
+            // methods to every builder, with the signatures they had when written out.
+            let Ok((builder, output)) = invocation.mac.parse_body_with(request_builder_args) else { return };
+            let owner = format!("{module}{builder}");
+            let methods = [
+                ("header", quote::quote!(fn header(mut self, name: &str, value: &str) -> Self)),
+                ("timeout", quote::quote!(fn timeout(mut self, timeout: std::time::Duration) -> Self)),
+                ("send", quote::quote!(async fn send(self) -> Result<#output, Error>)),
+            ];
+            for (name, signature) in methods {
+                found.insert(format!("{owner}::{name}"), entry(text(signature), Kind::Item));
+            }
+        }
         Item::Use(u) if is_pub(&u.vis) => {
             found.insert(format!("{module}use {}", text(&u.tree)), entry("re-export".into(), Kind::Item));
         }
         _ => {}
     }
+}
+
+/// `#[attr]* Builder, method, Output` of a `request_builder!` invocation: the builder and
+/// the type `send` returns.
+fn request_builder_args(input: syn::parse::ParseStream<'_>) -> syn::Result<(syn::Ident, syn::Type)> {
+    input.call(syn::Attribute::parse_outer)?;
+    let builder: syn::Ident = input.parse()?;
+    input.parse::<syn::Token![,]>()?;
+    input.parse::<syn::Ident>()?;
+    input.parse::<syn::Token![,]>()?;
+    let output: syn::Type = input.parse()?;
+    Ok((builder, output))
 }
 
 /// The semver bump a list of changes calls for.
@@ -290,6 +316,33 @@ mod tests {
         assert!(find("types::Extra.x").trim_start().starts_with("added"), "fields of a new type are compatible");
         assert!(find("Client::added").trim_start().starts_with("added"));
         assert!(changes[0].starts_with("BREAKING"), "breaking changes come first");
+    }
+
+    #[test]
+    fn builder_methods_added_by_the_runtime_macro_are_part_of_the_surface() {
+        let written_out = r#"
+            pub struct ListThings<'a> { client: &'a Client }
+            impl<'a> ListThings<'a> {
+                pub fn header(mut self, name: &str, value: &str) -> Self { self }
+                pub fn timeout(mut self, timeout: std::time::Duration) -> Self { self }
+                pub async fn send(self) -> Result<Vec<types::Thing>, Error> { todo!() }
+            }
+        "#;
+        let expanded = r#"
+            pub struct ListThings<'a> { client: &'a Client }
+            crate::runtime::request_builder!(ListThings, list_things, Vec<types::Thing>);
+        "#;
+        let old = surface([("src/operations.rs", written_out)]);
+        let new = surface([("src/operations.rs", expanded)]);
+        assert!(new.contains_key("operations::ListThings::send"), "{new:#?}");
+        assert_eq!(diff(&old, &new), [], "the same methods, written out or expanded");
+        let other = r#"
+            pub struct ListThings<'a> { client: &'a Client }
+            crate::runtime::request_builder!(#[allow(deprecated)] ListThings, list_things, Vec<types::Other>);
+        "#;
+        let changes = diff(&new, &surface([("src/operations.rs", other)]));
+        assert_eq!(changes.len(), 1, "{changes:#?}");
+        assert!(changes[0].breaking && changes[0].path == "operations::ListThings::send");
     }
 
     #[test]

@@ -25,6 +25,7 @@
 
 mod auth;
 mod body;
+mod builder;
 mod call;
 #[cfg(feature = "cli")]
 pub mod cli;
@@ -32,6 +33,7 @@ mod client;
 mod credentials;
 mod description;
 mod encode;
+mod enums;
 mod error;
 #[cfg(feature = "mock")]
 pub mod mock;
@@ -74,3 +76,6 @@ pub use request::{Method, Operation, RawResponse, RequestParts};
 // depending on reqwest itself.
 #[doc(hidden)]
 pub use reqwest;
+// `string_enum!` and `integer_enum!` implement serde's traits in the generated crate.
+#[doc(hidden)]
+pub use serde;

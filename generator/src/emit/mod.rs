@@ -71,7 +71,13 @@ const SOURCES: [(&str, Emitter); 6] = [
 /// more threads than cores only add start-up cost. Results are in file order; if no thread
 /// can be started, the work is done here instead.
 fn emit_and_format_all(api: &Api, settings: &Settings) -> Vec<Result<String>> {
-    let work = |(path, emit): (&'static str, Emitter)| format_rust(path, emit(api, settings), settings);
+    let work = |(path, emit): (&'static str, Emitter)| match path {
+        // The two big files are emitted item by item as they are formatted: the tokens of a
+        // whole file would be the largest thing in memory (GitHub: 78 MB of the peak).
+        "src/operations.rs" => format_items(path, operations::items(api), settings),
+        "src/types.rs" => format_items(path, types::items(api), settings),
+        _ => format_rust(path, emit(api, settings), settings),
+    };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(SOURCES.len());
     let next = AtomicUsize::new(0);
     // Takes files until none is left; returns them with their place in `SOURCES`.
@@ -174,17 +180,46 @@ fn push_gated(gated: &mut TokenStream, cfg: &TokenStream, item: Vec<proc_macro2:
 /// syntax tree of a file of a hundred thousand lines would otherwise be the largest thing in
 /// memory.
 pub fn format_rust(path: &str, tokens: TokenStream, settings: &Settings) -> Result<String> {
+    format_items(path, std::iter::once(tokens), settings)
+}
+
+/// [`format_rust`] of the concatenation of `parts` (each one or more items), taking the
+/// parts only as they are formatted.
+fn format_items(path: &str, parts: impl Iterator<Item = TokenStream>, settings: &Settings) -> Result<String> {
     let mut text = format!("{}\n", header_comment(&settings.command));
-    let mut items = items_of(tokens).peekable();
+    let mut items = parts.flat_map(items_of).peekable();
     while items.peek().is_some() {
         let chunk: TokenStream = items.by_ref().take(ITEMS_PER_CHUNK).flatten().collect();
         let file = syn::parse2::<syn::File>(chunk).map_err(|e| Error::Emit {
             file: path.to_owned(),
             message: e.to_string(),
         })?;
-        text.push_str(&prettyplease::unparse(&file));
+        text.push_str(&tighten_macro_types(prettyplease::unparse(&file)));
     }
     Ok(text)
+}
+
+/// `Vec<types::Thing>` where prettyplease printed `Vec < types::Thing >`: it spaces the
+/// tokens of a macro invocation it does not know, and `request_builder!(Builder, method,
+/// Output)` takes the type `send` returns. Only those invocations are touched; the rest of
+/// the text is prettyplease's.
+fn tighten_macro_types(text: String) -> String {
+    const INVOCATION: &str = "runtime::request_builder!(";
+    if !text.contains(INVOCATION) || !text.contains(" < ") {
+        return text;
+    }
+    let mut tight = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(start) = rest.find(INVOCATION) {
+        let args = start + INVOCATION.len();
+        // Types hold no `);`, so the first one closes the invocation.
+        let end = rest[args..].find(");").map_or(rest.len(), |end| args + end);
+        tight.push_str(&rest[..args]);
+        tight.push_str(&rest[args..end].replace(" < ", "<").replace(" >", ">"));
+        rest = &rest[end..];
+    }
+    tight.push_str(rest);
+    tight
 }
 
 /// Items parsed and printed together by [`format_rust`].
@@ -217,6 +252,19 @@ mod tests {
     }
 
     #[test]
+    fn types_in_request_builder_invocations_are_printed_tight() {
+        let tokens = quote::quote! {
+            crate::runtime::request_builder!(ListThings, list_things, Vec<Option<types::Thing>>);
+            crate::runtime::request_builder!(GetUnit, get_unit, ());
+            const A: bool = 1 < 2;
+        };
+        let text = format_rust("src/x.rs", tokens, &Settings::new("x", "test")).unwrap();
+        assert!(text.contains("ListThings, list_things, Vec<Option<types::Thing>>\n);"), "{text}");
+        assert!(text.contains("request_builder!(GetUnit, get_unit, ());"), "{text}");
+        assert!(text.contains("1 < 2"), "only the invocations are touched: {text}");
+    }
+
+    #[test]
     fn formatting_in_chunks_gives_the_text_of_the_whole_file() {
         let items: Vec<TokenStream> = (0..ITEMS_PER_CHUNK * 2 + 3)
             .map(|i| {
@@ -229,5 +277,8 @@ mod tests {
         let chunked = format_rust("src/x.rs", tokens.clone(), &settings).unwrap();
         let whole = format!("{}\n{}", header_comment("test"), prettyplease::unparse(&syn::parse2(tokens).unwrap()));
         assert_eq!(chunked, whole);
+        // The same items given a few at a time, as the big files are.
+        let parts = std::iter::once(quote::quote!(#![doc = " Types."] use std::fmt;)).chain(items);
+        assert_eq!(format_items("src/x.rs", parts, &settings).unwrap(), whole);
     }
 }

@@ -13,37 +13,37 @@ use crate::model::{
 };
 
 pub fn render(api: &Api) -> TokenStream {
-    let methods = api.operations.iter().map(|op| super::gate(&op.features, client_method(op)));
-    let builders = api.operations.iter().map(|op| super::gate(&op.features, operation(op)));
-    quote! {
-        //! The operations of the document: a method of [`Client`] per operation, taking the
-        //! required parameters and returning the operation's request builder, with a setter
-        //! per optional parameter. Await the builder to send the request.
-        // Unused when cargo features leave out every operation.
-        #[allow(unused_imports)]
-        use std::future::{Future, IntoFuture};
-        #[allow(unused_imports)]
-        use std::pin::Pin;
+    items(api).collect()
+}
 
-        #[allow(unused_imports)]
-        use crate::runtime::{
-            path_param, CallOptions, Method, Multipart, Operation, Param, RequestParts, Response,
-            Style,
-        };
-        #[allow(unused_imports)]
-        use crate::{types, Client, Error};
+/// The items of `src/operations.rs` in file order (the module's header and `impl Client`
+/// first, then a request builder per operation), each made when it is taken, so that a
+/// caller formatting a few at a time never holds the tokens of the whole file.
+pub fn items(api: &Api) -> impl Iterator<Item = TokenStream> + '_ {
+    let header = move || {
+        let methods = api.operations.iter().map(|op| super::gate(&op.features, client_method(op)));
+        quote! {
+            //! The operations of the document: a method of [`Client`] per operation, taking the
+            //! required parameters and returning the operation's request builder, with a setter
+            //! per optional parameter. Await the builder to send the request. What every builder
+            //! shares (`header`, `timeout`, `send`, `IntoFuture`, a `Debug` that shows no
+            //! argument) is added by the runtime's `request_builder!`.
+            // Unused when cargo features leave out every operation.
+            #[allow(unused_imports)]
+            use crate::runtime::{
+                path_param, CallOptions, Method, Multipart, Operation, Param, RequestParts, Response,
+                Style,
+            };
+            #[allow(unused_imports)]
+            use crate::{types, Client, Error};
 
-        /// What awaiting a request builder runs: the request, boxed so the builder's
-        /// [`IntoFuture`] has a type to name.
-        #[allow(dead_code)]
-        type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, Error>> + Send + 'a>>;
-
-        impl Client {
-            #(#methods)*
+            impl Client {
+                #(#methods)*
+            }
         }
-
-        #(#builders)*
-    }
+    };
+    let builders = api.operations.iter().map(|op| super::gate(&op.features, operation(op)));
+    std::iter::once_with(header).chain(builders)
 }
 
 /// How an argument is taken: strings and lists borrowed for the builder's `'a`, small values
@@ -304,13 +304,10 @@ fn operation(op: &Operation) -> TokenStream {
         .as_deref(),
         Some("A parameter the document adds later becomes a new setter here, so code that builds requests keeps compiling."),
     ]);
-    let send_docs = doc_attrs([
-        Some(format!("Sends the request and decodes the answer.\n\n# Errors\n\nAs [`Client::{method_name}`].").as_str()),
-    ]);
     let with_response_docs = with_response_docs(op);
     let stream = stream_method(op);
-    let call_setters = call_setters(op);
-    let name = builder.to_string();
+    let call_setters = idempotency_key_setter(op);
+    let method_ident = ident(method_name);
 
     quote! {
         #struct_doc
@@ -322,24 +319,12 @@ fn operation(op: &Operation) -> TokenStream {
             call: CallOptions,
         }
 
-        impl std::fmt::Debug for #builder<'_> {
-            /// Shows the builder's name only: its arguments may hold secrets.
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.debug_struct(#name).finish_non_exhaustive()
-            }
-        }
-
         #deprecated
         impl<'a> #builder<'a> {
             #(#setters)*
             #body_setter
             #(#media_setters)*
             #call_setters
-
-            #send_docs
-            pub async fn send(self) -> Result<#output, Error> {
-                self.send_with_response().await.map(Response::into_value)
-            }
 
             #with_response_docs
             pub async fn send_with_response(self) -> Result<Response<#output>, Error> {
@@ -365,22 +350,14 @@ fn operation(op: &Operation) -> TokenStream {
             #stream
         }
 
-        #deprecated
-        impl<'a> IntoFuture for #builder<'a> {
-            type Output = Result<#output, Error>;
-            type IntoFuture = BoxFuture<'a, #output>;
-
-            fn into_future(self) -> Self::IntoFuture {
-                Box::pin(self.send())
-            }
-        }
+        crate::runtime::request_builder!(#deprecated #builder, #method_ident, #output);
     }
 }
 
-/// The per-call options every builder has (extra headers, a timeout) and, where the API
-/// accepts one, the idempotency key.
-fn call_setters(op: &Operation) -> TokenStream {
-    let idempotency_key = op.idempotency_key.as_ref().map(|header| {
+/// Where the API accepts one, the idempotency key setter (the per-call `header` and `timeout`
+/// every builder has come from the runtime's `request_builder!`).
+fn idempotency_key_setter(op: &Operation) -> Option<TokenStream> {
+    op.idempotency_key.as_ref().map(|header| {
         let doc = doc_attrs([
             Some(format!(
                 "Sends `key` in the {} header: the server carries out repeats of this request \
@@ -398,25 +375,7 @@ fn call_setters(op: &Operation) -> TokenStream {
                 self
             }
         }
-    });
-    quote! {
-        /// Adds a header to this call, replacing one of the same name the operation sets
-        /// (the client's `Authorization` always wins). An invalid name or value (RFC 9110,
-        /// section 5) fails the call with [`Error::Encode`].
-        pub fn header(mut self, name: &str, value: &str) -> Self {
-            self.call.header(name, value);
-            self
-        }
-
-        /// Limits each attempt of this call to `timeout` instead of the client's
-        /// (`ClientBuilder::timeout`); the retry budget still bounds the whole call.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.call.timeout(timeout);
-            self
-        }
-
-        #idempotency_key
-    }
+    })
 }
 
 /// The setter of an optional parameter on the builder.

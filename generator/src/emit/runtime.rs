@@ -13,6 +13,7 @@ macro_rules! runtime_files {
 runtime_files!(
     "auth.rs",
     "body.rs",
+    "builder.rs",
     "call.rs",
     "cli.rs",
     "client.rs",
@@ -20,6 +21,7 @@ runtime_files!(
     "credentials.rs",
     "description.rs",
     "encode.rs",
+    "enums.rs",
     "error.rs",
     "lib.rs",
     "mock.rs",

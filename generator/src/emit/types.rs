@@ -119,24 +119,36 @@ fn boxed(ty: TokenStream, boxed: bool) -> TokenStream {
 }
 
 pub fn render(api: &Api) -> TokenStream {
-    let items = api.types.iter().map(|def| super::gate(&def.features, type_def(def, api)));
-    let aliases = api.aliases.iter().map(|alias| super::gate(&alias.features, alias_def(alias)));
-    let successes = api.operations.iter().filter_map(|op| Some(super::gate(&op.features, success_enum(op)?)));
+    items(api).collect()
+}
+
+/// The items of `src/types.rs` in file order, each made when it is taken, so that a caller
+/// formatting a few at a time never holds the tokens of the whole file.
+pub fn items(api: &Api) -> impl Iterator<Item = TokenStream> + '_ {
     let doc = format!(" Types of the {}: request and response bodies and their parts.", api.title);
     // Success enums are not serde types: a document without schemas
     // needs no import.
     // (Unused when cargo features leave out every type that derives them.)
-    let serde_import = (!api.types.is_empty()).then(|| quote!(#[allow(unused_imports)] use serde::{Deserialize, Serialize};));
-    quote! {
+    // `nullable` and `timestamp`: the runtime's serde adapters, named in `#[serde(with = ..)]`.
+    let serde_import = (!api.types.is_empty()).then(|| {
+        quote! {
+            #[allow(unused_imports)]
+            use serde::{Deserialize, Serialize};
+            #[allow(unused_imports)]
+            use crate::runtime::{nullable, timestamp};
+        }
+    });
+    let header = quote! {
         #![doc = #doc]
         // A deprecated schema still has to be declared, converted and used by the types that
         // hold it; only the user's code should be warned.
         #![allow(deprecated)]
         #serde_import
-        #(#items)*
-        #(#aliases)*
-        #(#successes)*
-    }
+    };
+    let types = api.types.iter().map(|def| super::gate(&def.features, type_def(def, api)));
+    let aliases = api.aliases.iter().map(|alias| super::gate(&alias.features, alias_def(alias)));
+    let successes = api.operations.iter().filter_map(|op| Some(super::gate(&op.features, success_enum(op)?)));
+    std::iter::once(header).chain(types).chain(aliases).chain(successes)
 }
 
 /// `pub type Name = Target;` for a component of the same shape as another type.
@@ -224,10 +236,10 @@ fn struct_def(name: &Ident, fields: &[Field], additional: &Additional) -> TokenS
         // Date-times go through the runtime's lenient parser (an offset-less value is UTC);
         // an optional nullable field keeps a present `null` apart from an absent key.
         let with = match (&field.ty, field.required, field.nullable) {
-            (TypeRef::DateTime, true, false) => Some(quote!(with = "crate::runtime::timestamp::required",)),
-            (TypeRef::DateTime, false, true) => Some(quote!(with = "crate::runtime::nullable::timestamp",)),
-            (TypeRef::DateTime, _, _) => Some(quote!(with = "crate::runtime::timestamp::optional",)),
-            (_, false, true) => Some(quote!(with = "crate::runtime::nullable",)),
+            (TypeRef::DateTime, true, false) => Some(quote!(with = "timestamp::required",)),
+            (TypeRef::DateTime, false, true) => Some(quote!(with = "nullable::timestamp",)),
+            (TypeRef::DateTime, _, _) => Some(quote!(with = "timestamp::optional",)),
+            (_, false, true) => Some(quote!(with = "nullable",)),
             _ => None,
         };
         let serde = (rename.is_some() || optional.is_some() || with.is_some())
@@ -288,6 +300,8 @@ fn struct_def(name: &Ident, fields: &[Field], additional: &Additional) -> TokenS
         field_setter(f, &setter)
     });
     let setters: Vec<TokenStream> = setters.collect();
+    // Every property empty is the derived `Default`: no field list to repeat.
+    let init = if all_optional { quote!(Self::default()) } else { quote!(Self { #(#inits),* }) };
     let any_deprecated = fields.iter().any(|f| f.deprecated).then(|| quote!(#[allow(deprecated)]));
     quote! {
         #[derive(Debug, Clone, PartialEq, #default Serialize, Deserialize)]
@@ -302,7 +316,7 @@ fn struct_def(name: &Ident, fields: &[Field], additional: &Additional) -> TokenS
             /// Creates a value with the required properties set and the others empty; set
             /// those with the `with_*` setters.
             pub fn new(#(#params),*) -> Self {
-                Self { #(#inits),* }
+                #init
             }
             #(#setters)*
         }
@@ -386,24 +400,7 @@ fn string_enum(name: &Ident, variants: &[EnumVariant]) -> TokenStream {
             }
         }
 
-        impl std::fmt::Display for #name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-                Ok(Self::from(value.as_ref()))
-            }
-        }
+        crate::runtime::string_enum!(#name);
     }
 }
 
@@ -454,23 +451,7 @@ fn integer_enum(name: &Ident, variants: &[(String, i64)]) -> TokenStream {
             }
         }
 
-        impl std::fmt::Display for #name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                write!(f, "{}", self.value())
-            }
-        }
-
-        impl Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_i64(self.value())
-            }
-        }
-
-        impl<'de> Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                i64::deserialize(deserializer).map(Self::from)
-            }
-        }
+        crate::runtime::integer_enum!(#name);
     }
 }
 

@@ -21,6 +21,7 @@ mod tree;
 
 use std::path::Path;
 
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::error::{Error, Result, Warning};
@@ -140,13 +141,16 @@ fn load_tree(path: &Path, mut raw: Value, text: Option<&str>, strict: bool) -> R
             (warning.line, warning.column) = (line, column);
         }
     }
-    let spec: openapiv3::OpenAPI = serde_path_to_error::deserialize(&raw).map_err(|e| {
+    // Without path tracking first (it costs on every node); the path is only needed to report
+    // an error, so the rare failure is deserialized again to find it.
+    let spec = match openapiv3::OpenAPI::deserialize(&raw) {
+        Ok(spec) => spec,
         // The check above accepts only what `openapiv3` accepts; this is a gap in it.
-        Error::Invalid {
+        Err(_) => serde_path_to_error::deserialize(&raw).map_err(|e| Error::Invalid {
             pointer: json_pointer_of(e.path()),
             message: e.into_inner().to_string(),
-        }
-    })?;
+        })?,
+    };
     Ok(Document {
         openapi_version,
         spec,
