@@ -57,7 +57,7 @@ enum Task {
         #[arg(long, requires = "spec")]
         overlay: Option<PathBuf>,
         /// Instead of one document, every document `cargo xtask test` checks (the corpus, the
-        /// wire cases and the bundled document), failing only on failures not allow-listed.
+        /// wire and auth cases and the bundled document), failing only on failures not allow-listed.
         #[arg(long, conflicts_with = "spec")]
         corpus: bool,
     },
@@ -247,6 +247,7 @@ fn test() -> Result<(), String> {
         // Packages both (the client against the packaged runtime) and builds them from the
         // packaged sources alone, as crates.io users would; uncommitted changes are fine here.
         let runtime = client_settings().runtime_crate_name();
+        forget_packaged_sources(&[&runtime, CLIENT_NAME])?;
         cargo(
             &root,
             &["package", "-p", &runtime, "-p", CLIENT_NAME, "--allow-dirty", "--locked", "--quiet"],
@@ -257,11 +258,41 @@ fn test() -> Result<(), String> {
     Ok(())
 }
 
+/// Removes the copies of `crates` that earlier `cargo package` runs extracted from their
+/// temporary registry into `$CARGO_HOME/registry/src`: cargo reuses an extracted copy of the
+/// same name and version without looking at the new tarball, so verification would build
+/// the client against a stale runtime. Crates of these names come only from that registry.
+fn forget_packaged_sources(crates: &[&str]) -> Result<(), String> {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")));
+    let Some(sources) = home.map(|home| home.join("registry").join("src")) else {
+        return Ok(());
+    };
+    let Ok(registries) = std::fs::read_dir(&sources) else {
+        return Ok(());
+    };
+    for registry in registries.flatten() {
+        let Ok(entries) = std::fs::read_dir(registry.path()) else { continue };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let ours = crates.iter().any(|c| {
+                name.strip_prefix(c).and_then(|rest| rest.strip_prefix('-')).is_some_and(|v| v.starts_with(|ch: char| ch.is_ascii_digit()))
+            });
+            if ours {
+                std::fs::remove_dir_all(entry.path())
+                    .map_err(|e| format!("cannot remove the stale packaged copy {}: {e}", entry.path().display()))?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The documents `cargo xtask test` checks with `cargo xtask conformance`: the corpus, the
-/// wire cases and the bundled document with its overlay.
+/// wire and auth cases and the bundled document with its overlay.
 fn conformance_targets(root: &Path) -> Result<Vec<conformance::Target>, String> {
     let mut specs = Vec::new();
-    for dir in ["generator/tests/corpus", "generator/tests/cases/wire"] {
+    for dir in ["generator/tests/corpus", "generator/tests/cases/wire", "generator/tests/cases/auth"] {
         let dir = root.join(dir);
         let entries = std::fs::read_dir(&dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
         for entry in entries {
