@@ -521,3 +521,42 @@ fn local_refs_outside_components_are_bundled() {
     assert_eq!(schema["$ref"], "#/components/schemas/schema");
     generator::model::build(&document).unwrap();
 }
+
+// ----- big documents -----
+
+/// A document of `n` resources, each with a schema (some properties optional, one an enum)
+/// and a `get` and a `post` with a query parameter: enough parts that the big files are
+/// formatted in many units of work, on several threads.
+fn resources(n: usize) -> String {
+    let mut doc = format!("{HEAD}paths:\n");
+    for i in 0..n {
+        doc.push_str(&format!(
+            "  /things{i}:\n    get:\n      operationId: listThings{i}\n      tags: [t{t}]\n      parameters:\n        - {{name: page, in: query, schema: {{type: integer}}}}\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {{type: array, items: {{$ref: '#/components/schemas/Thing{i}'}}}}\n    post:\n      operationId: createThing{i}\n      tags: [t{t}]\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: {{$ref: '#/components/schemas/Thing{i}'}}\n      responses:\n        '201': {{description: created}}\n",
+            t = i % 7
+        ));
+    }
+    doc.push_str("components:\n  schemas:\n");
+    for i in 0..n {
+        doc.push_str(&format!(
+            "    Thing{i}:\n      type: object\n      required: [id]\n      properties:\n        id: {{type: string}}\n        count{i}: {{type: integer}}\n        state: {{type: string, enum: [on, off, s{i}]}}\n"
+        ));
+    }
+    doc
+}
+
+/// The files made in units of work on several threads are the files formatted whole, one
+/// after the other: same text, same order of parts.
+#[test]
+fn big_files_formatted_in_units_are_the_files_formatted_whole() {
+    let scratch = Scratch::new("units", &[("big.yaml", &resources(150))]);
+    let settings = settings(false);
+    let files = generator::generate(&scratch.path("big.yaml"), None, &settings).unwrap();
+    let document = load::load_file(&scratch.path("big.yaml"), None).unwrap();
+    let api = generator::model::build(&document).unwrap();
+    for (path, tokens) in generator::emit::sources(&api, &settings) {
+        let whole = generator::emit::format_rust(path, tokens, &settings).unwrap();
+        assert!(files[path] == whole, "{path} differs when formatted in units");
+    }
+    assert!(files["src/operations.rs"].matches("pub fn create_thing").count() == 150);
+    assert!(files["src/types.rs"].matches("pub struct Thing").count() == 150);
+}

@@ -47,69 +47,127 @@ pub fn render(api: &Api, settings: &Settings) -> Result<Files> {
 /// The Rust sources of the crate as tokens, before formatting (a stage of its own for
 /// benchmarks and tests).
 pub fn sources(api: &Api, settings: &Settings) -> [(&'static str, TokenStream); 6] {
-    SOURCES.map(|(path, emit)| (path, emit(api, settings)))
+    SOURCES.map(|(path, source)| {
+        let tokens = match source {
+            Source::Whole(emit) => emit(api, settings),
+            Source::Parts { count, part } => (0..count(api)).map(|index| part(api, index)).collect(),
+        };
+        (path, tokens)
+    })
 }
 
-/// Emits the tokens of one Rust source file.
-type Emitter = fn(&Api, &Settings) -> TokenStream;
+/// How the tokens of one Rust source file are made.
+#[derive(Clone, Copy)]
+enum Source {
+    /// All at once.
+    Whole(fn(&Api, &Settings) -> TokenStream),
+    /// Part by part (`part(api, index)` for `index` below `count(api)`), for the files that
+    /// grow with the document: a few parts are formatted at a time, on any thread.
+    Parts { count: fn(&Api) -> usize, part: fn(&Api, usize) -> TokenStream },
+}
 
-/// The Rust sources of the crate and their emitters, in file order.
-const SOURCES: [(&str, Emitter); 6] = [
-    ("src/lib.rs", lib_rs::render),
-    ("src/client.rs", client::render),
-    ("src/operations.rs", |api, _| operations::render(api)),
-    ("src/types.rs", |api, _| types::render(api)),
-    ("src/mock.rs", |api, _| mock::render(api)),
-    ("src/main.rs", cli::render),
+/// The Rust sources of the crate, in file order.
+const SOURCES: [(&str, Source); 6] = [
+    ("src/lib.rs", Source::Whole(lib_rs::render)),
+    ("src/client.rs", Source::Whole(client::render)),
+    ("src/operations.rs", Source::Parts { count: operations::part_count, part: operations::part }),
+    ("src/types.rs", Source::Parts { count: types::part_count, part: types::part }),
+    ("src/mock.rs", Source::Whole(|api, _| mock::render(api))),
+    ("src/main.rs", Source::Whole(cli::render)),
 ];
 
-/// Emits and formats every file of [`SOURCES`] on as many threads as there are cores (at
-/// most one per file), each thread taking the next file not yet taken (tokens are not
-/// `Send`, so a file's tokens are made where they are formatted). Parsing and printing is
-/// the largest cost of generation, and operations and types take about as long as each
-/// other, so on several cores this takes about half as long as one file after the other;
-/// more threads than cores only add start-up cost. Results are in file order; if no thread
-/// can be started, the work is done here instead.
+/// Parts of a file formatted together as one unit of work: few enough that a unit is a small
+/// share of a big file (the threads finish close together), enough that a unit's parse and
+/// print are worth handing out.
+const PARTS_PER_UNIT: usize = 64;
+
+/// One unit of work: a whole file, or a run of a file's parts.
+struct Unit {
+    /// Index in [`SOURCES`].
+    file: usize,
+    /// For a file made part by part, which parts.
+    parts: Option<std::ops::Range<usize>>,
+}
+
+/// The units of work for `api`: whole files first (the largest of them, the command-line
+/// tool, cannot be split, so it must not be the last thing left), then the parts of the big
+/// files in runs of [`PARTS_PER_UNIT`].
+fn units(api: &Api) -> Vec<Unit> {
+    let whole = SOURCES.iter().enumerate().filter_map(|(file, (_, source))| match source {
+        Source::Whole(_) => Some(Unit { file, parts: None }),
+        Source::Parts { .. } => None,
+    });
+    let whole: Vec<Unit> = whole.rev().collect();
+    let parts = SOURCES.iter().enumerate().flat_map(|(file, (_, source))| {
+        let count = match source {
+            Source::Parts { count, .. } => count(api),
+            Source::Whole(_) => 0,
+        };
+        (0..count).step_by(PARTS_PER_UNIT).map(move |start| Unit { file, parts: Some(start..count.min(start + PARTS_PER_UNIT)) })
+    });
+    whole.into_iter().chain(parts).collect()
+}
+
+/// Emits and formats every file of [`SOURCES`] on as many threads as there are cores, each
+/// thread taking the next unit of work ([`units`]) not yet taken (tokens are not `Send`, so a
+/// unit's tokens are made where they are formatted). Parsing and printing is the largest cost
+/// of generation; with the big files cut into units, the threads finish within a unit of each
+/// other. More threads than cores only add start-up cost. The text is the same as formatting
+/// each file at once (prettyplease prints items one after the other), and so are the errors:
+/// each file reports its first. If no thread can be started, the work is done here instead.
 fn emit_and_format_all(api: &Api, settings: &Settings) -> Vec<Result<String>> {
-    let work = |(path, emit): (&'static str, Emitter)| match path {
-        // The two big files are emitted item by item as they are formatted: the tokens of a
-        // whole file would be the largest thing in memory (GitHub: 78 MB of the peak).
-        "src/operations.rs" => format_items(path, operations::items(api), settings),
-        "src/types.rs" => format_items(path, types::items(api), settings),
-        _ => format_rust(path, emit(api, settings), settings),
-    };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(SOURCES.len());
-    let next = AtomicUsize::new(0);
-    // Takes files until none is left; returns them with their place in `SOURCES`.
-    let take_files = || {
-        let mut emitted = Vec::new();
-        loop {
-            let index = next.fetch_add(1, Ordering::Relaxed);
-            let Some(&source) = SOURCES.get(index) else { return emitted };
-            emitted.push((index, work(source)));
+    let units = units(api);
+    let work = |unit: &Unit| {
+        let (path, source) = SOURCES[unit.file];
+        match (source, &unit.parts) {
+            (Source::Parts { part, .. }, Some(parts)) => format_items(path, parts.clone().map(|index| part(api, index))),
+            (Source::Whole(emit), _) => format_items(path, std::iter::once(emit(api, settings))),
+            (Source::Parts { .. }, None) => unreachable!("units of a file made part by part name their parts"),
         }
     };
-    let mut emitted: Vec<(usize, Result<String>)> = std::thread::scope(|scope| {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(units.len());
+    let next = AtomicUsize::new(0);
+    // Takes units until none is left; returns them with their place in `units`.
+    let take_units = || {
+        let mut done = Vec::new();
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(unit) = units.get(index) else { return done };
+            done.push((index, work(unit)));
+        }
+    };
+    let mut done: Vec<(usize, Result<String>)> = std::thread::scope(|scope| {
         let started: Vec<_> = (0..threads)
             .filter_map(|n| {
                 std::thread::Builder::new()
                     .name(format!("emit {n}"))
                     // As much stack as a main thread: `syn` parses recursively.
                     .stack_size(8 << 20)
-                    .spawn_scoped(scope, take_files)
+                    .spawn_scoped(scope, take_units)
                     .ok()
             })
             .collect();
-        let mut emitted: Vec<_> = started
+        let mut done: Vec<_> = started
             .into_iter()
             .flat_map(|thread| thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
             .collect();
         // Whatever no thread took (everything, if none could be started).
-        emitted.extend(take_files());
-        emitted
+        done.extend(take_units());
+        done
     });
-    emitted.sort_by_key(|(index, _)| *index);
-    emitted.into_iter().map(|(_, result)| result).collect()
+    // Units back in file order, each file's in the order of its parts.
+    done.sort_by_key(|(index, _)| (units[*index].file, units[*index].parts.as_ref().map_or(0, |parts| parts.start)));
+    let header = format!("{}\n", header_comment(&settings.command));
+    let mut files: Vec<Result<String>> = SOURCES.iter().map(|_| Ok(header.clone())).collect();
+    for (index, text) in done {
+        let file = &mut files[units[index].file];
+        match (file.as_mut(), text) {
+            (Ok(file), Ok(text)) => file.push_str(&text),
+            (Ok(_), Err(error)) => *file = Err(error),
+            (Err(_), _) => {}
+        }
+    }
+    files
 }
 
 /// `items` (one or more items, or methods of an impl block) compiled only when one of the
@@ -180,13 +238,14 @@ fn push_gated(gated: &mut TokenStream, cfg: &TokenStream, item: Vec<proc_macro2:
 /// syntax tree of a file of a hundred thousand lines would otherwise be the largest thing in
 /// memory.
 pub fn format_rust(path: &str, tokens: TokenStream, settings: &Settings) -> Result<String> {
-    format_items(path, std::iter::once(tokens), settings)
+    let text = format_items(path, std::iter::once(tokens))?;
+    Ok(format!("{}\n{text}", header_comment(&settings.command)))
 }
 
-/// [`format_rust`] of the concatenation of `parts` (each one or more items), taking the
-/// parts only as they are formatted.
-fn format_items(path: &str, parts: impl Iterator<Item = TokenStream>, settings: &Settings) -> Result<String> {
-    let mut text = format!("{}\n", header_comment(&settings.command));
+/// The formatted text of the concatenation of `parts` (each one or more items), without the
+/// file's header, taking the parts only as they are formatted.
+fn format_items(path: &str, parts: impl Iterator<Item = TokenStream>) -> Result<String> {
+    let mut text = String::new();
     let mut items = parts.flat_map(items_of).peekable();
     while items.peek().is_some() {
         let chunk: TokenStream = items.by_ref().take(ITEMS_PER_CHUNK).flatten().collect();
@@ -279,6 +338,7 @@ mod tests {
         assert_eq!(chunked, whole);
         // The same items given a few at a time, as the big files are.
         let parts = std::iter::once(quote::quote!(#![doc = " Types."] use std::fmt;)).chain(items);
-        assert_eq!(format_items("src/x.rs", parts, &settings).unwrap(), whole);
+        let by_parts = format!("{}\n{}", header_comment("test"), format_items("src/x.rs", parts).unwrap());
+        assert_eq!(by_parts, whole);
     }
 }

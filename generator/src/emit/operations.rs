@@ -12,17 +12,19 @@ use crate::model::{
     TypeRef,
 };
 
-pub fn render(api: &Api) -> TokenStream {
-    items(api).collect()
+/// How many parts [`part`] makes: the module's header with `impl Client`, then a request
+/// builder per operation.
+pub fn part_count(api: &Api) -> usize {
+    1 + api.operations.len()
 }
 
-/// The items of `src/operations.rs` in file order (the module's header and `impl Client`
-/// first, then a request builder per operation), each made when it is taken, so that a
-/// caller formatting a few at a time never holds the tokens of the whole file.
-pub fn items(api: &Api) -> impl Iterator<Item = TokenStream> + '_ {
-    let header = move || {
+/// Part `index` of `src/operations.rs` in file order (see [`part_count`]), made only when
+/// asked for, so that a caller formatting a few parts at a time never holds the tokens of
+/// the whole file, and parts can be made on several threads.
+pub fn part(api: &Api, index: usize) -> TokenStream {
+    let Some(index) = index.checked_sub(1) else {
         let methods = api.operations.iter().map(|op| super::gate(&op.features, client_method(op)));
-        quote! {
+        return quote! {
             //! The operations of the document: a method of [`Client`] per operation, taking the
             //! required parameters and returning the operation's request builder, with a setter
             //! per optional parameter. Await the builder to send the request. What every builder
@@ -40,10 +42,10 @@ pub fn items(api: &Api) -> impl Iterator<Item = TokenStream> + '_ {
             impl Client {
                 #(#methods)*
             }
-        }
+        };
     };
-    let builders = api.operations.iter().map(|op| super::gate(&op.features, operation(op)));
-    std::iter::once_with(header).chain(builders)
+    let op = &api.operations[index];
+    super::gate(&op.features, operation(op))
 }
 
 /// How an argument is taken: strings and lists borrowed for the builder's `'a`, small values

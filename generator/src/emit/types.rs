@@ -118,13 +118,30 @@ fn boxed(ty: TokenStream, boxed: bool) -> TokenStream {
     }
 }
 
-pub fn render(api: &Api) -> TokenStream {
-    items(api).collect()
+/// How many parts [`part`] makes: the module's header, then each type, each alias, and each
+/// operation's success enum (empty when it has none).
+pub fn part_count(api: &Api) -> usize {
+    1 + api.types.len() + api.aliases.len() + api.operations.len()
 }
 
-/// The items of `src/types.rs` in file order, each made when it is taken, so that a caller
-/// formatting a few at a time never holds the tokens of the whole file.
-pub fn items(api: &Api) -> impl Iterator<Item = TokenStream> + '_ {
+/// Part `index` of `src/types.rs` in file order (see [`part_count`]), made only when asked
+/// for, so that a caller formatting a few parts at a time never holds the tokens of the whole
+/// file, and parts can be made on several threads.
+pub fn part(api: &Api, index: usize) -> TokenStream {
+    let Some(index) = index.checked_sub(1) else { return header(api) };
+    if let Some(def) = api.types.get(index) {
+        return super::gate(&def.features, type_def(def, api));
+    }
+    let index = index - api.types.len();
+    if let Some(alias) = api.aliases.get(index) {
+        return super::gate(&alias.features, alias_def(alias));
+    }
+    let op = &api.operations[index - api.aliases.len()];
+    success_enum(op).map_or_else(TokenStream::new, |success| super::gate(&op.features, success))
+}
+
+/// The module's documentation and imports.
+fn header(api: &Api) -> TokenStream {
     let doc = format!(" Types of the {}: request and response bodies and their parts.", api.title);
     // Success enums are not serde types: a document without schemas
     // needs no import.
@@ -138,17 +155,13 @@ pub fn items(api: &Api) -> impl Iterator<Item = TokenStream> + '_ {
             use crate::runtime::{nullable, timestamp};
         }
     });
-    let header = quote! {
+    quote! {
         #![doc = #doc]
         // A deprecated schema still has to be declared, converted and used by the types that
         // hold it; only the user's code should be warned.
         #![allow(deprecated)]
         #serde_import
-    };
-    let types = api.types.iter().map(|def| super::gate(&def.features, type_def(def, api)));
-    let aliases = api.aliases.iter().map(|alias| super::gate(&alias.features, alias_def(alias)));
-    let successes = api.operations.iter().filter_map(|op| Some(super::gate(&op.features, success_enum(op)?)));
-    std::iter::once(header).chain(types).chain(aliases).chain(successes)
+    }
 }
 
 /// `pub type Name = Target;` for a component of the same shape as another type.
