@@ -3,7 +3,8 @@
 //! required parameters and returning the operation's request builder, with a setter
 //! per optional parameter. Await the builder to send the request. What every builder
 //! shares (`header`, `timeout`, `send`, `IntoFuture`, a `Debug` that shows no
-//! argument) is added by the runtime's `request_builder!`.
+//! argument) is added by the runtime's `request_builder!`. A parameter the document
+//! adds later becomes a new setter, so code that builds requests keeps compiling.
 #[allow(unused_imports)]
 use crate::runtime::{
     path_param, CallOptions, Method, Multipart, Operation, Param, RequestParts, Response,
@@ -238,8 +239,6 @@ impl Client {
     }
 }
 /// A request of [`Client::get_access_token`]: set optional parameters with its setters, then `.await` it (or call [`send_with_response`](Self::send_with_response) for the answer's status and headers).
-///
-/// A parameter the document adds later becomes a new setter here, so code that builds requests keeps compiling.
 #[cfg(feature = "authentication")]
 #[derive(Clone)]
 #[must_use = "a request does nothing until it is awaited"]
@@ -284,8 +283,6 @@ impl<'a> GetAccessToken<'a> {
 #[cfg(feature = "authentication")]
 crate::runtime::request_builder!(GetAccessToken, get_access_token, types::TokenResponse);
 /// A request of [`Client::list_service_principals`]: set optional parameters with its setters, then `.await` it (or call [`send_with_response`](Self::send_with_response) for the answer's status and headers).
-///
-/// A parameter the document adds later becomes a new setter here, so code that builds requests keeps compiling.
 #[cfg(feature = "service-principals")]
 #[derive(Clone)]
 #[must_use = "a request does nothing until it is awaited"]
@@ -323,8 +320,6 @@ crate::runtime::request_builder!(
     ListServicePrincipals, list_service_principals, types::ListServicePrincipalsResponse
 );
 /// A request of [`Client::create_service_principal`]: set optional parameters with its setters, then `.await` it (or call [`send_with_response`](Self::send_with_response) for the answer's status and headers).
-///
-/// A parameter the document adds later becomes a new setter here, so code that builds requests keeps compiling.
 #[cfg(feature = "service-principals")]
 #[derive(Clone)]
 #[must_use = "a request does nothing until it is awaited"]
@@ -364,8 +359,6 @@ crate::runtime::request_builder!(
     CreateServicePrincipal, create_service_principal, types::ServicePrincipal
 );
 /// A request of [`Client::get_service_principal`]: set optional parameters with its setters, then `.await` it (or call [`send_with_response`](Self::send_with_response) for the answer's status and headers).
-///
-/// A parameter the document adds later becomes a new setter here, so code that builds requests keeps compiling.
 #[cfg(feature = "service-principals")]
 #[derive(Clone)]
 #[must_use = "a request does nothing until it is awaited"]
@@ -408,8 +401,6 @@ crate::runtime::request_builder!(
     GetServicePrincipal, get_service_principal, types::ServicePrincipal
 );
 /// A request of [`Client::delete_service_principal`]: set optional parameters with its setters, then `.await` it (or call [`send_with_response`](Self::send_with_response) for the answer's status and headers).
-///
-/// A parameter the document adds later becomes a new setter here, so code that builds requests keeps compiling.
 #[cfg(feature = "service-principals")]
 #[derive(Clone)]
 #[must_use = "a request does nothing until it is awaited"]
@@ -447,8 +438,6 @@ impl<'a> DeleteServicePrincipal<'a> {
 #[cfg(feature = "service-principals")]
 crate::runtime::request_builder!(DeleteServicePrincipal, delete_service_principal, ());
 /// A request of [`Client::list_resource_locations`]: set optional parameters with its setters, then `.await` it (or call [`send_with_response`](Self::send_with_response) for the answer's status and headers).
-///
-/// A parameter the document adds later becomes a new setter here, so code that builds requests keeps compiling.
 #[cfg(feature = "resource-locations")]
 #[derive(Clone)]
 #[must_use = "a request does nothing until it is awaited"]
@@ -486,8 +475,6 @@ crate::runtime::request_builder!(
     ListResourceLocations, list_resource_locations, types::ListResourceLocationsResponse
 );
 /// A request of [`Client::get_resource_location`]: set optional parameters with its setters, then `.await` it (or call [`send_with_response`](Self::send_with_response) for the answer's status and headers).
-///
-/// A parameter the document adds later becomes a new setter here, so code that builds requests keeps compiling.
 #[cfg(feature = "resource-locations")]
 #[derive(Clone)]
 #[must_use = "a request does nothing until it is awaited"]
@@ -530,8 +517,6 @@ crate::runtime::request_builder!(
     GetResourceLocation, get_resource_location, types::ResourceLocation
 );
 /// A request of [`Client::list_notifications`]: set optional parameters with its setters, then `.await` it (or call [`send_with_response`](Self::send_with_response) for the answer's status and headers).
-///
-/// A parameter the document adds later becomes a new setter here, so code that builds requests keeps compiling.
 #[cfg(feature = "notifications")]
 #[derive(Clone)]
 #[must_use = "a request does nothing until it is awaited"]

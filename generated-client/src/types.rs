@@ -4,7 +4,7 @@
 #[allow(unused_imports)]
 use serde::{Deserialize, Serialize};
 #[allow(unused_imports)]
-use crate::runtime::{nullable, timestamp};
+use crate::runtime::{nullable, setter, timestamp};
 /// The `CreateServicePrincipalRequest` schema.
 #[cfg(feature = "service-principals")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -99,11 +99,7 @@ impl ListNotificationsResponse {
     pub fn new() -> Self {
         Self::default()
     }
-    /// Sets `items`.
-    pub fn with_items(mut self, value: Vec<Notification>) -> Self {
-        self.items = Some(value);
-        self
-    }
+    setter!(with_items, items, Vec<Notification>);
 }
 /// The 200 answer of GET `/resourcelocations`.
 #[cfg(feature = "resource-locations")]
@@ -121,11 +117,7 @@ impl ListResourceLocationsResponse {
     pub fn new() -> Self {
         Self::default()
     }
-    /// Sets `items`.
-    pub fn with_items(mut self, value: Vec<ResourceLocation>) -> Self {
-        self.items = Some(value);
-        self
-    }
+    setter!(with_items, items, Vec<ResourceLocation>);
 }
 /// The 200 answer of GET `/serviceprincipals`.
 #[cfg(feature = "service-principals")]
@@ -143,11 +135,7 @@ impl ListServicePrincipalsResponse {
     pub fn new() -> Self {
         Self::default()
     }
-    /// Sets `items`.
-    pub fn with_items(mut self, value: Vec<ServicePrincipal>) -> Self {
-        self.items = Some(value);
-        self
-    }
+    setter!(with_items, items, Vec<ServicePrincipal>);
 }
 /// The `Notification` schema.
 #[cfg(feature = "notifications")]
@@ -182,31 +170,11 @@ impl Notification {
     pub fn new() -> Self {
         Self::default()
     }
-    /// Sets `id`.
-    pub fn with_id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `title`.
-    pub fn with_title(mut self, value: impl Into<String>) -> Self {
-        self.title = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn with_description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `severity`.
-    pub fn with_severity(mut self, value: NotificationSeverity) -> Self {
-        self.severity = Some(value);
-        self
-    }
-    /// Sets `createdDate`.
-    pub fn with_created_date(mut self, value: jiff::Timestamp) -> Self {
-        self.created_date = Some(value);
-        self
-    }
+    setter!(with_id, id, into String);
+    setter!(with_title, title, into String);
+    setter!(with_description, description, into String);
+    setter!(with_severity, severity, NotificationSeverity);
+    setter!(with_created_date, created_date as "createdDate", jiff::Timestamp);
 }
 /// Severity level of the notification
 #[cfg(feature = "notifications")]
@@ -266,16 +234,8 @@ impl OAuthError {
     pub fn new() -> Self {
         Self::default()
     }
-    /// Sets `error`.
-    pub fn with_error(mut self, value: impl Into<String>) -> Self {
-        self.error = Some(value.into());
-        self
-    }
-    /// Sets `error_description`.
-    pub fn with_error_description(mut self, value: impl Into<String>) -> Self {
-        self.error_description = Some(value.into());
-        self
-    }
+    setter!(with_error, error, into String);
+    setter!(with_error_description, error_description, into String);
 }
 /// The `ResourceLocation` schema.
 #[cfg(feature = "resource-locations")]
@@ -305,31 +265,11 @@ impl ResourceLocation {
     pub fn new() -> Self {
         Self::default()
     }
-    /// Sets `id`.
-    pub fn with_id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn with_name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `internalOnly`.
-    pub fn with_internal_only(mut self, value: bool) -> Self {
-        self.internal_only = Some(value);
-        self
-    }
-    /// Sets `timeZone`.
-    pub fn with_time_zone(mut self, value: impl Into<String>) -> Self {
-        self.time_zone = Some(value.into());
-        self
-    }
-    /// Sets `readOnly`.
-    pub fn with_read_only(mut self, value: bool) -> Self {
-        self.read_only = Some(value);
-        self
-    }
+    setter!(with_id, id, into String);
+    setter!(with_name, name, into String);
+    setter!(with_internal_only, internal_only as "internalOnly", bool);
+    setter!(with_time_zone, time_zone as "timeZone", into String);
+    setter!(with_read_only, read_only as "readOnly", bool);
 }
 /// The `ServicePrincipal` schema.
 #[cfg(feature = "service-principals")]
@@ -364,31 +304,11 @@ impl ServicePrincipal {
     pub fn new() -> Self {
         Self::default()
     }
-    /// Sets `id`.
-    pub fn with_id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `displayName`.
-    pub fn with_display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `clientId`.
-    pub fn with_client_id(mut self, value: impl Into<String>) -> Self {
-        self.client_id = Some(value.into());
-        self
-    }
-    /// Sets `customerId`.
-    pub fn with_customer_id(mut self, value: impl Into<String>) -> Self {
-        self.customer_id = Some(value.into());
-        self
-    }
-    /// Sets `createdAt`.
-    pub fn with_created_at(mut self, value: jiff::Timestamp) -> Self {
-        self.created_at = Some(value);
-        self
-    }
+    setter!(with_id, id, into String);
+    setter!(with_display_name, display_name as "displayName", into String);
+    setter!(with_client_id, client_id as "clientId", into String);
+    setter!(with_customer_id, customer_id as "customerId", into String);
+    setter!(with_created_at, created_at as "createdAt", jiff::Timestamp);
 }
 /// The `TokenResponse` schema.
 #[cfg(feature = "authentication")]
@@ -412,21 +332,9 @@ impl TokenResponse {
     pub fn new() -> Self {
         Self::default()
     }
-    /// Sets `token_type`.
-    pub fn with_token_type(mut self, value: impl Into<String>) -> Self {
-        self.token_type = Some(value.into());
-        self
-    }
-    /// Sets `access_token`.
-    pub fn with_access_token(mut self, value: crate::Secret) -> Self {
-        self.access_token = Some(value);
-        self
-    }
-    /// Sets `expires_in`.
-    pub fn with_expires_in(mut self, value: TokenResponseExpiresIn) -> Self {
-        self.expires_in = Some(value);
-        self
-    }
+    setter!(with_token_type, token_type, into String);
+    setter!(with_access_token, access_token, crate::Secret);
+    setter!(with_expires_in, expires_in, TokenResponseExpiresIn);
 }
 /// Token lifetime in seconds; the service sends it as a string such as "3600".
 ///

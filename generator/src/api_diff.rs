@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use quote::ToTokens;
+use syn::ext::IdentExt;
 use syn::{Fields, ImplItem, Item, Visibility};
 
 /// The public items of a crate: path → rendered signature.
@@ -170,11 +171,19 @@ fn collect(item: &Item, module: &str, found: &mut Surface) {
             };
             let owner = if owner == "Client" { owner } else { format!("{module}{owner}") };
             for impl_item in &block.items {
-                if let ImplItem::Fn(method) = impl_item {
-                    if is_pub(&method.vis) {
+                match impl_item {
+                    ImplItem::Fn(method) if is_pub(&method.vis) => {
                         let sig = &method.sig;
                         found.insert(format!("{owner}::{}", sig.ident), entry(text(sig), Kind::Item));
                     }
+                    // The runtime's `setter!(with_field, field, Type)`: a public setter, with
+                    // the signature it had when written out.
+                    ImplItem::Macro(invocation) if invocation.mac.path.is_ident("setter") => {
+                        let Ok((setter, value)) = invocation.mac.parse_body_with(setter_args) else { continue };
+                        let signature = quote::quote!(fn #setter(mut self, value: #value) -> Self);
+                        found.insert(format!("{owner}::{setter}"), entry(text(signature), Kind::Item));
+                    }
+                    _ => {}
                 }
             }
         }
@@ -209,6 +218,37 @@ fn request_builder_args(input: syn::parse::ParseStream<'_>) -> syn::Result<(syn:
     input.parse::<syn::Token![,]>()?;
     let output: syn::Type = input.parse()?;
     Ok((builder, output))
+}
+
+/// `#[attr]* with_field, field [as "wire"], how` of a `setter!` invocation: the setter and
+/// the type of the value it takes (`into String`: `impl Into<String>`; `nullable T`:
+/// `Option<T>`; `boxed T` and `T`: `T`).
+fn setter_args(input: syn::parse::ParseStream<'_>) -> syn::Result<(syn::Ident, proc_macro2::TokenStream)> {
+    input.call(syn::Attribute::parse_outer)?;
+    let setter: syn::Ident = input.parse()?;
+    input.parse::<syn::Token![,]>()?;
+    input.call(syn::Ident::parse_any)?;
+    if input.peek(syn::Token![as]) {
+        input.parse::<syn::Token![as]>()?;
+        input.parse::<syn::LitStr>()?;
+    }
+    input.parse::<syn::Token![,]>()?;
+    let word = |input: syn::parse::ParseStream<'_>, word: &str| {
+        let found = input.fork().call(syn::Ident::parse_any).is_ok_and(|ident| ident == word);
+        if found {
+            input.call(syn::Ident::parse_any).map(|_| true)
+        } else {
+            Ok(false)
+        }
+    };
+    if word(input, "into")? {
+        let target: syn::Type = input.parse()?;
+        return Ok((setter, quote::quote!(impl Into<#target>)));
+    }
+    let nullable = word(input, "nullable")?;
+    word(input, "boxed")?;
+    let ty: syn::Type = input.parse()?;
+    Ok((setter, if nullable { quote::quote!(Option<#ty>) } else { quote::quote!(#ty) }))
 }
 
 /// The semver bump a list of changes calls for.
@@ -343,6 +383,34 @@ mod tests {
         let changes = diff(&new, &surface([("src/operations.rs", other)]));
         assert_eq!(changes.len(), 1, "{changes:#?}");
         assert!(changes[0].breaking && changes[0].path == "operations::ListThings::send");
+    }
+
+    #[test]
+    fn setters_written_with_the_runtime_macro_are_part_of_the_surface() {
+        let written_out = r#"
+            impl Thing {
+                pub fn with_name(mut self, value: impl Into<String>) -> Self { self }
+                pub fn with_parent(mut self, value: Thing) -> Self { self }
+                pub fn with_note(mut self, value: Option<Vec<String>>) -> Self { self }
+                pub fn with_ref(mut self, value: i64) -> Self { self }
+            }
+        "#;
+        let expanded = r#"
+            impl Thing {
+                setter!(with_name, name, into String);
+                setter!(with_parent, parent, boxed Thing);
+                setter!(#[deprecated] with_note, note, nullable Vec<String>);
+                setter!(with_ref, ref_ as "ref", i64);
+            }
+        "#;
+        let old = surface([("src/types.rs", written_out)]);
+        let new = surface([("src/types.rs", expanded)]);
+        assert_eq!(new.len(), 4, "{new:#?}");
+        assert_eq!(diff(&old, &new), [], "the same setters, written out or expanded");
+        let other = expanded.replace("nullable Vec<String>", "Vec<String>");
+        let changes = diff(&new, &surface([("src/types.rs", other.as_str())]));
+        assert_eq!(changes.len(), 1, "{changes:#?}");
+        assert!(changes[0].breaking && changes[0].path == "types::Thing::with_note");
     }
 
     #[test]

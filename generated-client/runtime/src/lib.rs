@@ -43,6 +43,7 @@ mod params;
 mod redact;
 mod request;
 mod retry;
+mod setters;
 #[doc(hidden)]
 pub mod nullable;
 #[doc(hidden)]

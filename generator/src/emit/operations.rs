@@ -29,7 +29,8 @@ pub fn part(api: &Api, index: usize) -> TokenStream {
             //! required parameters and returning the operation's request builder, with a setter
             //! per optional parameter. Await the builder to send the request. What every builder
             //! shares (`header`, `timeout`, `send`, `IntoFuture`, a `Debug` that shows no
-            //! argument) is added by the runtime's `request_builder!`.
+            //! argument) is added by the runtime's `request_builder!`. A parameter the document
+            //! adds later becomes a new setter, so code that builds requests keeps compiling.
             // Unused when cargo features leave out every operation.
             #[allow(unused_imports)]
             use crate::runtime::{
@@ -304,7 +305,6 @@ fn operation(op: &Operation) -> TokenStream {
             if op.pagination.is_some() { ", or [`stream`](Self::stream) for every item of every page" } else { "" }
         ))
         .as_deref(),
-        Some("A parameter the document adds later becomes a new setter here, so code that builds requests keeps compiling."),
     ]);
     let with_response_docs = with_response_docs(op);
     let stream = stream_method(op);
@@ -749,27 +749,27 @@ fn operation_docs(op: &Operation) -> TokenStream {
             ParamLocation::Header => "header",
             ParamLocation::Cookie => "cookie",
         };
-        let requirement = if param.required {
-            "required".to_owned()
+        // An optional parameter's description is on its setter: here only where it is.
+        let (requirement, description) = if param.required {
+            ("required".to_owned(), param.description.as_deref().unwrap_or("").trim())
         } else {
-            format!("optional, set with [`{0}`]({1}::{0})", param.rust_name, op.builder)
+            (format!("optional, set with [`{0}`]({1}::{0})", param.rust_name, op.builder), "")
         };
-        let description = param.description.as_deref().unwrap_or("").trim();
         args.push(format!(
             "- {}: {} {} {}, {requirement}. {description}",
             code(&param.rust_name),
             place,
             if place == "header" { "field" } else { "parameter" },
             code(&param.wire_name),
-        ));
+        ).trim_end().to_owned());
     }
     if let Some(body) = &op.body {
-        let description = body.description.as_deref().unwrap_or("").trim();
+        let description = if body.required { body.description.as_deref().unwrap_or("").trim() } else { "" };
         args.push(format!(
             "- `body`: the request body, sent as {}, {}. {description}",
             code(&body.content_type),
             if body.required { "required".to_owned() } else { format!("optional, set with [`body`]({}::body)", op.builder) }
-        ));
+        ).trim_end().to_owned());
     }
     if !args.is_empty() {
         sections.push(format!("# Arguments\n\n{}", args.join("\n")));

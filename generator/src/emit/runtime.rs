@@ -33,6 +33,7 @@ runtime_files!(
     "redact.rs",
     "request.rs",
     "retry.rs",
+    "setters.rs",
     "timestamp.rs",
     "wrapper.rs",
 );

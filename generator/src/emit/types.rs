@@ -152,7 +152,7 @@ fn header(api: &Api) -> TokenStream {
             #[allow(unused_imports)]
             use serde::{Deserialize, Serialize};
             #[allow(unused_imports)]
-            use crate::runtime::{nullable, timestamp};
+            use crate::runtime::{nullable, setter, timestamp};
         }
     });
     quote! {
@@ -336,33 +336,24 @@ fn struct_def(name: &Ident, fields: &[Field], additional: &Additional) -> TokenS
     }
 }
 
-/// The chainable setter `with_<field>` of a property the constructor leaves empty: it takes
-/// the value (for a nullable one, `None` sends `null`).
+/// The chainable setter `with_<field>` of a property the constructor leaves empty, as a line
+/// of the runtime's `setter!` (how the value is taken: `into String`, `boxed`, `nullable`):
+/// it takes the value (for a nullable one, `None` sends `null`).
 fn field_setter(field: &Field, setter: &str) -> TokenStream {
     let name = ident(&field.name);
     let setter = ident(setter);
-    let doc = format!(" Sets {}.", code(&field.wire_name));
+    let wire = &field.wire_name;
+    let wire = (field.name != *wire).then(|| quote!(as #wire));
     let deprecated = field.deprecated.then(|| quote!(#[deprecated]));
     let inner = type_tokens(&field.ty, true);
-    let (ty, value) = match (field.ty == TypeRef::String, field.boxed) {
-        (true, _) => (quote!(impl Into<String>), quote!(value.into())),
-        (false, true) => (inner.clone(), quote!(Box::new(value))),
-        (false, false) => (inner.clone(), quote!(value)),
-    };
-    // Optional and nullable: `Option<Option<T>>`, the setter takes `Option<T>`.
-    let (ty, value) = if !field.required && field.nullable {
-        let boxed_value = if field.boxed { quote!(value.map(Box::new)) } else { quote!(value) };
-        (quote!(Option<#inner>), boxed_value)
-    } else {
-        (ty, value)
+    let nullable = (!field.required && field.nullable).then(|| quote!(nullable));
+    let taken = match (field.ty == TypeRef::String && nullable.is_none(), field.boxed) {
+        (true, _) => quote!(into String),
+        (false, true) => quote!(#nullable boxed #inner),
+        (false, false) => quote!(#nullable #inner),
     };
     quote! {
-        #[doc = #doc]
-        #deprecated
-        pub fn #setter(mut self, value: #ty) -> Self {
-            self.#name = Some(#value);
-            self
-        }
+        setter!(#deprecated #setter, #name #wire, #taken);
     }
 }
 
