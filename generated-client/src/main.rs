@@ -226,15 +226,14 @@ fn command_get_access_token() -> Command {
         .long_about(
             "Citrix Obtain access token\n\nAuthenticate using OAuth 2.0 Client Credentials grant to obtain a bearer token for accessing Citrix Cloud APIs.\n\nPOST /cctrustoauth2/{customerId}/tokens/clients (operation `getAccessToken`)",
         )
-        .arg(
-            cli::parameter(
-                    "path-customer-id",
-                    "Citrix Cloud customer ID (path parameter `customerId`)",
-                    true,
-                    false,
-                )
-                .value_parser(cli::value::<String>),
-        )
+        .args([
+            cli::option(
+                "path-customer-id",
+                "Citrix Cloud customer ID (path parameter `customerId`)",
+                cli::REQUIRED,
+                cli::value::<String>,
+            ),
+        ])
         .arg(
             cli::body_option(
                 true,
@@ -324,15 +323,14 @@ fn command_get_service_principal() -> Command {
         .long_about(
             "Citrix Get a service principal\n\nRetrieve details of a specific service principal by ID.\n\nGET /serviceprincipals/{principalId} (operation `getServicePrincipal`)",
         )
-        .arg(
-            cli::parameter(
-                    "principal-id",
-                    "Service principal unique identifier (path parameter `principalId`)",
-                    true,
-                    false,
-                )
-                .value_parser(cli::value::<String>),
-        )
+        .args([
+            cli::option(
+                "principal-id",
+                "Service principal unique identifier (path parameter `principalId`)",
+                cli::REQUIRED,
+                cli::value::<String>,
+            ),
+        ])
 }
 /// Runs `service-principals get`.
 #[cfg(feature = "service-principals")]
@@ -356,15 +354,14 @@ fn command_delete_service_principal() -> Command {
         .long_about(
             "Citrix Delete a service principal\n\nDelete a service principal by ID.\n\nDELETE /serviceprincipals/{principalId} (operation `deleteServicePrincipal`)",
         )
-        .arg(
-            cli::parameter(
-                    "principal-id",
-                    "Service principal unique identifier (path parameter `principalId`)",
-                    true,
-                    false,
-                )
-                .value_parser(cli::value::<String>),
-        )
+        .args([
+            cli::option(
+                "principal-id",
+                "Service principal unique identifier (path parameter `principalId`)",
+                cli::REQUIRED,
+                cli::value::<String>,
+            ),
+        ])
 }
 /// Runs `service-principals delete`.
 #[cfg(feature = "service-principals")]
@@ -410,15 +407,14 @@ fn command_get_resource_location() -> Command {
         .long_about(
             "Citrix Get a resource location\n\nRetrieve details of a specific resource location by ID.\n\nGET /resourcelocations/{locationId} (operation `getResourceLocation`)",
         )
-        .arg(
-            cli::parameter(
-                    "location-id",
-                    "Resource location unique identifier (path parameter `locationId`)",
-                    true,
-                    false,
-                )
-                .value_parser(cli::value::<String>),
-        )
+        .args([
+            cli::option(
+                "location-id",
+                "Resource location unique identifier (path parameter `locationId`)",
+                cli::REQUIRED,
+                cli::value::<String>,
+            ),
+        ])
 }
 /// Runs `resource-locations get`.
 #[cfg(feature = "resource-locations")]

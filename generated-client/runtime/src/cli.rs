@@ -260,14 +260,32 @@ pub fn headers(matches: &ArgMatches) -> Vec<(String, String)> {
     list(matches, "header")
 }
 
-/// An option of a command, from a parameter of the operation: `--id VALUE`, repeated for
-/// each item of a list (`repeatable`), required or not.
-pub fn parameter(id: &'static str, help: &'static str, required: bool, repeatable: bool) -> Arg {
+/// Whether an option of a command must be given, and whether it may be given more than once
+/// (a parameter that is a list: an item per `--id VALUE`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Occurrence {
+    required: bool,
+    repeatable: bool,
+}
+
+/// Given exactly once.
+pub const REQUIRED: Occurrence = Occurrence { required: true, repeatable: false };
+/// Given at most once.
+pub const OPTIONAL: Occurrence = Occurrence { required: false, repeatable: false };
+/// Given any number of times, an item of a list each time.
+pub const LIST: Occurrence = Occurrence { required: false, repeatable: true };
+/// Given at least once, an item of a list each time.
+pub const REQUIRED_LIST: Occurrence = Occurrence { required: true, repeatable: true };
+
+/// An option of a command, from a parameter of the operation: `--id VALUE`, parsed by
+/// `parser` ([`value`], or [`one_of`] for an enum).
+pub fn option(id: &'static str, help: &'static str, occurrence: Occurrence, parser: impl Into<ValueParser>) -> Arg {
     Arg::new(id)
         .long(id)
         .help(help)
-        .required(required)
-        .action(if repeatable { ArgAction::Append } else { ArgAction::Set })
+        .required(occurrence.required)
+        .action(if occurrence.repeatable { ArgAction::Append } else { ArgAction::Set })
+        .value_parser(parser.into())
 }
 
 /// The `--<id>` switch of a command whose operation is a paginated list: fetch every page

@@ -313,7 +313,8 @@ fn operation_functions(api: &Api, op: &Operation, command: &CliCommand, path: &s
     }
     long_about.push(format!("{request_line} (operation `{}`)", op.id));
     let long_about = long_about.join("\n\n");
-    let args = op.params.iter().zip(&command.options).map(|(param, option)| parameter_arg(api, param, option));
+    let args: Vec<TokenStream> = op.params.iter().zip(&command.options).map(|(param, option)| parameter_arg(api, param, option)).collect();
+    let args = (!args.is_empty()).then(|| quote!(.args([#(#args),*])));
     let all_pages = op.pagination.as_ref().map(|_| {
         let id = crate::model::cli::ALL_PAGES;
         quote!(.arg(cli::all_pages_option(#id)))
@@ -333,7 +334,7 @@ fn operation_functions(api: &Api, op: &Operation, command: &CliCommand, path: &s
             Command::new(#name)
                 .about(#about)
                 .long_about(#long_about)
-                #(#args)*
+                #args
                 #all_pages
                 #body_arg
         }
@@ -371,8 +372,13 @@ fn parameter_arg(api: &Api, param: &Param, option: &str) -> TokenStream {
     };
     let mut help = param.description.as_deref().map_or(String::new(), |d| format!("{} ", one_line(d)));
     help.push_str(&format!("({place} `{}`)", param.wire_name));
-    let required = param.required;
     let (parsed, repeatable) = parse_type(param);
+    let occurrence = match (param.required, repeatable) {
+        (true, false) => quote!(cli::REQUIRED),
+        (false, false) => quote!(cli::OPTIONAL),
+        (false, true) => quote!(cli::LIST),
+        (true, true) => quote!(cli::REQUIRED_LIST),
+    };
     let item = match &param.ty {
         TypeRef::Array(item) => item,
         other => other,
@@ -381,7 +387,7 @@ fn parameter_arg(api: &Api, param: &Param, option: &str) -> TokenStream {
         Some(values) => quote!(cli::one_of::<#parsed>(&[#(#values),*])),
         None => quote!(cli::value::<#parsed>),
     };
-    quote!(.arg(cli::parameter(#option, #help, #required, #repeatable).value_parser(#parser)))
+    quote!(cli::option(#option, #help, #occurrence, #parser))
 }
 
 /// The type an option's value is parsed as (one item of a list), and whether the option
