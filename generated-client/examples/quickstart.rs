@@ -2,13 +2,13 @@
 //! customer.
 //!
 //! ```text
-//! export CITRIX_CUSTOMER_ID=... CITRIX_CLIENT_ID=... CITRIX_CLIENT_SECRET=...
-//! export CITRIX_REGION=eu      # optional: us (default), eu, ap-s or jp
+//! export CITRIX_CLOUD_CUSTOMER_ID=... CITRIX_CLOUD_CLIENT_ID=... CITRIX_CLOUD_CLIENT_SECRET=...
+//! export CITRIX_CLOUD_REGION=eu      # optional: us (default), eu, ap-s or japan
 //! cargo run -p citrix-cloud --example quickstart
 //! ```
 //!
-//! `CITRIX_BASE_URL` (optional) sends every request to another base URL, such as a proxy or
-//! a test server; it overrides `CITRIX_REGION`.
+//! `CITRIX_CLOUD_BASE_URL` (optional) sends every request to another base URL, such as a proxy or
+//! a test server; it overrides `CITRIX_CLOUD_REGION`.
 
 mod common;
 

@@ -1,11 +1,11 @@
 //! A service principal round trip: create one, read it back, delete it, printing each step.
 //!
 //! ```text
-//! export CITRIX_CUSTOMER_ID=... CITRIX_CLIENT_ID=... CITRIX_CLIENT_SECRET=...
+//! export CITRIX_CLOUD_CUSTOMER_ID=... CITRIX_CLOUD_CLIENT_ID=... CITRIX_CLOUD_CLIENT_SECRET=...
 //! cargo run -p citrix-cloud --example service_principals [display-name]
 //! ```
 //!
-//! Same environment as the quickstart (`CITRIX_REGION`, `CITRIX_BASE_URL` optional).
+//! Same environment as the quickstart (`CITRIX_CLOUD_REGION`, `CITRIX_CLOUD_BASE_URL` optional).
 
 mod common;
 

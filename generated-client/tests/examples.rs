@@ -10,10 +10,10 @@ use wiremock::{Mock, ResponseTemplate};
 
 fn env(server: &wiremock::MockServer) -> Vec<(&'static str, String)> {
     vec![
-        ("CITRIX_BASE_URL", server.uri()),
-        ("CITRIX_CUSTOMER_ID", CUSTOMER_ID.to_owned()),
-        ("CITRIX_CLIENT_ID", CLIENT_ID.to_owned()),
-        ("CITRIX_CLIENT_SECRET", CLIENT_SECRET.to_owned()),
+        ("CITRIX_CLOUD_BASE_URL", server.uri()),
+        ("CITRIX_CLOUD_CUSTOMER_ID", CUSTOMER_ID.to_owned()),
+        ("CITRIX_CLOUD_CLIENT_ID", CLIENT_ID.to_owned()),
+        ("CITRIX_CLOUD_CLIENT_SECRET", CLIENT_SECRET.to_owned()),
     ]
 }
 

@@ -71,10 +71,10 @@ async fn quickstart_lists_everything_and_survives_throttling() {
 
     let started = Instant::now();
     let output = run_quickstart(&[
-        ("CITRIX_CUSTOMER_ID", CUSTOMER_ID),
-        ("CITRIX_CLIENT_ID", CLIENT_ID),
-        ("CITRIX_CLIENT_SECRET", CLIENT_SECRET),
-        ("CITRIX_BASE_URL", base_url.as_str()),
+        ("CITRIX_CLOUD_CUSTOMER_ID", CUSTOMER_ID),
+        ("CITRIX_CLOUD_CLIENT_ID", CLIENT_ID),
+        ("CITRIX_CLOUD_CLIENT_SECRET", CLIENT_SECRET),
+        ("CITRIX_CLOUD_BASE_URL", base_url.as_str()),
     ])
     .await;
     let elapsed = started.elapsed();
@@ -120,10 +120,10 @@ async fn quickstart_with_a_wrong_secret_fails_clearly() {
     let base_url = server.uri();
 
     let output = run_quickstart(&[
-        ("CITRIX_CUSTOMER_ID", CUSTOMER_ID),
-        ("CITRIX_CLIENT_ID", CLIENT_ID),
-        ("CITRIX_CLIENT_SECRET", WRONG_SECRET),
-        ("CITRIX_BASE_URL", base_url.as_str()),
+        ("CITRIX_CLOUD_CUSTOMER_ID", CUSTOMER_ID),
+        ("CITRIX_CLOUD_CLIENT_ID", CLIENT_ID),
+        ("CITRIX_CLOUD_CLIENT_SECRET", WRONG_SECRET),
+        ("CITRIX_CLOUD_BASE_URL", base_url.as_str()),
     ])
     .await;
 
@@ -143,31 +143,31 @@ async fn quickstart_with_a_wrong_secret_fails_clearly() {
 #[tokio::test]
 async fn quickstart_names_a_missing_variable() {
     let output = run_quickstart(&[
-        ("CITRIX_CUSTOMER_ID", CUSTOMER_ID),
-        ("CITRIX_CLIENT_SECRET", CLIENT_SECRET),
+        ("CITRIX_CLOUD_CUSTOMER_ID", CUSTOMER_ID),
+        ("CITRIX_CLOUD_CLIENT_SECRET", CLIENT_SECRET),
     ])
     .await;
 
     let stderr = text(&output.stderr);
     assert!(!output.status.success(), "{stderr}");
-    assert!(stderr.contains("CITRIX_CLIENT_ID"), "{stderr}");
+    assert!(stderr.contains("CITRIX_CLOUD_CLIENT_ID"), "{stderr}");
 }
 
 #[tokio::test]
 async fn quickstart_rejects_an_unknown_region() {
     let output = run_quickstart(&[
-        ("CITRIX_CUSTOMER_ID", CUSTOMER_ID),
-        ("CITRIX_CLIENT_ID", CLIENT_ID),
-        ("CITRIX_CLIENT_SECRET", CLIENT_SECRET),
-        ("CITRIX_REGION", "mars"),
+        ("CITRIX_CLOUD_CUSTOMER_ID", CUSTOMER_ID),
+        ("CITRIX_CLOUD_CLIENT_ID", CLIENT_ID),
+        ("CITRIX_CLOUD_CLIENT_SECRET", CLIENT_SECRET),
+        ("CITRIX_CLOUD_REGION", "mars"),
     ])
     .await;
 
     let stderr = text(&output.stderr);
     assert!(!output.status.success(), "{stderr}");
     assert!(
-        stderr.contains("CITRIX_REGION") && stderr.contains("mars"),
+        stderr.contains("CITRIX_CLOUD_REGION") && stderr.contains("mars"),
         "{stderr}"
     );
-    assert!(stderr.contains("us, eu, ap-s or jp"), "{stderr}");
+    assert!(stderr.contains("us, eu, ap-s or japan"), "{stderr}");
 }

@@ -1,8 +1,9 @@
 //! What every example shares: a client configured from the environment, and error reporting.
 //!
-//! `CITRIX_CUSTOMER_ID`, `CITRIX_CLIENT_ID` and `CITRIX_CLIENT_SECRET` are required;
-//! `CITRIX_REGION` (us, eu, ap-s, jp; us by default) or `CITRIX_BASE_URL` (a proxy or a test
-//! server such as Prism; it overrides the region) are optional.
+//! `CITRIX_CLOUD_CUSTOMER_ID`, `CITRIX_CLOUD_CLIENT_ID` and `CITRIX_CLOUD_CLIENT_SECRET` are required;
+//! `CITRIX_CLOUD_REGION` (us, eu, ap-s, japan; us by default) or `CITRIX_CLOUD_BASE_URL` (a
+//! proxy or a test server such as Prism; it overrides the region) are optional. These are the
+//! variables the crate's command-line tool reads too.
 
 use std::error::Error;
 use std::process::ExitCode;
@@ -12,11 +13,11 @@ use citrix_cloud::{Client, Region};
 /// A client for the customer and service principal named in the environment.
 pub fn client_from_env() -> Result<Client, Box<dyn Error>> {
     let mut builder = Client::builder()
-        .customer_id(required("CITRIX_CUSTOMER_ID")?)
-        .credentials(required("CITRIX_CLIENT_ID")?, required("CITRIX_CLIENT_SECRET")?);
-    if let Some(url) = optional("CITRIX_BASE_URL") {
+        .customer_id(required("CITRIX_CLOUD_CUSTOMER_ID")?)
+        .credentials(required("CITRIX_CLOUD_CLIENT_ID")?, required("CITRIX_CLOUD_CLIENT_SECRET")?);
+    if let Some(url) = optional("CITRIX_CLOUD_BASE_URL") {
         builder = builder.base_url(url);
-    } else if let Some(region) = optional("CITRIX_REGION") {
+    } else if let Some(region) = optional("CITRIX_CLOUD_REGION") {
         builder = builder.region(parse_region(&region)?);
     }
     // The client is cheap to clone and reuses one access token for all calls.
@@ -52,7 +53,7 @@ fn parse_region(value: &str) -> Result<Region, String> {
         "us" => Ok(Region::Us),
         "eu" => Ok(Region::Eu),
         "ap-s" => Ok(Region::ApS),
-        "jp" => Ok(Region::Japan),
-        _ => Err(format!("CITRIX_REGION={value:?} is not a known region: use us, eu, ap-s or jp")),
+        "japan" | "jp" => Ok(Region::Japan),
+        _ => Err(format!("CITRIX_CLOUD_REGION={value:?} is not a known region: use us, eu, ap-s or japan")),
     }
 }

@@ -149,11 +149,11 @@ pub async fn run_example(name: &str, vars: &[(&str, &str)]) -> std::process::Out
 pub async fn run_example_with_args(name: &str, vars: &[(&str, &str)], args: &[&str]) -> std::process::Output {
     let mut command = std::process::Command::new(example_binary(name));
     for name in [
-        "CITRIX_CUSTOMER_ID",
-        "CITRIX_CLIENT_ID",
-        "CITRIX_CLIENT_SECRET",
-        "CITRIX_REGION",
-        "CITRIX_BASE_URL",
+        "CITRIX_CLOUD_CUSTOMER_ID",
+        "CITRIX_CLOUD_CLIENT_ID",
+        "CITRIX_CLOUD_CLIENT_SECRET",
+        "CITRIX_CLOUD_REGION",
+        "CITRIX_CLOUD_BASE_URL",
     ] {
         command.env_remove(name);
     }
