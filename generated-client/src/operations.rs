@@ -304,7 +304,7 @@ impl<'a> ListServicePrincipals<'a> {
             id: "listServicePrincipals",
             method: Method::Get,
             path_template: "/serviceprincipals",
-            security: &[&[0usize]],
+            security: &[&[0]],
             sensitive: false,
         };
         let Self { client, call } = self;
@@ -342,7 +342,7 @@ impl<'a> CreateServicePrincipal<'a> {
             id: "createServicePrincipal",
             method: Method::Post,
             path_template: "/serviceprincipals",
-            security: &[&[0usize]],
+            security: &[&[0]],
             sensitive: false,
         };
         let Self { client, body, call } = self;
@@ -381,7 +381,7 @@ impl<'a> GetServicePrincipal<'a> {
             id: "getServicePrincipal",
             method: Method::Get,
             path_template: "/serviceprincipals/{principalId}",
-            security: &[&[0usize]],
+            security: &[&[0]],
             sensitive: false,
         };
         let Self { client, principal_id, call } = self;
@@ -421,7 +421,7 @@ impl<'a> DeleteServicePrincipal<'a> {
             id: "deleteServicePrincipal",
             method: Method::Delete,
             path_template: "/serviceprincipals/{principalId}",
-            security: &[&[0usize]],
+            security: &[&[0]],
             sensitive: false,
         };
         let Self { client, principal_id, call } = self;
@@ -459,7 +459,7 @@ impl<'a> ListResourceLocations<'a> {
             id: "listResourceLocations",
             method: Method::Get,
             path_template: "/resourcelocations",
-            security: &[&[0usize]],
+            security: &[&[0]],
             sensitive: false,
         };
         let Self { client, call } = self;
@@ -497,7 +497,7 @@ impl<'a> GetResourceLocation<'a> {
             id: "getResourceLocation",
             method: Method::Get,
             path_template: "/resourcelocations/{locationId}",
-            security: &[&[0usize]],
+            security: &[&[0]],
             sensitive: false,
         };
         let Self { client, location_id, call } = self;
@@ -538,7 +538,7 @@ impl<'a> ListNotifications<'a> {
             id: "listNotifications",
             method: Method::Get,
             path_template: "/notifications",
-            security: &[&[0usize]],
+            security: &[&[0]],
             sensitive: false,
         };
         let Self { client, call } = self;

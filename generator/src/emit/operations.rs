@@ -255,7 +255,7 @@ fn operation(op: &Operation) -> TokenStream {
     let template = &op.path;
     let method = format_ident!("{}", method_variant(op.method));
     let security = op.security.iter().map(|r| {
-        let schemes = &r.schemes;
+        let schemes = r.schemes.iter().map(|&scheme| proc_macro2::Literal::usize_unsuffixed(scheme));
         quote!(&[#(#schemes),*])
     });
     let sensitive = op.sensitive;
