@@ -90,6 +90,11 @@ impl<'a> Instances<'a> {
 
     /// A value of `schema`, or `None` when none can be made within the depth limit.
     fn value(&mut self, schema: &'a Value, depth: usize) -> Option<Value> {
+        // Past the depth where optional parts stop, only a cycle of required parts (or of
+        // `$ref`s alone) goes on: no finite instance has it.
+        if depth > MAX_DEPTH * 8 {
+            return None;
+        }
         let Some(map) = schema.as_object() else {
             // `true`/`false` schemas or garbage: anything (or nothing) goes.
             return (schema != &Value::Bool(false)).then(|| self.any_scalar());
@@ -141,6 +146,9 @@ impl<'a> Instances<'a> {
         let mut merged: Option<Map<String, Value>> = None;
         let mut other: Option<Value> = None;
         for part in parts {
+            // A `$ref` part counts as one more level, as everywhere: a nullable `allOf` of its
+            // own type (a parent of the same type) must end too.
+            let depth = if part.get("$ref").is_some() { depth + 1 } else { depth };
             let part = self.deref(part);
             if is_annotation(part) {
                 continue;
@@ -450,6 +458,29 @@ mod tests {
         for seed in ["a", "b", "c", "d", "e", "f"] {
             let pet = Instances::for_requests(&document, seed).at("#/components/schemas/Pet").unwrap();
             assert!(pet.get("lives").is_none() && pet.get("goodBoy").is_some(), "{seed}: {pet}");
+        }
+    }
+
+    #[test]
+    fn recursive_schemas_end_whatever_the_path_back() {
+        let document = json!({"components": {"schemas": {
+            // A parent of the same type through a nullable `allOf`, and through a plain `$ref`.
+            "Node": {"type": "object", "required": ["id"], "properties": {
+                "id": {"type": "string"},
+                "up": {"allOf": [{"$ref": "#/components/schemas/Node"}], "nullable": true},
+                "parent": {"$ref": "#/components/schemas/Node"}
+            }},
+            // No finite instance: a required self, and a `$ref` to itself.
+            "Endless": {"type": "object", "required": ["next"], "properties": {"next": {"$ref": "#/components/schemas/Endless"}}},
+            "Loop": {"$ref": "#/components/schemas/Loop"}
+        }}});
+        for seed in ["a", "b", "c"] {
+            for mut instances in [Instances::new(&document, seed), Instances::for_requests(&document, seed)] {
+                let node = instances.at("#/components/schemas/Node").unwrap();
+                assert!(node["id"].is_string(), "{seed}: {node}");
+                assert_eq!(instances.at("#/components/schemas/Endless"), None);
+                assert_eq!(instances.at("#/components/schemas/Loop"), None);
+            }
         }
     }
 
