@@ -32,6 +32,11 @@
 //! - [`Client::get_resource_location`]: GET `/resourcelocations/{locationId}`
 //! - [`Client::list_notifications`]: GET `/notifications`
 #![deny(missing_docs)]
+#![allow(
+    clippy::large_enum_variant,
+    clippy::doc_lazy_continuation,
+    clippy::doc_overindented_list_items
+)]
 mod client;
 pub mod operations;
 pub mod types;

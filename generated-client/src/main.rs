@@ -188,7 +188,7 @@ fn client(options: &ArgMatches) -> Result<Client, Failure> {
     builder.build().map_err(Failure::from)
 }
 /// Runs the chosen command with a client made from the options.
-#[allow(unused_variables)]
+#[allow(unused_variables, clippy::match_single_binding)]
 async fn run(matches: ArgMatches) -> Result<Output, Failure> {
     let client = client(&matches)?;
     let Some((command, options)) = cli::chosen(&matches) else {

@@ -78,14 +78,16 @@ pub fn feature(tag: &str) -> String {
     name.trim_end_matches('-').to_owned()
 }
 
-/// A Cargo package name from a folder or user-given name: letters, digits, `-` and `_` kept,
-/// everything else (dots, spaces, ...) a `-`, transliterated to ASCII, never empty and never
-/// starting with a digit (`api.example.com` → `api-example-com`).
+/// A Cargo package name from a folder or user-given name: lowercase letters, digits, `-` and
+/// `_` kept, everything else (dots, spaces, ...) a `-`, transliterated to ASCII, never empty
+/// and never starting with a digit (`api.example.com` → `api-example-com`, `Web-Apps` →
+/// `web-apps`: rustc's `non_snake_case` lint names crates too, and the Rust API Guidelines
+/// spell them in lowercase).
 pub fn crate_name(name: &str) -> String {
     let words: Vec<String> = deunicode::deunicode_with_tofu(name, "-")
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
         .filter(|w| !w.is_empty())
-        .map(str::to_owned)
+        .map(str::to_ascii_lowercase)
         .collect();
     let mut name = words.join("-");
     if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
@@ -210,6 +212,7 @@ mod tests {
         assert_eq!(crate_name("my_client"), "my_client");
         assert_eq!(crate_name("2024 api"), "api-2024-api");
         assert_eq!(crate_name("..."), "api");
-        assert_eq!(crate_name("ΔT"), "DT");
+        assert_eq!(crate_name("ΔT"), "dt");
+        assert_eq!(crate_name("azure.com_web-AppServicePlans"), "azure-com_web-appserviceplans");
     }
 }

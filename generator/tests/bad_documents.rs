@@ -90,13 +90,14 @@ fn duplicate_operation_ids_name_both_places() {
 
 #[test]
 fn unsupported_constructs_name_their_place() {
-    let not_schema = format!(
-        "{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    Odd:\n      type: object\n      properties:\n        x:\n          not: {{type: string}}\n"
+    // An object that is also a string: no Rust type is both.
+    let mixed = format!(
+        "{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    Odd:\n      allOf:\n        - {{type: object, properties: {{a: {{type: string}}}}}}\n        - {{type: object, properties: {{b: {{type: string}}}}}}\n        - {{type: string}}\n"
     );
-    let err = generate("not.yaml", &not_schema);
+    let err = generate("mixed.yaml", &mixed);
     let text = err.to_string();
     assert!(matches!(err, Error::Unsupported { .. }), "{text}");
-    assert!(text.contains("#/components/schemas/Odd/properties/x"), "{text}");
+    assert!(text.contains("#/components/schemas/Odd/allOf/2"), "{text}");
     // Cookie parameters are supported since: tests/cases/wire/09-path-styles-and-cookies.yaml.
 }
 

@@ -269,6 +269,8 @@ fn clear_mistakes_generate_with_a_warning_and_fail_when_strict() {
         (format!("{HEAD}paths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json: {{$ref: '#/components/schemas/A'}}\ncomponents:\n  schemas:\n    A: {{type: string}}\n"), "#/paths/~1a/get/responses/200/content/application~1json", "cannot be a Reference Object"),
         (format!("{HEAD}paths:\n  /a:\n    get: {{$ref: '#/x-operations/getA'}}\nx-operations:\n  getA: {{operationId: getA, responses: {{'204': {{description: ok}}}}}}\n"), "#/paths/~1a/get", "an Operation Object cannot be a Reference Object"),
         ("openapi: 3.0.3\ninfo: {title: t, version: 1.0}\npaths: {}\n".to_owned(), "#/info/version", "must be a string"),
+        // A schema wrapped in `type:` (codat.io's accounting document): any value is kept.
+        (format!("{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    Kind: {{type: {{type: string, enum: [a, b]}}}}\n"), "#/components/schemas/Kind/type", "'type' of a Schema Object must be a string, found a mapping"),
     ];
     for (index, (doc, pointer, problem)) in cases.iter().enumerate() {
         let scratch = Scratch::new(&format!("clear-{index}"), &[("doc.yaml", doc)]);

@@ -53,8 +53,9 @@ pub fn render(api: &Api, settings: &Settings) -> TokenStream {
         #client
 
         /// Runs the chosen command with a client made from the options.
-        // Unused when cargo features leave out every operation.
-        #[allow(unused_variables)]
+        // Unused, and the `match` left with its fallback alone, when the document has no
+        // operation or cargo features leave them all out.
+        #[allow(unused_variables, clippy::match_single_binding)]
         async fn run(matches: ArgMatches) -> Result<Output, Failure> {
             let client = client(&matches)?;
             let Some((command, options)) = cli::chosen(&matches) else {

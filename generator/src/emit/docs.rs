@@ -34,6 +34,34 @@ fn lines(text: &str, inner: bool) -> TokenStream {
         .collect()
 }
 
+/// `text` as one Markdown list item (`- ` and the text): the lines after the first are
+/// indented by two spaces so they stay inside the item, as CommonMark requires of a list
+/// item's continuation (rustdoc and clippy's `doc_lazy_continuation` read it so).
+///
+/// Outside fenced code, the continuation lines lose their own indentation, which inside an
+/// item would read as a nested block (clippy's `doc_overindented_list_items`).
+pub fn list_item(text: &str) -> String {
+    let mut item = String::from("- ");
+    let mut fenced = false;
+    for (i, line) in text.trim_end().lines().enumerate() {
+        let line = line.trim_end();
+        let starts_fence = line.trim_start().starts_with("```");
+        if i > 0 {
+            item.push('\n');
+            if !line.is_empty() {
+                item.push_str("  ");
+            }
+            item.push_str(if fenced || starts_fence { line } else { line.trim_start() });
+        } else {
+            item.push_str(line);
+        }
+        if starts_fence {
+            fenced = !fenced;
+        }
+    }
+    item
+}
+
 /// Puts `text` in backticks for rustdoc, so names like `a_b` or `<id>` are shown literally.
 pub fn code(text: &str) -> String {
     format!("`{}`", text.replace('`', "'"))
@@ -103,7 +131,20 @@ pub fn describe_origin(pointer: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::describe_origin;
+    use super::{describe_origin, list_item};
+
+    #[test]
+    fn list_items_keep_every_line_of_their_text_inside() {
+        assert_eq!(list_item("one line"), "- one line");
+        assert_eq!(
+            list_item("The position.\nSpecify it as latitude,longitude.\n\n* a list inside  \n"),
+            "- The position.\n  Specify it as latitude,longitude.\n\n  * a list inside"
+        );
+        assert_eq!(
+            list_item("Fields:\n            Name,\n            Kind.\n```json\n  {\"a\": 1}\n```"),
+            "- Fields:\n  Name,\n  Kind.\n  ```json\n    {\"a\": 1}\n  ```"
+        );
+    }
 
     #[test]
     fn origins_read_as_places_in_the_api() {

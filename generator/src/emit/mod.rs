@@ -170,6 +170,13 @@ fn emit_and_format_all(api: &Api, settings: &Settings) -> Vec<Result<String>> {
     files
 }
 
+/// `#[allow(clippy::too_many_arguments)]` for a function of `inputs` inputs (`self`
+/// included) when clippy's `too_many_arguments` (more than 7) would flag it: a constructor or
+/// request method takes every required value the document lists, however many.
+pub(crate) fn allow_many_arguments(inputs: usize) -> Option<TokenStream> {
+    (inputs > 7).then(|| quote::quote!(#[allow(clippy::too_many_arguments)]))
+}
+
 /// `items` (one or more items, or methods of an impl block) compiled only when one of the
 /// cargo `features` is on: each item gets `#[cfg(any(feature = "..", ..))]`. Nothing changes
 /// when `features` is empty (always compiled). The one place every emitter gates with.

@@ -4,7 +4,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote, ToTokens};
 
-use super::docs::{code, doc_attrs};
+use super::docs::{code, doc_attrs, list_item};
 use super::types::{ident, type_tokens};
 use crate::model::{
     Api, BodyMedia, FormEncoding, HttpMethod, MultipartPart, Operation, Param, ParamLocation, ParamStyle, PathPart, RequestBody,
@@ -161,12 +161,14 @@ fn client_method(op: &Operation) -> TokenStream {
     let docs = operation_docs(op);
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
     let (args, names) = required_args(op);
+    let many_arguments = super::allow_many_arguments(args.len() + 1);
     let optional = op.params.iter().filter(|p| !p.required).map(|p| ident(&p.rust_name));
     let optional_body = op.body.as_ref().filter(|b| !b.required).map(|_| quote!(body: None,));
     let body_encoding = op.body.as_ref().filter(|b| !b.alternatives.is_empty()).map(|_| quote!(body_encoding: 0,));
     quote! {
         #docs
         #deprecated
+        #many_arguments
         pub fn #name<'a>(&'a self, #(#args),*) -> #builder<'a> {
             #builder {
                 client: self,
@@ -497,7 +499,7 @@ fn with_response_docs(op: &Operation) -> TokenStream {
         .flat_map(|r| r.headers.iter().map(move |h| (r, h)))
         .map(|(r, h)| {
             let description = h.description.as_deref().unwrap_or("").trim();
-            format!("- {} ({}): {description}", code(&h.wire_name), r.status)
+            list_item(&format!("{} ({}): {description}", code(&h.wire_name), r.status))
         })
         .collect();
     if !headers.is_empty() {
@@ -755,21 +757,21 @@ fn operation_docs(op: &Operation) -> TokenStream {
         } else {
             (format!("optional, set with [`{0}`]({1}::{0})", param.rust_name, op.builder), "")
         };
-        args.push(format!(
-            "- {}: {} {} {}, {requirement}. {description}",
+        args.push(list_item(&format!(
+            "{}: {} {} {}, {requirement}. {description}",
             code(&param.rust_name),
             place,
             if place == "header" { "field" } else { "parameter" },
             code(&param.wire_name),
-        ).trim_end().to_owned());
+        )));
     }
     if let Some(body) = &op.body {
         let description = if body.required { body.description.as_deref().unwrap_or("").trim() } else { "" };
-        args.push(format!(
-            "- `body`: the request body, sent as {}, {}. {description}",
+        args.push(list_item(&format!(
+            "`body`: the request body, sent as {}, {}. {description}",
             code(&body.content_type),
             if body.required { "required".to_owned() } else { format!("optional, set with [`body`]({}::body)", op.builder) }
-        ).trim_end().to_owned());
+        )));
     }
     if !args.is_empty() {
         sections.push(format!("# Arguments\n\n{}", args.join("\n")));
@@ -795,7 +797,7 @@ fn operation_docs(op: &Operation) -> TokenStream {
                 }
                 _ => String::new(),
             };
-            format!("- {status}: {}{typed}", r.description.trim())
+            list_item(&format!("{status}: {}{typed}", r.description.trim()))
         })
         .collect();
     if !documented.is_empty() {

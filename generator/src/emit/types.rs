@@ -316,6 +316,7 @@ fn struct_def(name: &Ident, fields: &[Field], additional: &Additional) -> TokenS
     // Every property empty is the derived `Default`: no field list to repeat.
     let init = if all_optional { quote!(Self::default()) } else { quote!(Self { #(#inits),* }) };
     let any_deprecated = fields.iter().any(|f| f.deprecated).then(|| quote!(#[allow(deprecated)]));
+    let many_arguments = super::allow_many_arguments(required.len());
     quote! {
         #[derive(Debug, Clone, PartialEq, #default Serialize, Deserialize)]
         #[non_exhaustive]
@@ -328,6 +329,7 @@ fn struct_def(name: &Ident, fields: &[Field], additional: &Additional) -> TokenS
         impl #name {
             /// Creates a value with the required properties set and the others empty; set
             /// those with the `with_*` setters.
+            #many_arguments
             pub fn new(#(#params),*) -> Self {
                 #init
             }

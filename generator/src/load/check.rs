@@ -1383,11 +1383,16 @@ impl<'b> Checker<'b> {
             ],
             WHAT,
         )?;
-        self.strings(
-            map,
-            &["title", "description", "pattern", "format", "type"],
-            WHAT,
-        )?;
+        if let Some(found) = map.get("type").filter(|t| !t.is_string()) {
+            let found = describe(found);
+            self.warn_at(
+                "type",
+                format!("'type' of a Schema Object must be a string, found {found}"),
+                "no 'type': any value",
+            )?;
+            map.remove("type");
+        }
+        self.strings(map, &["title", "description", "pattern", "format"], WHAT)?;
         self.optional(
             map,
             "externalDocs",
@@ -1435,6 +1440,11 @@ impl<'b> Checker<'b> {
                 )?;
                 map.insert("enum".into(), Value::Array(vec![single]));
             }
+        }
+        // A property whose schema is `false` can never be present (JSON Schema's boolean
+        // schemas; also how some documents misplace `additionalProperties: false`): no field.
+        if let Some(Value::Object(properties)) = map.get_mut("properties") {
+            properties.retain(|_, schema| *schema != Value::Bool(false));
         }
         self.each_entry(map, "properties", WHAT, |c, v| c.ref_or(v, Kind::Schema))?;
         match map.get_mut("additionalProperties") {

@@ -48,8 +48,17 @@ pub struct TypeSpace<'a> {
     /// Component schema name → Rust type name, for components that get a declaration.
     named_components: BTreeMap<String, String>,
     defs: BTreeMap<String, TypeDef>,
-    /// Component aliases being resolved, to detect `$ref` loops with no type in them.
-    resolving: Vec<String>,
+    /// Component aliases being resolved, each with the number of declarations open when its
+    /// resolution began, to tell a `$ref` loop through a declared type (a list whose items
+    /// hold the list) from one with no type in it.
+    resolving: Vec<(String, usize)>,
+    /// How many declarations are being built, one inside another.
+    declaring: usize,
+    /// Component aliases met again inside their own resolution, through a declared type →
+    /// the placeholder name used there until the alias is known ([`Self::reference`]).
+    placeholders: BTreeMap<String, String>,
+    /// What those components stand for, once resolved.
+    recursive_aliases: BTreeMap<String, TypeRef>,
     /// The shape of every declared type that an inline schema may share ([`shape_key`]) →
     /// its name.
     shapes: std::collections::HashMap<String, String>,
@@ -70,6 +79,9 @@ impl<'a> TypeSpace<'a> {
             named_components: BTreeMap::new(),
             defs: BTreeMap::new(),
             resolving: Vec::new(),
+            declaring: 0,
+            placeholders: BTreeMap::new(),
+            recursive_aliases: BTreeMap::new(),
             shapes: std::collections::HashMap::new(),
             aliases: Vec::new(),
             best_names: BTreeMap::new(),
@@ -305,16 +317,33 @@ impl<'a> TypeSpace<'a> {
         })?;
         // A component that needs no declaration (a string, a list, another $ref) is used as
         // what it stands for.
-        if self.resolving.iter().any(|r| r == reference) {
-            let mut cycle = self.resolving.clone();
+        if let Some(ty) = self.recursive_aliases.get(reference) {
+            return Ok(ty.clone());
+        }
+        if let Some(&(_, open)) = self.resolving.iter().find(|(r, _)| r == reference) {
+            if self.declaring > open {
+                // Back inside itself through a declared type: a list of objects that hold the
+                // list. Stand in a placeholder (not a Rust name: it holds a NUL), replaced by
+                // what the component stands for once that is known.
+                let placeholder = self.placeholders.entry(reference.to_owned()).or_insert_with(|| format!("\0{reference}"));
+                return Ok(TypeRef::Named(placeholder.clone()));
+            }
+            let mut cycle: Vec<String> = self.resolving.iter().map(|(r, _)| r.clone()).collect();
             cycle.push(reference.to_owned());
             return Err(Error::RefCycle { cycle });
         }
-        self.resolving.push(reference.to_owned());
+        self.resolving.push((reference.to_owned(), self.declaring));
         let target_pointer = pointer_push("#/components/schemas", key);
         let resolved = self.type_ref(target, &pascal(key), &target_pointer);
         self.resolving.pop();
-        resolved
+        let resolved = resolved?;
+        if let Some(placeholder) = self.placeholders.remove(reference) {
+            for def in self.defs.values_mut() {
+                substitute_in_kind(&mut def.kind, &placeholder, &resolved);
+            }
+            self.recursive_aliases.insert(reference.to_owned(), resolved.clone());
+        }
+        Ok(resolved)
     }
 
     /// The type of an inline schema; `nullable: true` (also beside an `allOf`) wraps it.
@@ -371,12 +400,9 @@ impl<'a> TypeSpace<'a> {
                 self.map_of(any.additional_properties.as_ref(), hint, pointer)?
             }
             SchemaKind::Any(_) => TypeRef::Json,
-            SchemaKind::Not { .. } => {
-                return Err(Error::Unsupported {
-                    pointer: pointer.to_owned(),
-                    reason: "'not' schemas have no Rust type".into(),
-                })
-            }
+            // Any value but those of another schema: Rust types cannot say "not", so any
+            // JSON value is kept as it is (the client never validates).
+            SchemaKind::Not { .. } => TypeRef::Json,
             SchemaKind::OneOf { one_of: parts } | SchemaKind::AnyOf { any_of: parts } if parts.len() == 1 => {
                 let key = if matches!(schema.schema_kind, SchemaKind::OneOf { .. }) { "oneOf" } else { "anyOf" };
                 self.type_ref(&parts[0], hint, &pointer_push(&pointer_push(pointer, key), "0"))?
@@ -402,7 +428,27 @@ impl<'a> TypeSpace<'a> {
     /// `deprecated` belongs to the property that holds them (the field is deprecated, not the
     /// type, so the crate's own uses of the type do not warn).
     fn declare(&mut self, name: String, schema: &Schema, pointer: &str, component: bool) -> Result<()> {
-        let kind = match &schema.schema_kind {
+        self.declaring += 1;
+        let kind = self.kind(&name, schema, pointer);
+        self.declaring -= 1;
+        let def = TypeDef {
+            name: name.clone(),
+            origin: pointer.to_owned(),
+            description: text(&schema.schema_data.description).or_else(|| text(&schema.schema_data.title)),
+            deprecated: component && schema.schema_data.deprecated,
+            kind: kind?,
+            features: Vec::new(),
+        };
+        if component && !def.deprecated {
+            self.shapes.entry(shape_key(&def.kind)).or_insert_with(|| name.clone());
+        }
+        self.defs.insert(name, def);
+        Ok(())
+    }
+
+    /// The kind of the type declared for `schema`.
+    fn kind(&mut self, name: &str, schema: &Schema, pointer: &str) -> Result<TypeKind> {
+        Ok(match &schema.schema_kind {
             SchemaKind::Type(Type::String(s)) => string_enum(s.enumeration.iter().flatten().map(String::as_str)),
             SchemaKind::Type(Type::Integer(i)) => integer_enum(i.enumeration.iter().flatten().copied()),
             SchemaKind::Type(Type::Object(object)) => {
@@ -422,22 +468,9 @@ impl<'a> TypeSpace<'a> {
                 let key = if matches!(schema.schema_kind, SchemaKind::OneOf { .. }) { "oneOf" } else { "anyOf" };
                 self.untagged(&name, parts, &pointer_push(pointer, key))?
             }
-            SchemaKind::AllOf { all_of } => self.merged(&name, all_of, pointer)?,
+            SchemaKind::AllOf { all_of } => self.merged(name, all_of, pointer)?,
             _ => unreachable!("needs_declaration only admits enums, objects and compositions"),
-        };
-        let def = TypeDef {
-            name: name.clone(),
-            origin: pointer.to_owned(),
-            description: text(&schema.schema_data.description).or_else(|| text(&schema.schema_data.title)),
-            deprecated: component && schema.schema_data.deprecated,
-            kind,
-            features: Vec::new(),
-        };
-        if component && !def.deprecated {
-            self.shapes.entry(shape_key(&def.kind)).or_insert_with(|| name.clone());
-        }
-        self.defs.insert(name, def);
-        Ok(())
+        })
     }
 
     /// The name under which the just-declared inline type `name` is kept: the earlier type of
@@ -599,28 +632,90 @@ impl<'a> TypeSpace<'a> {
         let all_of_pointer = pointer_push(pointer, "allOf");
         for (index, part) in parts.iter().enumerate() {
             let part_pointer = pointer_push(&all_of_pointer, &index.to_string());
-            let (schema, at) = self.schema_of(part, &part_pointer)?;
-            match &schema.schema_kind {
-                // A part that only describes (or lists `required`) adds no properties.
-                SchemaKind::Any(any) if annotation_only(part) => required.extend(any.required.iter().cloned()),
-                SchemaKind::Type(Type::Object(object)) => {
-                    properties.extend(object.properties.iter().map(|(k, v)| (k.clone(), (v.clone(), at.clone()))));
-                    required.extend(object.required.iter().cloned());
-                }
-                SchemaKind::Any(any) => {
-                    properties.extend(any.properties.iter().map(|(k, v)| (k.clone(), (v.clone(), at.clone()))));
-                    required.extend(any.required.iter().cloned());
-                }
-                SchemaKind::AllOf { all_of } if depth < 16 => {
-                    self.collect_properties(all_of, &at, properties, required, depth + 1)?;
-                }
-                _ => {
-                    return Err(Error::Unsupported {
-                        pointer: part_pointer,
-                        reason: "allOf mixes object parts with parts of another type".into(),
-                    })
+            self.collect_part(part, &part_pointer, properties, required, depth)?;
+        }
+        Ok(())
+    }
+
+    /// The properties (and `required`) one `allOf` part adds to the merged struct.
+    fn collect_part(
+        &self,
+        part: &ReferenceOr<Schema>,
+        part_pointer: &str,
+        properties: &mut LocatedProperties,
+        required: &mut Vec<String>,
+        depth: usize,
+    ) -> Result<()> {
+        let (schema, at) = self.schema_of(part, part_pointer)?;
+        match &schema.schema_kind {
+            // A part that only describes (or lists `required`) adds no properties.
+            SchemaKind::Any(any) if annotation_only(part) => required.extend(any.required.iter().cloned()),
+            SchemaKind::Type(Type::Object(object)) => {
+                properties.extend(object.properties.iter().map(|(k, v)| (k.clone(), (v.clone(), at.clone()))));
+                required.extend(object.required.iter().cloned());
+            }
+            SchemaKind::Any(any) => {
+                properties.extend(any.properties.iter().map(|(k, v)| (k.clone(), (v.clone(), at.clone()))));
+                required.extend(any.required.iter().cloned());
+                // Properties beside a choice of objects: those of the choice too, where every
+                // alternative is an object (else the choice only narrows values, as before).
+                for (key, alternatives) in [("oneOf", &any.one_of), ("anyOf", &any.any_of)] {
+                    if alternatives.is_empty() || depth >= 16 {
+                        continue;
+                    }
+                    let mut found = LocatedProperties::default();
+                    if self.collect_alternatives(alternatives, &pointer_push(&at, key), &mut found, depth).is_ok() {
+                        for (name, located) in found {
+                            properties.entry(name).or_insert(located);
+                        }
+                    }
                 }
             }
+            SchemaKind::AllOf { all_of } if depth < 16 => {
+                self.collect_properties(all_of, &at, properties, required, depth + 1)?;
+            }
+            SchemaKind::OneOf { one_of: alternatives } | SchemaKind::AnyOf { any_of: alternatives } if depth < 16 => {
+                let key = if matches!(schema.schema_kind, SchemaKind::OneOf { .. }) { "oneOf" } else { "anyOf" };
+                self.collect_alternatives(alternatives, &pointer_push(&at, key), properties, depth)?;
+            }
+            _ => {
+                return Err(Error::Unsupported {
+                    pointer: part_pointer.to_owned(),
+                    reason: "allOf mixes object parts with parts of another type".into(),
+                })
+            }
+        }
+        Ok(())
+    }
+
+    /// An `allOf` part that is a `oneOf`/`anyOf` of objects (common properties beside a
+    /// choice): which alternative applies is known only from the value, so the properties of
+    /// every alternative become optional fields of the merged struct, and a property the
+    /// alternatives give different schemas keeps any JSON value. Properties of the other parts
+    /// win over these; the alternatives' own `required` lists hold only for their values.
+    fn collect_alternatives(
+        &self,
+        alternatives: &[ReferenceOr<Schema>],
+        pointer: &str,
+        properties: &mut LocatedProperties,
+        depth: usize,
+    ) -> Result<()> {
+        let mut found = LocatedProperties::default();
+        for (index, alternative) in alternatives.iter().enumerate() {
+            let mut own = LocatedProperties::default();
+            self.collect_part(alternative, &pointer_push(pointer, &index.to_string()), &mut own, &mut Vec::new(), depth + 1)?;
+            for (name, (schema, at)) in own {
+                match found.get_mut(&name) {
+                    Some((kept, _)) if *kept != schema => *kept = ReferenceOr::Item(Box::new(any_value())),
+                    Some(_) => {}
+                    None => {
+                        found.insert(name, (schema, at));
+                    }
+                }
+            }
+        }
+        for (name, located) in found {
+            properties.entry(name).or_insert(located);
         }
         Ok(())
     }
@@ -628,6 +723,14 @@ impl<'a> TypeSpace<'a> {
     /// Follows `$ref`s to the schema itself, and where it lives.
     fn schema_of<'s>(&'s self, schema: &'s ReferenceOr<Schema>, pointer: &str) -> Result<(&'s Schema, String)> {
         super::refs::resolve(schema, self.schemas, SCHEMAS, pointer)
+    }
+}
+
+/// A schema that accepts any value.
+fn any_value() -> Schema {
+    Schema {
+        schema_data: openapiv3::SchemaData::default(),
+        schema_kind: SchemaKind::Any(openapiv3::AnySchema::default()),
     }
 }
 
@@ -639,26 +742,41 @@ fn better_name(candidate: &str, current: &str) -> bool {
 
 /// `kind` with every named type in `renamed` replaced by its new name.
 fn rename_in_kind(kind: &mut TypeKind, renamed: &BTreeMap<String, String>) {
-    fn rename(ty: &mut TypeRef, renamed: &BTreeMap<String, String>) {
-        match ty {
-            TypeRef::Named(name) => {
-                if let Some(new) = renamed.get(name) {
-                    name.clone_from(new);
-                }
+    each_type_ref(kind, &mut |ty| {
+        if let TypeRef::Named(name) = ty {
+            if let Some(new) = renamed.get(name) {
+                name.clone_from(new);
             }
-            TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => rename(inner, renamed),
-            _ => {}
+        }
+    });
+}
+
+/// Replaces `TypeRef::Named(placeholder)` by `with` throughout `kind`.
+fn substitute_in_kind(kind: &mut TypeKind, placeholder: &str, with: &TypeRef) {
+    each_type_ref(kind, &mut |ty| {
+        if matches!(ty, TypeRef::Named(name) if name == placeholder) {
+            *ty = with.clone();
+        }
+    });
+}
+
+/// Calls `visit` on every innermost type reference of `kind` (inside lists, maps, nullables).
+fn each_type_ref(kind: &mut TypeKind, visit: &mut impl FnMut(&mut TypeRef)) {
+    fn walk(ty: &mut TypeRef, visit: &mut impl FnMut(&mut TypeRef)) {
+        match ty {
+            TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => walk(inner, visit),
+            other => visit(other),
         }
     }
     match kind {
         TypeKind::Struct { fields, additional } => {
-            fields.iter_mut().for_each(|f| rename(&mut f.ty, renamed));
+            fields.iter_mut().for_each(|f| walk(&mut f.ty, visit));
             if let Additional::Kept { ty, .. } = additional {
-                rename(ty, renamed);
+                walk(ty, visit);
             }
         }
-        TypeKind::Untagged { variants } => variants.iter_mut().for_each(|v| rename(&mut v.ty, renamed)),
-        TypeKind::Tagged { variants, .. } => variants.iter_mut().for_each(|v| rename(&mut v.ty, renamed)),
+        TypeKind::Untagged { variants } => variants.iter_mut().for_each(|v| walk(&mut v.ty, visit)),
+        TypeKind::Tagged { variants, .. } => variants.iter_mut().for_each(|v| walk(&mut v.ty, visit)),
         TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => {}
     }
 }

@@ -1,0 +1,75 @@
+//! Case 13 (`13-real-document-shapes.yaml`): shapes of public documents that stopped
+//! generation or failed clippy. Each generates (clippy `-D warnings` runs on the crate), and
+//! every value comes back as it was sent.
+
+use corpus_13_real_document_shapes::types::{Answer, Firewall, Order, OrderItemsItem, Problem, SetDelayRequest};
+use corpus_13_real_document_shapes::{Client, Error};
+use serde_json::{json, Value};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(value: Value) -> T {
+    let decoded: T = serde_json::from_value(value.clone()).unwrap();
+    assert_eq!(serde_json::to_value(&decoded).unwrap(), value);
+    decoded
+}
+
+#[test]
+fn a_list_whose_items_hold_the_list_nests_to_any_depth() {
+    let order: Order = round_trip(json!({
+        "id": "o1",
+        "items": [{"Name": "menu", "Items": [{"Name": "burger", "Items": [{"Name": "pickle"}]}]}]
+    }));
+    assert_eq!(order.items[0].items.as_ref().unwrap()[0].items.as_ref().unwrap()[0].name.as_deref(), Some("pickle"));
+    let built = Order::new("o2", vec![OrderItemsItem::new().with_items(vec![OrderItemsItem::new().with_name("x")])]);
+    assert_eq!(serde_json::to_value(&built).unwrap(), json!({"id": "o2", "items": [{"Items": [{"Name": "x"}]}]}));
+}
+
+#[test]
+fn a_property_that_can_never_be_present_has_no_field_and_not_keeps_any_value() {
+    for value in [json!(5), json!({"a": [1, 2]}), json!([true]), json!(null)] {
+        let order: Order = round_trip(json!({"id": "o", "items": [], "anything_but_text": value}));
+        assert_eq!(order.anything_but_text, Some(value));
+    }
+    // `additionalProperties: false` misplaced among the properties: not a field.
+    let order: Order = serde_json::from_value(json!({"id": "o", "items": [], "additionalProperties": 1})).unwrap();
+    assert_eq!(serde_json::to_value(&order).unwrap(), json!({"id": "o", "items": []}));
+}
+
+#[test]
+fn common_properties_beside_a_choice_of_objects_keep_every_alternative() {
+    let lognormal: SetDelayRequest = round_trip(json!({"type": "lognormal", "median": 80, "sigma": 0.4, "fixedDelay": 5.5}));
+    assert_eq!((lognormal.median, lognormal.fixed_delay), (Some(80), Some(5.5)));
+    let uniform: SetDelayRequest = round_trip(json!({"type": "uniform", "lower": 1, "upper": 9}));
+    assert_eq!((uniform.lower, uniform.upper, uniform.type_), (Some(1), Some(9), Some(json!("uniform"))));
+    // `required`-only alternatives constrain, they add nothing: `name` is required by its own part.
+    let firewall: Firewall = round_trip(json!({"name": "edge", "inbound": "tcp:443"}));
+    assert_eq!((firewall.name.as_str(), firewall.outbound), ("edge", None));
+    assert!(serde_json::from_value::<Firewall>(json!({"inbound": "tcp:443"})).is_err());
+}
+
+#[test]
+fn eight_required_properties_make_an_eight_argument_constructor_and_unions_keep_large_alternatives() {
+    let problem = Problem::new("1", "2", "3", "4", "5", "6", "7", 8);
+    let encoded = serde_json::to_value(&problem).unwrap();
+    assert_eq!(encoded["a8"], json!(8));
+    assert!(matches!(round_trip::<Answer>(json!(3)), Answer::Integer(3)));
+    assert!(matches!(round_trip::<Answer>(encoded), Answer::Problem(p) if p == problem));
+}
+
+#[tokio::test]
+async fn seven_path_parameters_fill_the_template_and_a_typed_error_body_reads_back() {
+    let server = MockServer::start().await;
+    let problem = json!({"a1": "x", "a2": "x", "a3": "x", "a4": "x", "a5": "x", "a6": "x", "a7": "x", "a8": 404});
+    Mock::given(method("GET"))
+        .and(path("/orders/a/b/c/d/e/f/g%2Ch"))
+        .respond_with(ResponseTemplate::new(404).set_body_json(&problem))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = Client::builder().base_url(server.uri()).build().unwrap();
+    let err = client.get_order("a", "b", "c", "d", "e", "f", "g,h").await.unwrap_err();
+    let Error::Api(api) = err else { panic!("{err}") };
+    assert_eq!(api.status(), 404);
+    assert_eq!(api.body_as::<Problem>().unwrap().unwrap().a8, 404);
+}
