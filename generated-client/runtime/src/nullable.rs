@@ -47,6 +47,26 @@ pub mod timestamp {
     }
 }
 
+/// Optional properties of any JSON value (`Option<serde_json::Value>` fields): `null` is one
+/// of the values such a property can hold, so a present `null` is `Some(Value::Null)` and
+/// goes back out as `null`, while an absent key stays `None` (serde alone reads both as
+/// `None`, and the `null` would be lost).
+pub mod any {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use serde_json::Value;
+
+    /// Writes the value, `null` included (`None` is skipped by `skip_serializing_if` before
+    /// this is called).
+    pub fn serialize<S: Serializer>(value: &Option<Value>, serializer: S) -> Result<S::Ok, S::Error> {
+        value.serialize(serializer)
+    }
+
+    /// Reads the value of a present key, `null` included.
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Value>, D::Error> {
+        Value::deserialize(deserializer).map(Some)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use jiff::Timestamp;
@@ -58,6 +78,21 @@ mod tests {
         note: Option<Option<String>>,
         #[serde(default, skip_serializing_if = "Option::is_none", with = "super::timestamp")]
         at: Option<Option<Timestamp>>,
+        #[serde(default, skip_serializing_if = "Option::is_none", with = "super::any")]
+        extra: Option<serde_json::Value>,
+    }
+
+    #[test]
+    fn any_value_keeps_a_present_null_apart_from_an_absent_key() {
+        for (text, extra) in [
+            (r#"{}"#, None),
+            (r#"{"extra":null}"#, Some(serde_json::Value::Null)),
+            (r#"{"extra":[1,null]}"#, Some(serde_json::json!([1, null]))),
+        ] {
+            let patch: Patch = serde_json::from_str(text).unwrap();
+            assert_eq!(patch.extra, extra, "{text}");
+            assert_eq!(serde_json::to_string(&patch).unwrap(), text);
+        }
     }
 
     #[test]

@@ -24,7 +24,9 @@ pub fn inner_doc_attrs(text: &str) -> TokenStream {
 fn lines(text: &str, inner: bool) -> TokenStream {
     text.lines()
         .map(|line| {
-            let line = if line.is_empty() { String::new() } else { format!(" {}", line.trim_end()) };
+            // Tabs as four spaces: rustdoc renders tabs inconsistently (clippy's
+            // `tabs_in_doc_comments`).
+            let line = if line.is_empty() { String::new() } else { format!(" {}", line.trim_end().replace('\t', "    ")) };
             if inner {
                 quote! { #![doc = #line] }
             } else {

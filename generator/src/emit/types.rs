@@ -247,12 +247,15 @@ fn struct_def(name: &Ident, fields: &[Field], additional: &Additional) -> TokenS
             None
         };
         // Date-times go through the runtime's lenient parser (an offset-less value is UTC);
-        // an optional nullable field keeps a present `null` apart from an absent key.
+        // an optional nullable field, or one of any JSON value, keeps a present `null` apart from
+        // an absent key.
         let with = match (&field.ty, field.required, field.nullable) {
             (TypeRef::DateTime, true, false) => Some(quote!(with = "timestamp::required",)),
             (TypeRef::DateTime, false, true) => Some(quote!(with = "nullable::timestamp",)),
             (TypeRef::DateTime, _, _) => Some(quote!(with = "timestamp::optional",)),
             (_, false, true) => Some(quote!(with = "nullable",)),
+            // Any JSON value, `null` among them: a present `null` is not an absent key.
+            (TypeRef::Json, false, false) => Some(quote!(with = "nullable::any",)),
             _ => None,
         };
         let serde = (rename.is_some() || optional.is_some() || with.is_some())

@@ -957,6 +957,63 @@ impl<'b> Checker<'b> {
         for (path, item) in map.iter_mut().filter(|(k, _)| k.starts_with('/')) {
             self.at(path, |c| c.path_item(item))?;
         }
+        self.queries_in_paths(map)
+    }
+
+    /// A path with a query string (`/search?q={query}`): a path is appended to the server's
+    /// URL and its query comes from parameters (OpenAPI 3.0.3 §4.7.8.1), so each
+    /// `name={parameter}` pair becomes the query parameter `name` (the path parameter it
+    /// named, moved to the query, or an optional string one when the operation defines none)
+    /// and the path loses its query, with a warning. A query of other shapes (a literal value,
+    /// a parameter as a name) stops with an error: what to send is unclear.
+    fn queries_in_paths(&mut self, map: &mut Map<String, Value>) -> R {
+        let keys: Vec<String> = map.keys().filter(|k| k.starts_with('/') && k.contains('?')).cloned().collect();
+        for key in keys {
+            let (path, query) = key.split_once('?').expect("the key holds a '?'");
+            let path = path.to_owned();
+            let Some(pairs) = query_pairs(query) else {
+                return Err(self.fail_at(
+                    &key,
+                    format!("a path cannot hold a query string, and '?{query}' is not made of name={{parameter}} pairs that could become query parameters"),
+                ));
+            };
+            let names: Vec<String> = pairs.iter().map(|(name, _)| format!("'{name}'")).collect();
+            self.warn_at(
+                &key,
+                "a path of a Paths Object cannot hold a query string",
+                format!("the path '{path}' with the query parameters {}", names.join(", ")),
+            )?;
+            let mut item = map.shift_remove(&key).unwrap_or_default();
+            move_to_query(&mut item, &pairs);
+            match map.get_mut(&path) {
+                None => {
+                    map.insert(path, item);
+                }
+                Some(Value::Object(existing)) => {
+                    let Value::Object(moved) = item else { continue };
+                    if let Some(method) = METHODS.iter().find(|m| existing.contains_key(**m) && moved.contains_key(**m)) {
+                        return Err(self.fail_at(
+                            &key,
+                            format!("a path cannot hold a query string, and without it this is '{path}', which already has a '{method}' operation"),
+                        ));
+                    }
+                    for method in METHODS {
+                        if let Some(operation) = moved.get(method) {
+                            // Parameters of the moved item stay with its operations.
+                            let mut operation = operation.clone();
+                            if let (Some(Value::Array(shared)), Value::Object(op)) = (moved.get("parameters"), &mut operation) {
+                                let list = op.entry("parameters").or_insert_with(|| Value::Array(Vec::new()));
+                                if let Value::Array(list) = list {
+                                    list.extend(shared.iter().cloned());
+                                }
+                            }
+                            existing.insert(method.to_owned(), operation);
+                        }
+                    }
+                }
+                Some(_) => {}
+            }
+        }
         Ok(())
     }
 
@@ -1465,6 +1522,56 @@ impl<'b> Checker<'b> {
             self.each_item(map, key, WHAT, |c, v| c.ref_or(v, Kind::Schema))?;
         }
         self.field(map, "not", |c, v| c.ref_or(v, Kind::Schema))
+    }
+}
+
+/// The `name={parameter}` pairs of a query string in a path; `None` when any part is of
+/// another shape.
+fn query_pairs(query: &str) -> Option<Vec<(String, String)>> {
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (name, value) = pair.split_once('=')?;
+            let parameter = value.strip_prefix('{')?.strip_suffix('}')?;
+            let plain = |text: &str| !text.is_empty() && !text.contains(['{', '}', '/', '?']);
+            (plain(name) && plain(parameter)).then(|| (name.to_owned(), parameter.to_owned()))
+        })
+        .collect()
+}
+
+/// Moves the parameters a path's query string named into the query ([`Checker::queries_in_paths`]):
+/// an inline `in: path` parameter `parameter` becomes the query parameter `name`; where the
+/// item and its operations define neither it nor a query parameter `name`, the item gets an
+/// optional string query parameter `name`.
+fn move_to_query(item: &mut Value, pairs: &[(String, String)]) {
+    let Value::Object(map) = item else { return };
+    for (name, parameter) in pairs {
+        let mut defined = false;
+        let lists = map.iter_mut().filter_map(|(key, value)| match key.as_str() {
+            "parameters" => value.as_array_mut(),
+            method if METHODS.contains(&method) => value.get_mut("parameters").and_then(Value::as_array_mut),
+            _ => None,
+        });
+        for list in lists {
+            for candidate in list.iter_mut() {
+                let at = candidate.get("in").and_then(Value::as_str);
+                let named = candidate.get("name").and_then(Value::as_str);
+                if at == Some("path") && named == Some(parameter) {
+                    candidate["in"] = Value::from("query");
+                    candidate["name"] = Value::from(name.as_str());
+                    defined = true;
+                } else if at == Some("query") && named == Some(name) {
+                    defined = true;
+                }
+            }
+        }
+        if !defined {
+            let list = map.entry("parameters").or_insert_with(|| Value::Array(Vec::new()));
+            if let Value::Array(list) = list {
+                list.push(serde_json::json!({"name": name, "in": "query", "schema": {"type": "string"}}));
+            }
+        }
     }
 }
 

@@ -452,10 +452,10 @@ impl<'a> TypeSpace<'a> {
             SchemaKind::Type(Type::String(s)) => string_enum(s.enumeration.iter().flatten().map(String::as_str)),
             SchemaKind::Type(Type::Integer(i)) => integer_enum(i.enumeration.iter().flatten().copied()),
             SchemaKind::Type(Type::Object(object)) => {
-                self.object(&name, &object.properties, &object.required, object.additional_properties.as_ref(), pointer)?
+                self.object(name, &object.properties, &object.required, object.additional_properties.as_ref(), pointer)?
             }
             SchemaKind::Any(any) if !any.properties.is_empty() => {
-                self.object(&name, &any.properties, &any.required, any.additional_properties.as_ref(), pointer)?
+                self.object(name, &any.properties, &any.required, any.additional_properties.as_ref(), pointer)?
             }
             SchemaKind::Any(any) => string_enum(any.enumeration.iter().filter_map(|v| v.as_str())),
             SchemaKind::OneOf { one_of: parts } | SchemaKind::AnyOf { any_of: parts }
@@ -466,7 +466,7 @@ impl<'a> TypeSpace<'a> {
             }
             SchemaKind::OneOf { one_of: parts } | SchemaKind::AnyOf { any_of: parts } => {
                 let key = if matches!(schema.schema_kind, SchemaKind::OneOf { .. }) { "oneOf" } else { "anyOf" };
-                self.untagged(&name, parts, &pointer_push(pointer, key))?
+                self.untagged(name, parts, &pointer_push(pointer, key))?
             }
             SchemaKind::AllOf { all_of } => self.merged(name, all_of, pointer)?,
             _ => unreachable!("needs_declaration only admits enums, objects and compositions"),

@@ -5,7 +5,7 @@
 use corpus_13_real_document_shapes::types::{Answer, Firewall, Order, OrderItemsItem, Problem, SetDelayRequest};
 use corpus_13_real_document_shapes::{Client, Error};
 use serde_json::{json, Value};
-use wiremock::matchers::{method, path};
+use wiremock::matchers::{body_json, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(value: Value) -> T {
@@ -27,7 +27,7 @@ fn a_list_whose_items_hold_the_list_nests_to_any_depth() {
 
 #[test]
 fn a_property_that_can_never_be_present_has_no_field_and_not_keeps_any_value() {
-    for value in [json!(5), json!({"a": [1, 2]}), json!([true]), json!(null)] {
+    for value in [json!(5), json!({"a": [1, 2]}), json!([true]), json!(false), json!(null)] {
         let order: Order = round_trip(json!({"id": "o", "items": [], "anything_but_text": value}));
         assert_eq!(order.anything_but_text, Some(value));
     }
@@ -72,4 +72,31 @@ async fn seven_path_parameters_fill_the_template_and_a_typed_error_body_reads_ba
     let Error::Api(api) = err else { panic!("{err}") };
     assert_eq!(api.status(), 404);
     assert_eq!(api.body_as::<Problem>().unwrap().unwrap().a8, 404);
+}
+
+#[tokio::test]
+async fn a_recursive_list_is_sent_as_built() {
+    let server = MockServer::start().await;
+    let order = Order::new("o3", vec![OrderItemsItem::new().with_name("menu").with_items(vec![OrderItemsItem::new().with_name("fries")])]);
+    Mock::given(method("PUT"))
+        .and(path("/orders"))
+        .and(body_json(json!({"id": "o3", "items": [{"Name": "menu", "Items": [{"Name": "fries"}]}]})))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = Client::builder().base_url(server.uri()).build().unwrap();
+    client.put_order(&order).await.unwrap();
+}
+
+#[cfg(feature = "mock")]
+#[tokio::test]
+#[allow(deprecated)]
+async fn a_deprecated_operation_is_mocked_with_its_deprecated_answer() {
+    use corpus_13_real_document_shapes::mock::MockServer;
+    use corpus_13_real_document_shapes::types::Legacy;
+    let server = MockServer::start().await;
+    server.get_legacy().returns(&Legacy::new().with_old("shape")).await;
+    let legacy = server.client().get_legacy().await.unwrap();
+    assert_eq!(legacy.old.as_deref(), Some("shape"));
 }
