@@ -110,8 +110,15 @@ pub struct DriverSettings {
     pub client_path: String,
 }
 
+/// Whether Prism can judge the calls of `op`: it routes requests by the document's paths, so
+/// an operation whose path holds a query string (`/rest?method=photos.get`,
+/// `/search?q={term}`) is never found, and the driver leaves it out.
+pub fn judged(op: &Operation) -> bool {
+    !op.path.contains('?')
+}
+
 /// The driver's files (`Cargo.toml`, `src/main.rs`) for the client generated from `document`
-/// (whose model is `api`).
+/// (whose model is `api`), calling every operation Prism can judge ([`judged`]).
 pub fn driver(document: &Document, api: &Api, settings: &DriverSettings) -> Result<Files> {
     let client = &settings.client.crate_name;
     let manifest = format!(
@@ -124,8 +131,8 @@ pub fn driver(document: &Document, api: &Api, settings: &DriverSettings) -> Resu
         path = settings.client_path,
     );
     let lib = format_ident!("{}", client.replace('-', "_"));
-    let calls: Vec<TokenStream> = api.operations.iter().map(|op| call_function(document, op)).collect();
-    let runs = api.operations.iter().map(|op| {
+    let calls: Vec<TokenStream> = api.operations.iter().filter(|op| judged(op)).map(|op| call_function(document, op)).collect();
+    let runs = api.operations.iter().filter(|op| judged(op)).map(|op| {
         let id = &op.id;
         let function = format_ident!("call_{}", op.method_name);
         quote!(report(#id, #function(&client).await);)

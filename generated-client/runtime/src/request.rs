@@ -21,8 +21,9 @@ pub struct Operation {
     pub id: &'static str,
     /// HTTP method.
     pub method: Method,
-    /// Path template as written in the document, e.g. `"/serviceprincipals/{id}"` (traced
-    /// instead of the concrete path, which may hold identifiers).
+    /// Path template as written in the document, e.g. `"/serviceprincipals/{id}"`, with its
+    /// fixed query if it has one (`"/rest?method=photos.get"`); traced instead of the
+    /// concrete path, which may hold identifiers.
     pub path_template: &'static str,
     /// The security requirements, any one of which a call must meet: each lists indices
     /// into [`ApiDescription::security_schemes`](crate::ApiDescription::security_schemes),
@@ -167,6 +168,15 @@ impl RequestParts {
     /// its method is idempotent, or it carries an idempotency key.
     pub(super) fn retry_safe(&self, method: Method) -> bool {
         method.is_idempotent() || self.call.idempotent
+    }
+
+    /// Adds the query the document wrote into the operation's path (`method=photos.get` of
+    /// `/rest?method=photos.get`), `name=value` pairs joined by `&` and already in their wire
+    /// form, sent as written before the query parameters.
+    pub fn fixed_query(mut self, pairs: &'static str) -> Self {
+        let name = pairs.split(['=', '&']).next().unwrap_or(pairs);
+        self.query.push((name, pairs.to_owned()));
+        self
     }
 
     /// Adds a query parameter as one `name=value` pair (RFC 3986 percent-encoded).

@@ -94,13 +94,13 @@ fn operation(op: &Operation) -> TokenStream {
     let (status, body) = success(op);
     let status_literal = proc_macro2::Literal::u16_unsuffixed(status);
     let method = op.method.as_str();
-    let path = &op.path;
+    let path = op.route();
     let text = format!(
         "Mocks [`Client::{}`](crate::Client::{}): {} {}, answered with {status} unless told otherwise.",
         op.method_name,
         op.method_name,
         method,
-        code(path)
+        code(&path)
     );
     let docs = doc_attrs([Some(text.as_str())]);
     quote! {

@@ -262,6 +262,7 @@ fn operation(op: &Operation) -> TokenStream {
     });
     let sensitive = op.sensitive;
     let (encode_path, path) = path_expr(op);
+    let fixed_query = op.fixed_query.as_ref().map(|query| quote!(let request = request.fixed_query(#query);));
     let setters_of_request = op.params.iter().filter(|p| p.location != ParamLocation::Path).map(param_setter);
     let accept = accept_header(op);
     let body = op.body.as_ref().map(|body| {
@@ -342,6 +343,7 @@ fn operation(op: &Operation) -> TokenStream {
                 let Self { client, #(#field_names,)* call } = self;
                 #encode_path
                 let request = RequestParts::new(#path);
+                #fixed_query
                 #(#setters_of_request)*
                 #accept
                 #body

@@ -960,59 +960,38 @@ impl<'b> Checker<'b> {
         self.queries_in_paths(map)
     }
 
-    /// A path with a query string (`/search?q={query}`): a path is appended to the server's
-    /// URL and its query comes from parameters (OpenAPI 3.0.3 §4.7.8.1), so each
-    /// `name={parameter}` pair becomes the query parameter `name` (the path parameter it
-    /// named, moved to the query, or an optional string one when the operation defines none)
-    /// and the path loses its query, with a warning. A query of other shapes (a literal value,
-    /// a parameter as a name) stops with an error: what to send is unclear.
+    /// A path with a query string (`/search?q={term}`, `/rest?method=photos.get`): a path is
+    /// appended to the server's URL and its query comes from parameters (OpenAPI 3.0.3
+    /// §4.7.8.1), so each `name={parameter}` pair makes the query parameter `name` (the path
+    /// parameter it named, moved to the query, or an optional string one when the operation
+    /// defines none), and fixed pairs (`method=photos.get`) are sent as written on every call
+    /// (`Operation::fixed_query`), with a warning. The path keeps its key, so it stays apart
+    /// from the same path without the query (an operation per query, as real documents mean).
+    /// A query of other shapes (a parameter as a name, text a URL query cannot hold) stops
+    /// with an error: what to send is unclear.
     fn queries_in_paths(&mut self, map: &mut Map<String, Value>) -> R {
-        let keys: Vec<String> = map.keys().filter(|k| k.starts_with('/') && k.contains('?')).cloned().collect();
-        for key in keys {
+        for (key, item) in map.iter_mut().filter(|(k, _)| k.starts_with('/') && k.contains('?')) {
             let (path, query) = key.split_once('?').expect("the key holds a '?'");
-            let path = path.to_owned();
-            let Some(pairs) = query_pairs(query) else {
+            let Some(QueryPairs { parameters, fixed }) = query_pairs(query) else {
                 return Err(self.fail_at(
-                    &key,
-                    format!("a path cannot hold a query string, and '?{query}' is not made of name={{parameter}} pairs that could become query parameters"),
+                    key,
+                    format!("a path cannot hold a query string, and '?{query}' is neither name={{parameter}} pairs that could become query parameters nor fixed name=value pairs"),
                 ));
             };
-            let names: Vec<String> = pairs.iter().map(|(name, _)| format!("'{name}'")).collect();
-            self.warn_at(
-                &key,
-                "a path of a Paths Object cannot hold a query string",
-                format!("the path '{path}' with the query parameters {}", names.join(", ")),
-            )?;
-            let mut item = map.shift_remove(&key).unwrap_or_default();
-            move_to_query(&mut item, &pairs);
-            match map.get_mut(&path) {
-                None => {
-                    map.insert(path, item);
-                }
-                Some(Value::Object(existing)) => {
-                    let Value::Object(moved) = item else { continue };
-                    if let Some(method) = METHODS.iter().find(|m| existing.contains_key(**m) && moved.contains_key(**m)) {
-                        return Err(self.fail_at(
-                            &key,
-                            format!("a path cannot hold a query string, and without it this is '{path}', which already has a '{method}' operation"),
-                        ));
-                    }
-                    for method in METHODS {
-                        if let Some(operation) = moved.get(method) {
-                            // Parameters of the moved item stay with its operations.
-                            let mut operation = operation.clone();
-                            if let (Some(Value::Array(shared)), Value::Object(op)) = (moved.get("parameters"), &mut operation) {
-                                let list = op.entry("parameters").or_insert_with(|| Value::Array(Vec::new()));
-                                if let Value::Array(list) = list {
-                                    list.extend(shared.iter().cloned());
-                                }
-                            }
-                            existing.insert(method.to_owned(), operation);
-                        }
-                    }
-                }
-                Some(_) => {}
+            let mut assumed: Vec<String> = Vec::new();
+            if !parameters.is_empty() {
+                let names: Vec<String> = parameters.iter().map(|(name, _)| format!("'{name}'")).collect();
+                assumed.push(format!("the query parameters {}", names.join(", ")));
             }
+            if !fixed.is_empty() {
+                assumed.push(format!("the fixed query '{}' sent on every call", fixed.join("&")));
+            }
+            self.warn_at(
+                key,
+                "a path of a Paths Object cannot hold a query string",
+                format!("the path '{path}' with {}", assumed.join(" and ")),
+            )?;
+            move_to_query(item, &parameters);
         }
         Ok(())
     }
@@ -1525,19 +1504,41 @@ impl<'b> Checker<'b> {
     }
 }
 
-/// The `name={parameter}` pairs of a query string in a path; `None` when any part is of
-/// another shape.
-fn query_pairs(query: &str) -> Option<Vec<(String, String)>> {
-    query
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let (name, value) = pair.split_once('=')?;
+/// The pairs of a query string in a path.
+struct QueryPairs<'a> {
+    /// The `name={parameter}` pairs, as (name, parameter).
+    parameters: Vec<(String, String)>,
+    /// The fixed pairs (`name=value`, `flag`), as written.
+    fixed: Vec<&'a str>,
+}
+
+/// The pairs of a query string in a path; `None` when any pair is of another shape.
+fn query_pairs(query: &str) -> Option<QueryPairs<'_>> {
+    let mut parameters = Vec::new();
+    let mut fixed = Vec::new();
+    for pair in query.split('&').filter(|pair| !pair.is_empty()) {
+        let plain = |text: &str| !text.is_empty() && !text.contains(['{', '}', '/', '?']);
+        let named = pair.split_once('=').and_then(|(name, value)| {
             let parameter = value.strip_prefix('{')?.strip_suffix('}')?;
-            let plain = |text: &str| !text.is_empty() && !text.contains(['{', '}', '/', '?']);
             (plain(name) && plain(parameter)).then(|| (name.to_owned(), parameter.to_owned()))
-        })
-        .collect()
+        });
+        match named {
+            Some(named) => parameters.push(named),
+            None if is_fixed_query(pair) => fixed.push(pair),
+            None => return None,
+        }
+    }
+    Some(QueryPairs { parameters, fixed })
+}
+
+/// Whether a fixed `name=value` pair can be sent as written: a name, and only characters a
+/// URL query holds as data (RFC 3986 §3.4: unreserved characters, sub-delimiters other than
+/// `&`, `:`, `@`, `/`, `?`), with each `%` starting a percent-encoded octet.
+fn is_fixed_query(pair: &str) -> bool {
+    let bytes = pair.as_bytes();
+    let allowed = |b: u8| b.is_ascii_alphanumeric() || b"-._~!$'()*+,;=:@/?".contains(&b);
+    let encoded = |i: usize| bytes.get(i + 1..i + 3).is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit));
+    !pair.starts_with('=') && bytes.iter().enumerate().all(|(i, &b)| allowed(b) || (b == b'%' && encoded(i)))
 }
 
 /// Moves the parameters a path's query string named into the query ([`Checker::queries_in_paths`]):

@@ -348,7 +348,16 @@ fn operation(
         });
     }
 
-    let path_parts = path_parts(raw.path, &params, &raw.pointer)?;
+    // A query in the path (the loader warned): its `name={parameter}` pairs are query
+    // parameters by now, the others are sent as written.
+    let (template, fixed_query) = match raw.path.split_once('?') {
+        Some((template, query)) => {
+            let fixed: Vec<&str> = query.split('&').filter(|pair| !pair.is_empty() && !pair.contains('{')).collect();
+            (template, (!fixed.is_empty()).then(|| fixed.join("&")))
+        }
+        None => (raw.path, None),
+    };
+    let path_parts = path_parts(template, &params, &raw.pointer)?;
     let body = request_body(spec, tree, raw, &op_pascal, &mut arg_names, types)?;
     let (success, errors) = responses(spec, raw, &op_pascal, types)?;
     let sensitive = success
@@ -380,6 +389,7 @@ fn operation(
         method: raw.method,
         path: raw.path.to_owned(),
         path_parts,
+        fixed_query,
         summary: text(&raw.op.summary),
         description: text(&raw.op.description),
         deprecated: raw.op.deprecated,

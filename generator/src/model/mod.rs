@@ -470,10 +470,16 @@ pub struct Operation {
     pub builder: String,
     /// HTTP method.
     pub method: HttpMethod,
-    /// Path template as in the document, e.g. `/items/{itemId}`.
+    /// Path template as in the document, e.g. `/items/{itemId}`, with the query string some
+    /// documents write into it (`/rest?method=photos.get`, `/search?q={term}`).
     pub path: String,
-    /// The path template split into literal text and parameters.
+    /// The path template (without the query) split into literal text and parameters.
     pub path_parts: Vec<PathPart>,
+    /// The fixed pairs of a query written into the path (`method=photos.get` of
+    /// `/rest?method=photos.get`; the loader checked that they are `name=value` pairs of URL
+    /// query characters, and made its `name={parameter}` pairs query parameters): sent as
+    /// written on every call, before the query parameters.
+    pub fixed_query: Option<String>,
     /// `summary`.
     pub summary: Option<String>,
     /// `description`.
@@ -782,6 +788,17 @@ pub struct ResponseBody {
 }
 
 impl Operation {
+    /// What a request of this operation is matched by: the path template and its fixed
+    /// query (`/rest?method=photos.get`; `/search` for `/search?q={term}`, whose query is
+    /// parameters).
+    pub fn route(&self) -> String {
+        let template = self.path.split_once('?').map_or(self.path.as_str(), |(template, _)| template);
+        match &self.fixed_query {
+            Some(query) => format!("{template}?{query}"),
+            None => template.to_owned(),
+        }
+    }
+
     /// Whether calls present credentials: some requirement names a scheme. Client
     /// parameters are sent on these calls only.
     pub fn authenticated(&self) -> bool {

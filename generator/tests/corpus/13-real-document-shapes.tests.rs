@@ -5,7 +5,7 @@
 use corpus_13_real_document_shapes::types::{Answer, Firewall, Order, OrderItemsItem, Problem, SetDelayRequest};
 use corpus_13_real_document_shapes::{Client, Error};
 use serde_json::{json, Value};
-use wiremock::matchers::{body_json, method, path};
+use wiremock::matchers::{body_json, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(value: Value) -> T {
@@ -99,4 +99,54 @@ async fn a_deprecated_operation_is_mocked_with_its_deprecated_answer() {
     server.get_legacy().returns(&Legacy::new().with_old("shape")).await;
     let legacy = server.client().get_legacy().await.unwrap();
     assert_eq!(legacy.old.as_deref(), Some("shape"));
+}
+
+#[tokio::test]
+async fn a_fixed_query_in_a_path_is_sent_first_and_operations_on_one_path_stay_apart() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/rest"))
+        .and(query_param("method", "orders.count"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(7))
+        .expect(2)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/rest"))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = Client::builder().base_url(server.uri()).build().unwrap();
+    assert_eq!(client.count_orders().await.unwrap(), 7);
+    assert_eq!(client.count_orders().since("2026-12-01 10:00").await.unwrap(), 7);
+    client.purge_orders().await.unwrap();
+    let queries: Vec<Option<String>> = server.received_requests().await.unwrap().iter().map(|r| r.url.query().map(str::to_owned)).collect();
+    assert_eq!(
+        queries,
+        [
+            Some("method=orders.count".to_owned()),
+            Some("method=orders.count&since=2026-12-01%2010%3A00".to_owned()),
+            Some("method=orders.purge&format=json".to_owned()),
+        ]
+    );
+}
+
+#[cfg(feature = "mock")]
+#[tokio::test]
+async fn the_mock_tells_operations_apart_by_their_fixed_query() {
+    use corpus_13_real_document_shapes::mock::MockServer;
+    let server = MockServer::start().await;
+    server.count_orders().returns(&3).await;
+    server.find_order().returns(&Order::new("o9", Vec::new())).await;
+    server.purge_orders().succeeds().await;
+    let client = server.client();
+    assert_eq!(client.count_orders().since("x").await.unwrap(), 3);
+    assert_eq!(client.find_order("o9").await.unwrap().id, "o9");
+    client.purge_orders().await.unwrap();
+    let sent: Vec<Option<String>> = server.received_requests().await.into_iter().map(|r| r.query).collect();
+    assert_eq!(
+        sent,
+        [Some("method=orders.count&since=x".to_owned()), Some("method=orders.find&id=o9".to_owned()), Some("method=orders.purge&format=json".to_owned())]
+    );
 }
