@@ -24,11 +24,14 @@ const RESERVED_TYPES: &[&str] = &[
 
 /// A snake_case identifier for a field, argument or method.
 pub fn snake(name: &str) -> String {
-    let mut ident = ascii_words(name).to_snake_case();
+    let mut ident = ascii_words(&spell_signs(name)).to_snake_case();
     if ident.is_empty() {
         ident = "value".into();
     }
-    if ident.starts_with(|c: char| c.is_ascii_digit()) {
+    if ident.bytes().all(|b| b.is_ascii_digit() || b == b'_') {
+        // `_1` is a binding clippy rejects (`just_underscores_and_digits`).
+        ident.insert_str(0, "value_");
+    } else if ident.starts_with(|c: char| c.is_ascii_digit()) {
         ident.insert(0, '_');
     }
     if RESERVED.contains(&ident.as_str()) {
@@ -39,7 +42,7 @@ pub fn snake(name: &str) -> String {
 
 /// A PascalCase identifier for a type or variant.
 pub fn pascal(name: &str) -> String {
-    let mut ident = ascii_words(name).to_pascal_case();
+    let mut ident = ascii_words(&spell_signs(name)).to_pascal_case();
     if ident.is_empty() {
         ident = "Empty".into();
     }
@@ -50,6 +53,18 @@ pub fn pascal(name: &str) -> String {
         ident.push('_');
     }
     ident
+}
+
+/// Spells a sign before a number as a word (`+1` → `plus 1`, `-1` → `minus 1`): dropped with
+/// the other symbols, `+1` and `-1` (a reaction's counts) would both be `1`.
+fn spell_signs(name: &str) -> std::borrow::Cow<'_, str> {
+    let trimmed = name.trim_start();
+    let word = match trimmed.as_bytes() {
+        [b'+', digit, ..] if digit.is_ascii_digit() => "plus ",
+        [b'-', digit, ..] if digit.is_ascii_digit() => "minus ",
+        _ => return name.into(),
+    };
+    format!("{word}{}", &trimmed[1..]).into()
 }
 
 /// Transliterates to ASCII (`ΔT` → `DT`, `über` → `uber`) and turns everything but letters
@@ -153,6 +168,10 @@ mod tests {
         assert_eq!(snake("self"), "self_");
         assert_eq!(snake("async"), "async_");
         assert_eq!(snake("2fa"), "_2fa");
+        assert_eq!(snake("200"), "value_200");
+        assert_eq!(snake("_1_"), "value_1");
+        assert_eq!((snake("+1"), snake("-1"), snake("-1.5")), ("plus_1".into(), "minus_1".into(), "minus_1_5".into()));
+        assert_eq!(snake("-sort"), "sort");
         assert_eq!(snake("Citrix-CustomerId"), "citrix_customer_id");
         assert_eq!(snake("LIST_Things"), "list_things");
         assert_eq!(snake(""), "value");
@@ -165,6 +184,7 @@ mod tests {
         assert_eq!(pascal("out of stock"), "OutOfStock");
         assert_eq!(pascal("backorder:eu"), "BackorderEu");
         assert_eq!(pascal("404"), "V404");
+        assert_eq!((pascal("+1"), pascal("-1")), ("Plus1".into(), "Minus1".into()));
         assert_eq!(pascal(""), "Empty");
         assert_eq!(pascal("Result"), "Result_");
         assert_eq!(pascal("über"), "Uber");

@@ -17,7 +17,7 @@ fn every_setter_sets_its_property() {
         .with_crate("c")
         .with_type(None)
         .with_value("u")
-        .with_123(1.5)
+        .with_value_123(1.5)
         .with_with("w")
         .with_new("n")
         .with_x_y_z(vec![vec!["z".into()]])
