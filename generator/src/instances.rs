@@ -155,15 +155,11 @@ impl<'a> Instances<'a> {
             // own type (a parent of the same type) must end too.
             let depth = if part.get("$ref").is_some() { depth + 1 } else { depth };
             let part = self.deref(part);
-            if let Some(Value::Array(names)) = part.get("required") {
-                required.extend(names.iter().filter_map(Value::as_str).map(|name| (name, depth)));
-            }
+            required.extend(names(part.get("required")).map(|name| (name, depth)));
             if only_narrows(part) {
                 // Meet the first choice: its `required` names hold too.
                 let first = ["oneOf", "anyOf"].iter().find_map(|key| part.get(*key)?.get(0));
-                if let Some(Value::Array(names)) = first.and_then(|member| member.get("required")) {
-                    required.extend(names.iter().filter_map(Value::as_str).map(|name| (name, depth)));
-                }
+                required.extend(names(first.and_then(|member| member.get("required"))).map(|name| (name, depth)));
                 continue;
             }
             if is_annotation(part) {
@@ -261,8 +257,7 @@ impl<'a> Instances<'a> {
         }
         let Value::Object(object) = value else { return true };
         let properties = map.get("properties").and_then(Value::as_object);
-        let required = map.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str);
-        if required.into_iter().any(|name| !object.contains_key(name)) {
+        if names(map.get("required")).any(|name| !object.contains_key(name)) {
             return false;
         }
         object.iter().all(|(key, item)| match properties.and_then(|p| p.get(key)) {
@@ -276,8 +271,7 @@ impl<'a> Instances<'a> {
     }
 
     fn object(&mut self, map: &'a Map<String, Value>, depth: usize) -> Option<Value> {
-        let required: Vec<&str> =
-            map.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+        let required: Vec<&str> = names(map.get("required")).collect();
         let mut object = Map::new();
         if let Some(Value::Object(properties)) = map.get("properties") {
             for (name, property) in properties {
@@ -460,7 +454,11 @@ impl<'a> Instances<'a> {
     }
 }
 
-/// A schema that only documents (`description`, `example`, ...): no type, no structure.
+/// The names a `required` keyword lists (none when it is absent or not a list).
+fn names(required: Option<&Value>) -> impl Iterator<Item = &str> {
+    required.and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str)
+}
+
 /// A value of no type `negated` names (`not: {type: string}` → `0`); none when `negated`
 /// names no type, as any value might then be one it accepts.
 fn not_value(negated: &Value) -> Option<Value> {
@@ -479,16 +477,21 @@ fn not_value(negated: &Value) -> Option<Value> {
 fn only_narrows(schema: &Value) -> bool {
     ["oneOf", "anyOf"].iter().any(|key| {
         matches!(schema.get(*key), Some(Value::Array(members)) if !members.is_empty() && members.iter().all(is_annotation))
-    }) && is_annotation(&Value::Object(
-        schema.as_object().into_iter().flatten().filter(|(k, _)| !matches!(k.as_str(), "oneOf" | "anyOf")).map(|(k, v)| (k.clone(), v.clone())).collect(),
-    ))
+    }) && documents_only(schema, &["oneOf", "anyOf"])
 }
 
+/// A schema that only documents (`description`, `example`, ...): no type, no structure.
 fn is_annotation(schema: &Value) -> bool {
+    documents_only(schema, &[])
+}
+
+/// Whether `schema` is an object with no keyword that gives a value a type or structure,
+/// apart from those in `besides`.
+fn documents_only(schema: &Value, besides: &[&str]) -> bool {
     const TYPED: &[&str] = &[
         "type", "properties", "additionalProperties", "items", "enum", "format", "oneOf", "anyOf", "allOf", "not", "$ref",
     ];
-    schema.as_object().is_some_and(|map| !TYPED.iter().any(|k| map.contains_key(*k)))
+    schema.as_object().is_some_and(|map| !TYPED.iter().any(|k| !besides.contains(k) && map.contains_key(*k)))
 }
 
 #[cfg(test)]

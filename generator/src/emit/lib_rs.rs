@@ -23,10 +23,15 @@ pub fn render(api: &Api, settings: &Settings) -> TokenStream {
     quote! {
         #docs
         #![deny(missing_docs)]
-        // A union is as large as its largest alternative, which the document decides; boxing
-        // the large ones would change a variant's type whenever a schema grows. Doc comments
-        // carry the document's descriptions as written, Markdown style and all.
-        #![allow(clippy::large_enum_variant, clippy::doc_lazy_continuation, clippy::doc_overindented_list_items)]
+        #![allow(
+            clippy::large_enum_variant,
+            reason = "a union is as large as its largest alternative, which the document decides; boxing the large ones would change a variant's type whenever a schema grows"
+        )]
+        #![allow(
+            clippy::doc_lazy_continuation,
+            clippy::doc_overindented_list_items,
+            reason = "doc comments carry the document's descriptions as written, Markdown style and all"
+        )]
 
         mod client;
         pub mod operations;

@@ -663,12 +663,9 @@ impl<'a> TypeSpace<'a> {
                     if alternatives.is_empty() || depth >= 16 {
                         continue;
                     }
-                    let mut found = LocatedProperties::default();
-                    if self.collect_alternatives(alternatives, &pointer_push(&at, key), &mut found, depth).is_ok() {
-                        for (name, located) in found {
-                            properties.entry(name).or_insert(located);
-                        }
-                    }
+                    // Alternatives that are not all objects add nothing (`collect_alternatives`
+                    // merges only when every one of them is).
+                    let _ = self.collect_alternatives(alternatives, &pointer_push(&at, key), properties, depth);
                 }
             }
             SchemaKind::AllOf { all_of } if depth < 16 => {
