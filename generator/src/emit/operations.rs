@@ -500,8 +500,11 @@ fn with_response_docs(op: &Operation) -> TokenStream {
         .iter()
         .flat_map(|r| r.headers.iter().map(move |h| (r, h)))
         .map(|(r, h)| {
-            let description = h.description.as_deref().unwrap_or("").trim();
-            list_item(&format!("{} ({}): {description}", code(&h.wire_name), r.status))
+            let header = format!("{} ({})", code(&h.wire_name), r.status);
+            match h.description.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+                Some(description) => list_item(&format!("{header}: {description}")),
+                None => list_item(&header),
+            }
         })
         .collect();
     if !headers.is_empty() {

@@ -113,14 +113,15 @@ async fn a_fixed_query_in_a_path_is_sent_first_and_operations_on_one_path_stay_a
         .await;
     Mock::given(method("POST"))
         .and(path("/rest"))
-        .respond_with(ResponseTemplate::new(204))
+        .respond_with(ResponseTemplate::new(204).insert_header("X-Purged", "3"))
         .expect(1)
         .mount(&server)
         .await;
     let client = Client::builder().base_url(server.uri()).build().unwrap();
     assert_eq!(client.count_orders().await.unwrap(), 7);
     assert_eq!(client.count_orders().since("2026-12-01 10:00").await.unwrap(), 7);
-    client.purge_orders().await.unwrap();
+    let purged = client.purge_orders().send_with_response().await.unwrap();
+    assert_eq!(purged.header("X-Purged"), Some("3"));
     let queries: Vec<Option<String>> = server.received_requests().await.unwrap().iter().map(|r| r.url.query().map(str::to_owned)).collect();
     assert_eq!(
         queries,
