@@ -94,8 +94,15 @@ pub fn run(root: &Path, targets: &[Target], strict: bool) -> Result<(), String> 
     build(&scratch, &target_dir)?;
 
     let mut failures = Vec::new();
-    for (target, (stem, driver, operations)) in targets.iter().zip(&prepared) {
+    for (target, Prepared { stem, driver, operations, left_out }) in targets.iter().zip(&prepared) {
         println!("--- {}", target.spec.display());
+        if !left_out.is_empty() {
+            println!(
+                "conformance: {} left out, their paths hold a query string, which Prism cannot route: {}",
+                left_out.len(),
+                left_out.join(", ")
+            );
+        }
         if operations.is_empty() {
             // Nothing to call (a document of schemas or webhooks only), and Prism refuses to
             // serve a document without operations.
@@ -125,9 +132,20 @@ pub fn run(root: &Path, targets: &[Target], strict: bool) -> Result<(), String> 
     }
 }
 
-/// Generates the client and the driver of `target` under `scratch/<stem>/`; returns the stem,
-/// the driver's package name and the operationIds in model order.
-fn prepare(scratch: &Path, target: &Target) -> Result<(String, String, Vec<String>), String> {
+/// A target made ready to drive.
+struct Prepared {
+    /// The folder under the scratch workspace, from the document's file name.
+    stem: String,
+    /// The driver's package name.
+    driver: String,
+    /// The operationIds the driver calls, in model order.
+    operations: Vec<String>,
+    /// The operationIds Prism cannot judge ([`generator::conformance::judged`]).
+    left_out: Vec<String>,
+}
+
+/// Generates the client and the driver of `target` under `scratch/<stem>/`.
+fn prepare(scratch: &Path, target: &Target) -> Result<Prepared, String> {
     let stem = target.stem();
     let dir = scratch.join(&stem);
     let overlay = target.overlay.clone().or_else(|| generator::overlay_for(&target.spec));
@@ -143,19 +161,15 @@ fn prepare(scratch: &Path, target: &Target) -> Result<(String, String, Vec<Strin
     };
     let driver = generator::conformance::driver(&document, &api, &settings).map_err(|e| e.to_string())?;
     write_crate(&dir.join("driver"), &driver, WriteMode::Write).map_err(|e| e.to_string())?;
-    let (operations, unjudged): (Vec<_>, Vec<_>) = api.operations.iter().partition(|op| generator::conformance::judged(op));
-    if !unjudged.is_empty() {
-        let ids: Vec<&str> = unjudged.iter().map(|op| op.id.as_str()).collect();
-        println!("conformance: {} left out, their paths hold a query string, which Prism cannot route: {}", ids.len(), ids.join(", "));
-    }
-    let operations = operations.iter().map(|op| op.id.clone()).collect();
-    Ok((stem, settings.name, operations))
+    let (operations, left_out): (Vec<_>, Vec<_>) = api.operations.iter().partition(|op| generator::conformance::judged(op));
+    let ids = |ops: Vec<&generator::model::Operation>| ops.iter().map(|op| op.id.clone()).collect();
+    Ok(Prepared { stem, driver: settings.name, operations: ids(operations), left_out: ids(left_out) })
 }
 
 /// One workspace for every driver (and so every client), locked to the main workspace's
 /// versions.
-fn write_workspace(root: &Path, scratch: &Path, prepared: &[(String, String, Vec<String>)]) -> Result<(), String> {
-    let members: Vec<String> = prepared.iter().map(|(stem, _, _)| format!("\"{stem}/driver\"")).collect();
+fn write_workspace(root: &Path, scratch: &Path, prepared: &[Prepared]) -> Result<(), String> {
+    let members: Vec<String> = prepared.iter().map(|p| format!("\"{}/driver\"", p.stem)).collect();
     let manifest = format!("[workspace]\nresolver = \"2\"\nmembers = [{}]\n", members.join(", "));
     fs::write(scratch.join("Cargo.toml"), manifest).map_err(|e| format!("cannot write {}: {e}", scratch.display()))?;
     fs::copy(root.join("Cargo.lock"), scratch.join("Cargo.lock")).map_err(|e| format!("cannot copy Cargo.lock: {e}"))?;
