@@ -10,6 +10,11 @@
 //! | `examples: [v, ..]`              | `example: v`                          |
 //! | `exclusiveMinimum: n`            | `minimum: n`, `exclusiveMinimum: true`|
 //! | no `paths`                       | `paths: {}`                           |
+//!
+//! It also writes the prose (`description`, `summary`, `title`) the way generated Rust can
+//! quote it: line breaks as `\n` (a bare carriage return is an error in a doc comment) and
+//! without Unicode bidirectional controls (rustc's deny-by-default
+//! `text_direction_codepoint_in_comment` and `_in_literal`, CVE-2021-42574).
 
 use serde_json::{Map, Value};
 
@@ -36,6 +41,11 @@ fn walk(value: &mut Value, names: bool) {
                 rewrite_schema_keywords(map);
             }
             for (key, child) in map.iter_mut() {
+                if !names && matches!(key.as_str(), "description" | "summary" | "title") {
+                    if let Value::String(text) = child {
+                        plain_prose(text);
+                    }
+                }
                 let child_names = !names
                     && matches!(
                         key.as_str(),
@@ -46,6 +56,15 @@ fn walk(value: &mut Value, names: bool) {
         }
         Value::Array(items) => items.iter_mut().for_each(|item| walk(item, false)),
         _ => {}
+    }
+}
+
+/// Rewrites `\r\n` and lone `\r` as `\n` and drops bidirectional controls (U+202A..U+202E,
+/// U+2066..U+2069), leaving text without them untouched.
+fn plain_prose(text: &mut String) {
+    let bidi = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if text.contains(|c: char| c == '\r' || bidi(c)) {
+        *text = text.replace("\r\n", "\n").replace('\r', "\n").chars().filter(|&c| !bidi(c)).collect();
     }
 }
 
@@ -153,6 +172,25 @@ mod tests {
     fn normalized(mut value: Value) -> Value {
         walk(&mut value, false);
         value
+    }
+
+    #[test]
+    fn prose_loses_carriage_returns_and_bidirectional_controls() {
+        let value = normalized(json!({
+            "description": "one\r\ntwo\rthree \u{202E}evil\u{2066}",
+            "summary": "plain",
+            "properties": {"title": {"type": "string", "description": "a\rb"}},
+            "example": "kept\r"
+        }));
+        assert_eq!(
+            value,
+            json!({
+                "description": "one\ntwo\nthree evil",
+                "summary": "plain",
+                "properties": {"title": {"type": "string", "description": "a\nb"}},
+                "example": "kept\r"
+            })
+        );
     }
 
     #[test]
