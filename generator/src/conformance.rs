@@ -7,10 +7,10 @@
 //! client could decode the answer.
 //!
 //! Arguments come from the document: a parameter's or media type's `example` (or the first of
-//! its `examples`), else a schema's `example`, else an instance generated from the schema
-//! ([`crate::instances::Instances::for_requests`]). Every optional parameter is set, so the
-//! server checks how each is written. The driver turns each JSON value into the argument's
-//! Rust type with `serde_json`, as a user's program would build it.
+//! its `examples`) where it fits the schema, else a schema's `example`, else an instance
+//! generated from the schema ([`crate::instances::Instances::for_requests`]). Every optional
+//! parameter is set, so the server checks how each is written. The driver turns each JSON
+//! value into the argument's Rust type with `serde_json`, as a user's program would build it.
 //!
 //! Output: one line per operation, [`ROW_PREFIX`], the operationId, an [`Outcome`] and a
 //! detail, separated by tabs (parsed back by [`Row::parse`]).
@@ -396,7 +396,7 @@ impl<'a> Source<'a> {
             parameter.get("content").and_then(Value::as_object).and_then(|c| c.values().next()).and_then(|m| m.get("schema"))
         });
         let seed = format!("{} {}", self.seed, param.wire_name);
-        self.example_of(parameter).or_else(|| self.instance(schema, &seed)).unwrap_or_else(|| "value".into())
+        self.example_or_instance(parameter, schema, &seed).unwrap_or_else(|| "value".into())
     }
 
     /// A value for the body sent as `content_type`.
@@ -409,8 +409,17 @@ impl<'a> Source<'a> {
             .and_then(|content| content.get(content_type));
         let seed = format!("{} body", self.seed);
         media
-            .and_then(|media| self.example_of(media).or_else(|| self.instance(media.get("schema"), &seed)))
+            .and_then(|media| self.example_or_instance(media, media.get("schema"), &seed))
             .unwrap_or_else(|| Value::Object(Default::default()))
+    }
+
+    /// The example of `holder` (a Parameter or Media Type Object) where it fits `schema` as
+    /// far as [`Instances::fits`] can tell, else an instance of `schema`: documents' examples
+    /// sometimes contradict their schemas (dev.to's `"321"` for an integer id), and the
+    /// server judges the request by the schema.
+    fn example_or_instance(&self, holder: &'a Value, schema: Option<&'a Value>, seed: &str) -> Option<Value> {
+        let fits = |example: &Value| schema.is_none_or(|schema| Instances::for_requests(self.root, seed).fits(schema, example));
+        self.example_of(holder).filter(fits).or_else(|| self.instance(schema, seed))
     }
 
     /// The `example`, or the first of the `examples`, of a Parameter or Media Type Object.
@@ -449,7 +458,10 @@ mod tests {
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "example": "t-1"}],
                 "put": {
                     "operationId": "putThing",
-                    "parameters": [{"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 5}}],
+                    "parameters": [
+                        {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 5}},
+                        {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 2}, "example": "321"}
+                    ],
                     "requestBody": {"required": true, "content": {"application/json": {"schema": {
                         "type": "object", "required": ["name"], "properties": {"name": {"type": "string", "pattern": "^[a-z]+$", "example": "abc"}}
                     }}}},
@@ -475,6 +487,8 @@ mod tests {
         assert!(main.contains("report(\"getThing\", call_get_thing(&client).await)"), "{main}");
         assert!(main.contains(r#"arg("id", "\"t-1\"")"#), "{main}");
         assert!(main.contains(r#"request.limit(arg::<i64>("limit", "5")?)"#), "{main}");
+        // An example that contradicts its schema (a string for an integer) is not sent.
+        assert!(main.contains(r#"request.page(arg::<i64>("page", "2")?)"#), "{main}");
         assert!(main.contains(r#"{\"name\":\"abc\"}"#), "{main}");
         assert!(main.contains("client.put_thing(&arg0, &body)"), "{main}");
         assert!(main.contains("request.send_with_response().await"), "{main}");

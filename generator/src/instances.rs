@@ -228,6 +228,13 @@ impl<'a> Instances<'a> {
         fallback
     }
 
+    /// Whether `value` would pass `schema` (a schema object of the document) as far as a
+    /// quick look can tell: JSON types, enums, required properties and
+    /// `additionalProperties: false`, recursively.
+    pub fn fits(&self, schema: &'a Value, value: &Value) -> bool {
+        self.roughly_matches(schema, value, 0)
+    }
+
     /// Whether `value` would pass `schema` as far as a quick look can tell: JSON types, enums,
     /// required properties and `additionalProperties: false`, recursively; what it does not
     /// check (bounds, patterns, combinators) counts as a match.
