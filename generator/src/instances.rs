@@ -178,8 +178,12 @@ impl<'a> Instances<'a> {
                 if object.contains_key(name) {
                     continue;
                 }
-                let schema = parts.iter().find_map(|part| self.deref(part).get("properties")?.get(name));
-                object.insert(name.to_owned(), self.value(schema?, depth + 1)?);
+                let value = match parts.iter().find_map(|part| self.deref(part).get("properties")?.get(name)) {
+                    Some(schema) => self.value(schema, depth + 1)?,
+                    // Required, yet no part defines it: any value.
+                    None => self.any_scalar(),
+                };
+                object.insert(name.to_owned(), value);
             }
         }
         match (merged, other) {
@@ -300,6 +304,17 @@ impl<'a> Instances<'a> {
                     None if needed => return None,
                     None => {}
                 }
+            }
+        }
+        // Required names no property defines: the key must be there, with a value of the
+        // `additionalProperties` schema if there is one.
+        for name in &required {
+            if !object.contains_key(*name) {
+                let value = match map.get("additionalProperties") {
+                    Some(schema @ Value::Object(_)) => self.value(schema, depth + 1)?,
+                    _ => self.any_scalar(),
+                };
+                object.insert((*name).to_owned(), value);
             }
         }
         let extra = match map.get("additionalProperties") {

@@ -506,8 +506,13 @@ impl<'a> TypeSpace<'a> {
         pointer: &str,
     ) -> Result<TypeKind> {
         let mut scope = Scope::default();
-        let located = properties.iter().map(|(k, v)| (k.clone(), (v.clone(), pointer.to_owned()))).collect();
-        let fields = self.fields(name, &located, required, &mut scope)?;
+        let mut located = properties.iter().map(|(k, v)| (k.clone(), (v.clone(), pointer.to_owned()))).collect();
+        let required = match additional {
+            // The map of the keys beyond the properties holds them.
+            Some(AdditionalProperties::Schema(_) | AdditionalProperties::Any(true)) => required.to_vec(),
+            _ => add_unlisted_required(&mut located, required, pointer),
+        };
+        let fields = self.fields(name, &located, &required, &mut scope)?;
         let additional = match additional {
             None => Additional::Ignored,
             Some(AdditionalProperties::Any(false)) => Additional::Forbidden,
@@ -615,6 +620,7 @@ impl<'a> TypeSpace<'a> {
         let mut properties = indexmap::IndexMap::new();
         let mut required = Vec::new();
         self.collect_properties(parts, pointer, &mut properties, &mut required, 0)?;
+        let required = add_unlisted_required(&mut properties, &required, pointer);
         Ok(TypeKind::Struct {
             fields: self.fields(name, &properties, &required, &mut Scope::default())?,
             additional: Additional::Ignored,
@@ -723,6 +729,32 @@ impl<'a> TypeSpace<'a> {
     }
 }
 
+/// Adds a property of any JSON value for each name `required` lists that no property
+/// defines (storecove's `receivedInvoiceGuid`), so a value sent with the key keeps it and a
+/// request can carry it; returns the names that stay required. The added ones are optional
+/// fields: such a name is as often a misspelt property (vestorly's `orginator_email`), which
+/// no server sends, and requiring it would fail every answer (JSON Schema Validation §6.5.3
+/// only asks that the key be present).
+fn add_unlisted_required(properties: &mut LocatedProperties, required: &[String], pointer: &str) -> Vec<String> {
+    let mut listed = Vec::new();
+    let mut added = Vec::new();
+    for name in required {
+        if added.contains(name) {
+            continue;
+        }
+        if properties.contains_key(name) {
+            listed.push(name.clone());
+        } else {
+            let mut schema = any_value();
+            schema.schema_data.description =
+                Some("Listed as `required` by the document, which does not define it: any JSON value, kept as sent.".into());
+            properties.insert(name.clone(), (ReferenceOr::Item(Box::new(schema)), pointer.to_owned()));
+            added.push(name.clone());
+        }
+    }
+    listed
+}
+
 /// A schema that accepts any value.
 fn any_value() -> Schema {
     Schema {
@@ -823,14 +855,41 @@ fn reference_of<T>(item: &ReferenceOr<T>) -> Option<&str> {
 impl TypeSpace<'_> {
     /// Whether a schema becomes a declared type rather than a primitive, list or map. An
     /// `allOf` is declared (as one merged struct) when it has more than one part with a type
-    /// and one of them is an object; otherwise it means its first typed part.
+    /// and one of them is an object, or when its one typed part is an object that lacks a
+    /// property another part lists as `required` (that key would be lost); otherwise it means
+    /// its first typed part.
     fn needs_declaration(&self, schema: &Schema) -> bool {
         match &schema.schema_kind {
             SchemaKind::AllOf { all_of } => {
                 let typed: Vec<&ReferenceOr<Schema>> = all_of.iter().filter(|p| !annotation_only(p)).collect();
-                typed.len() > 1 && typed.iter().any(|part| self.is_object(part))
+                match typed.as_slice() {
+                    [object] if self.is_object(object) => all_of.iter().any(|part| {
+                        let required = match part {
+                            ReferenceOr::Item(Schema { schema_kind: SchemaKind::Any(any), .. }) => any.required.as_slice(),
+                            _ => &[],
+                        };
+                        required.iter().any(|name| !self.defines(object, name))
+                    }),
+                    _ => typed.len() > 1 && typed.iter().any(|part| self.is_object(part)),
+                }
             }
             _ => needs_declaration(schema),
+        }
+    }
+
+    /// Whether an object part (after `$ref`s) lists the property `name`, or could hold it
+    /// in its `additionalProperties` map.
+    fn defines(&self, part: &ReferenceOr<Schema>, name: &str) -> bool {
+        match self.schema_of(part, "") {
+            Ok((schema, _)) => match &schema.schema_kind {
+                SchemaKind::Type(Type::Object(object)) => {
+                    object.properties.contains_key(name) || object.additional_properties.is_some()
+                }
+                SchemaKind::Any(any) => any.properties.contains_key(name) || any.additional_properties.is_some(),
+                // A merge of its own: its struct is built with every required name.
+                _ => true,
+            },
+            Err(_) => true,
         }
     }
 

@@ -2,7 +2,7 @@
 //! generation or failed clippy. Each generates (clippy `-D warnings` runs on the crate), and
 //! every value comes back as it was sent.
 
-use corpus_13_real_document_shapes::types::{Answer, Firewall, Order, OrderItemsItem, Problem, SetDelayRequest};
+use corpus_13_real_document_shapes::types::{Answer, AuditedReceipt, Firewall, Order, OrderItemsItem, Problem, Receipt, SetDelayRequest};
 use corpus_13_real_document_shapes::{Client, Error};
 use serde_json::{json, Value};
 use wiremock::matchers::{body_json, method, path, query_param};
@@ -150,4 +150,37 @@ async fn the_mock_tells_operations_apart_by_their_fixed_query() {
         sent,
         [Some("method=orders.count&since=x".to_owned()), Some("method=orders.find&id=o9".to_owned()), Some("method=orders.purge&format=json".to_owned())]
     );
+}
+
+#[test]
+fn required_names_no_property_defines_are_kept() {
+    // A field of any JSON value, kept when present (null too) ...
+    let receipt: Receipt = round_trip(json!({"id": "r1", "receivedGuid": {"guid": "g-1", "at": [1, 2]}}));
+    assert_eq!(receipt.received_guid, Some(json!({"guid": "g-1", "at": [1, 2]})));
+    let receipt: Receipt = round_trip(json!({"id": "r1", "receivedGuid": null}));
+    assert_eq!(receipt.received_guid, Some(json!(null)));
+    // ... and not demanded: such a name is often a misspelt property no server sends.
+    let receipt: Receipt = round_trip(json!({"id": "r1"}));
+    assert_eq!(receipt.received_guid, None);
+    assert_eq!(serde_json::to_value(Receipt::new("r2").with_received_guid(json!("g-2"))).unwrap(), json!({"id": "r2", "receivedGuid": "g-2"}));
+    // An allOf part that only lists `required` makes a struct of its own, not an alias that
+    // drops the key.
+    let audited: AuditedReceipt = round_trip(json!({"id": "r3", "receivedGuid": "g", "auditTrail": ["created", "signed"]}));
+    assert_eq!(audited.audit_trail, Some(json!(["created", "signed"])));
+}
+
+#[tokio::test]
+async fn a_request_carries_required_names_no_property_defines() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/receipts"))
+        .and(body_json(json!({"id": "r4", "receivedGuid": "g-4", "auditTrail": 7})))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"primary": "p", "extra": "e"})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = Client::builder().base_url(server.uri()).build().unwrap();
+    let receipt = AuditedReceipt::new("r4").with_received_guid(json!("g-4")).with_audit_trail(json!(7));
+    let labels = client.create_receipt(&receipt).await.unwrap();
+    assert_eq!((labels["primary"].as_str(), labels.len()), ("p", 2));
 }
