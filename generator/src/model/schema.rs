@@ -373,7 +373,12 @@ impl<'a> TypeSpace<'a> {
                 VariantOrUnknownOrEmpty::Item(IntegerFormat::Int64) | VariantOrUnknownOrEmpty::Empty => TypeRef::Int64,
                 VariantOrUnknownOrEmpty::Unknown(format) => integer_format(format),
             },
-            SchemaKind::Type(Type::Number(_)) => TypeRef::Float,
+            // The integer formats apply to numbers too (OpenAPI Format Registry: `int64` is
+            // "number, signed 64-bit integer"); an `f64` would round values beyond 2^53.
+            SchemaKind::Type(Type::Number(n)) => match &n.format {
+                VariantOrUnknownOrEmpty::Unknown(format) if is_integer_format(format) => integer_format(format),
+                _ => TypeRef::Float,
+            },
             SchemaKind::Type(Type::Boolean(_)) => TypeRef::Boolean,
             SchemaKind::Type(Type::Array(array)) => match &array.items {
                 Some(items) => TypeRef::Array(Box::new(self.boxed_type_ref(
@@ -932,6 +937,12 @@ pub(super) fn text(value: &Option<String>) -> Option<String> {
 }
 
 /// The Rust type of an integer `format` beyond `int32`/`int64` (OpenAPI Format Registry).
+/// Whether `format` names an integer of the OpenAPI Format Registry (`int8`..`int64`,
+/// `uint8`..`uint64`).
+fn is_integer_format(format: &str) -> bool {
+    matches!(format, "int8" | "int16" | "int32" | "int64" | "uint8" | "uint16" | "uint32" | "uint64")
+}
+
 fn integer_format(format: &str) -> TypeRef {
     match format {
         "int8" => TypeRef::Int8,

@@ -13,3 +13,13 @@ fn uint64_and_exact_floats_round_trip() {
     assert_eq!(serde_json::to_string(&counter).unwrap(), text);
     assert!(serde_json::from_value::<Counter>(json!({"big": -1})).is_err(), "uint64 is unsigned");
 }
+
+#[test]
+fn numbers_with_an_integer_format_are_integers() {
+    // 2^53 + 1: an f64 would read 9007199254740992.
+    let text = r#"{"hits":1,"big":2,"asText":"3","money":"4","small":5,"blob":"","day":"2024-01-01","nanos":9007199254740993,"tiny":255}"#;
+    let counter: Counter = serde_json::from_str(text).unwrap();
+    assert_eq!((counter.nanos, counter.tiny), (Some(9_007_199_254_740_993_i64), Some(255_u8)));
+    assert_eq!(serde_json::to_string(&counter).unwrap(), text);
+    assert!(serde_json::from_value::<Counter>(json!({"hits": 1, "big": 2, "asText": "3", "money": "4", "small": 5, "blob": "", "day": "2024-01-01", "tiny": 256})).is_err());
+}
