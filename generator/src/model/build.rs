@@ -350,13 +350,11 @@ fn operation(
 
     // A query in the path (the loader warned): its `name={parameter}` pairs are query
     // parameters by now, the others are sent as written.
-    let (template, fixed_query) = match raw.path.split_once('?') {
-        Some((template, query)) => {
-            let fixed: Vec<&str> = query.split('&').filter(|pair| !pair.is_empty() && !pair.contains('{')).collect();
-            (template, (!fixed.is_empty()).then(|| fixed.join("&")))
-        }
-        None => (raw.path, None),
-    };
+    let (template, query) = super::split_path(raw.path);
+    let fixed_query = query.and_then(|query| {
+        let fixed: Vec<&str> = query.split('&').filter(|pair| !pair.is_empty() && !pair.contains('{')).collect();
+        (!fixed.is_empty()).then(|| fixed.join("&"))
+    });
     let path_parts = path_parts(template, &params, &raw.pointer)?;
     let body = request_body(spec, tree, raw, &op_pascal, &mut arg_names, types)?;
     let (success, errors) = responses(spec, raw, &op_pascal, types)?;

@@ -470,10 +470,11 @@ pub struct Operation {
     pub builder: String,
     /// HTTP method.
     pub method: HttpMethod,
-    /// Path template as in the document, e.g. `/items/{itemId}`, with the query string some
-    /// documents write into it (`/rest?method=photos.get`, `/search?q={term}`).
+    /// Path template as in the document, e.g. `/items/{itemId}`, with the query string or
+    /// fragment some documents write into it (`/rest?method=photos.get`, `/search?q={term}`,
+    /// `/files/{id}#add_shared_link`); see [`split_path`].
     pub path: String,
-    /// The path template (without the query) split into literal text and parameters.
+    /// The path template (without query or fragment) split into literal text and parameters.
     pub path_parts: Vec<PathPart>,
     /// The fixed pairs of a query written into the path (`method=photos.get` of
     /// `/rest?method=photos.get`; the loader checked that they are `name=value` pairs of URL
@@ -787,12 +788,23 @@ pub struct ResponseBody {
     pub ty: TypeRef,
 }
 
+/// A path key of the document as sent: the path template, and the query some documents write
+/// into it (`/search?q={term}`); a fragment (`/files/{id}#add_shared_link`, which only tells
+/// operations apart) is dropped, as RFC 3986 §3.5 has it never sent.
+pub fn split_path(key: &str) -> (&str, Option<&str>) {
+    let sent = key.split_once('#').map_or(key, |(sent, _)| sent);
+    match sent.split_once('?') {
+        Some((template, query)) => (template, Some(query)),
+        None => (sent, None),
+    }
+}
+
 impl Operation {
     /// What a request of this operation is matched by: the path template and its fixed
     /// query (`/rest?method=photos.get`; `/search` for `/search?q={term}`, whose query is
     /// parameters).
     pub fn route(&self) -> String {
-        let template = self.path.split_once('?').map_or(self.path.as_str(), |(template, _)| template);
+        let (template, _) = split_path(&self.path);
         match &self.fixed_query {
             Some(query) => format!("{template}?{query}"),
             None => template.to_owned(),

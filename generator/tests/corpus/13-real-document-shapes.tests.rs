@@ -184,3 +184,16 @@ async fn a_request_carries_required_names_no_property_defines() {
     let labels = client.create_receipt(&receipt).await.unwrap();
     assert_eq!((labels["primary"].as_str(), labels.len()), ("p", 2));
 }
+
+#[tokio::test]
+async fn a_fragment_in_a_path_is_not_sent() {
+    let server = MockServer::start().await;
+    Mock::given(method("PUT")).and(path("/orders/o%2F1")).respond_with(ResponseTemplate::new(204)).expect(2).mount(&server).await;
+    let client = Client::builder().base_url(server.uri()).build().unwrap();
+    client.share_order("o/1").await.unwrap();
+    client.unshare_order("o/1").await.unwrap();
+    // The whole request target: the path alone, nothing after it.
+    let sent: Vec<(String, Option<String>)> =
+        server.received_requests().await.unwrap().iter().map(|r| (r.url.path().to_owned(), r.url.query().map(str::to_owned))).collect();
+    assert_eq!(sent, [("/orders/o%2F1".to_owned(), None), ("/orders/o%2F1".to_owned(), None)]);
+}
