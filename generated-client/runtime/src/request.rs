@@ -21,9 +21,10 @@ pub struct Operation {
     pub id: &'static str,
     /// HTTP method.
     pub method: Method,
-    /// Path template as written in the document, e.g. `"/serviceprincipals/{id}"`, with its
-    /// fixed query if it has one (`"/rest?method=photos.get"`); traced instead of the
-    /// concrete path, which may hold identifiers.
+    /// Path template as written in the document, e.g. `"/serviceprincipals/{id}"`, with any
+    /// query or fragment the document wrote into it (`"/rest?method=photos.get"`,
+    /// `"/files/{id}#share"`); traced instead of the concrete path, which may hold
+    /// identifiers.
     pub path_template: &'static str,
     /// The security requirements, any one of which a call must meet: each lists indices
     /// into [`ApiDescription::security_schemes`](crate::ApiDescription::security_schemes),
