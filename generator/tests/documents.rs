@@ -677,3 +677,26 @@ fn big_files_formatted_in_units_are_the_files_formatted_whole() {
     assert!(files["src/operations.rs"].matches("pub fn create_thing").count() == 150);
     assert!(files["src/types.rs"].matches("pub struct Thing").count() == 150);
 }
+
+/// A `required` name no property defines is a field unless a map of the other keys holds it
+/// (`additionalProperties` a schema or `true`); `false` holds none, whether the object is on
+/// its own or an `allOf` part.
+#[test]
+fn required_names_without_properties_go_where_other_keys_are_kept() {
+    let doc = format!(
+        "{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    Closed: {{type: object, additionalProperties: false, required: [guid], properties: {{id: {{type: string}}}}}}\n    Open: {{type: object, additionalProperties: true, required: [guid], properties: {{id: {{type: string}}}}}}\n    ClosedAudited: {{allOf: [{{$ref: '#/components/schemas/Closed'}}, {{required: [trail]}}]}}\n    OpenAudited: {{allOf: [{{$ref: '#/components/schemas/Open'}}, {{required: [trail]}}]}}\n"
+    );
+    let api = generator::model::build(&load_text("required-unlisted", &doc).unwrap()).unwrap();
+    let fields = |name: &str| -> Vec<(String, bool)> {
+        match api.types.iter().find(|t| t.name == name).map(|t| &t.kind) {
+            Some(generator::model::TypeKind::Struct { fields, .. }) => fields.iter().map(|f| (f.wire_name.clone(), f.required)).collect(),
+            other => panic!("{name}: {other:?}"),
+        }
+    };
+    let owned = |list: &[(&str, bool)]| list.iter().map(|(n, r)| (n.to_string(), *r)).collect::<Vec<_>>();
+    assert_eq!(fields("Closed"), owned(&[("id", false), ("guid", false)]));
+    assert_eq!(fields("Open"), owned(&[("id", false)]));
+    assert_eq!(fields("ClosedAudited"), owned(&[("id", false), ("guid", false), ("trail", false)]));
+    // The open object's map keeps `trail` too: an alias, no struct of its own.
+    assert!(api.types.iter().all(|t| t.name != "OpenAudited" || !matches!(t.kind, generator::model::TypeKind::Struct { .. })));
+}

@@ -19,6 +19,7 @@
 //!   kept type being a component before an inline type, then the best name as above;
 //! - deprecated components are never shared.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use openapiv3::{
@@ -512,10 +513,11 @@ impl<'a> TypeSpace<'a> {
     ) -> Result<TypeKind> {
         let mut scope = Scope::default();
         let mut located = properties.iter().map(|(k, v)| (k.clone(), (v.clone(), pointer.to_owned()))).collect();
-        let required = match additional {
+        let required = if keeps_other_keys(additional) {
             // The map of the keys beyond the properties holds them.
-            Some(AdditionalProperties::Schema(_) | AdditionalProperties::Any(true)) => required.to_vec(),
-            _ => add_unlisted_required(&mut located, required, pointer),
+            Cow::Borrowed(required)
+        } else {
+            add_unlisted_required(&mut located, required, pointer)
         };
         let fields = self.fields(name, &located, &required, &mut scope)?;
         let additional = match additional {
@@ -734,30 +736,33 @@ impl<'a> TypeSpace<'a> {
     }
 }
 
+/// Whether an object's `additionalProperties` gives it a map that keeps the keys beyond its
+/// properties (a schema, or `true`).
+fn keeps_other_keys(additional: Option<&AdditionalProperties>) -> bool {
+    matches!(additional, Some(AdditionalProperties::Schema(_) | AdditionalProperties::Any(true)))
+}
+
 /// Adds a property of any JSON value for each name `required` lists that no property
 /// defines (storecove's `receivedInvoiceGuid`), so a value sent with the key keeps it and a
-/// request can carry it; returns the names that stay required. The added ones are optional
-/// fields: such a name is as often a misspelt property (vestorly's `orginator_email`), which
-/// no server sends, and requiring it would fail every answer (JSON Schema Validation §6.5.3
-/// only asks that the key be present).
-fn add_unlisted_required(properties: &mut LocatedProperties, required: &[String], pointer: &str) -> Vec<String> {
-    let mut listed = Vec::new();
-    let mut added = Vec::new();
+/// request can carry it; returns the names that stay required (`required` itself, without a
+/// copy, when every name is defined). The added ones are optional fields: such a name is as
+/// often a misspelt property (vestorly's `orginator_email`), which no server sends, and
+/// requiring it would fail every answer (JSON Schema Validation §6.5.3 only asks that the key
+/// be present).
+fn add_unlisted_required<'r>(properties: &mut LocatedProperties, required: &'r [String], pointer: &str) -> Cow<'r, [String]> {
+    if required.iter().all(|name| properties.contains_key(name)) {
+        return Cow::Borrowed(required);
+    }
+    let listed: Vec<String> = required.iter().filter(|name| properties.contains_key(*name)).cloned().collect();
     for name in required {
-        if added.contains(name) {
-            continue;
-        }
-        if properties.contains_key(name) {
-            listed.push(name.clone());
-        } else {
+        if !properties.contains_key(name) {
             let mut schema = any_value();
             schema.schema_data.description =
                 Some("Listed as `required` by the document, which does not define it: any JSON value, kept as sent.".into());
             properties.insert(name.clone(), (ReferenceOr::Item(Box::new(schema)), pointer.to_owned()));
-            added.push(name.clone());
         }
     }
-    listed
+    Cow::Owned(listed)
 }
 
 /// A schema that accepts any value.
@@ -888,9 +893,9 @@ impl TypeSpace<'_> {
         match self.schema_of(part, "") {
             Ok((schema, _)) => match &schema.schema_kind {
                 SchemaKind::Type(Type::Object(object)) => {
-                    object.properties.contains_key(name) || object.additional_properties.is_some()
+                    object.properties.contains_key(name) || keeps_other_keys(object.additional_properties.as_ref())
                 }
-                SchemaKind::Any(any) => any.properties.contains_key(name) || any.additional_properties.is_some(),
+                SchemaKind::Any(any) => any.properties.contains_key(name) || keeps_other_keys(any.additional_properties.as_ref()),
                 // A merge of its own: its struct is built with every required name.
                 _ => true,
             },
