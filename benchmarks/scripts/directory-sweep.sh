@@ -41,7 +41,8 @@ echo "generated: $(awk -F'\t' '$2 == 0' "$work/generate.tsv" | wc -l) of $(wc -l
 # One target folder for every sampled crate: the dependencies are built once.
 export CARGO_TARGET_DIR="$work/target"
 : >"$work/clippy.tsv"
-awk -F'\t' '$2 == 0 {print $1}' "$work/generate.tsv" | shuf --random-source=<(yes 42) | head -n "$sample" |
+# `|| true`: `head` closes the pipe early, and shuf's SIGPIPE must not end the script.
+awk -F'\t' '$2 == 0 {print $1}' "$work/generate.tsv" | (shuf --random-source=<(yes 42) || true) | head -n "$sample" |
     while read -r id; do
         crate="$work/crates/$(echo "${id%.json}" | tr '/:' '__')"
         rm -rf "$crate"

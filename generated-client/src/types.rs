@@ -63,26 +63,10 @@ pub enum GetAccessTokenRequestGrantType {
     Unknown(String),
 }
 #[cfg(feature = "authentication")]
-impl GetAccessTokenRequestGrantType {
-    /// The value as written on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ClientCredentials => "client_credentials",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-#[cfg(feature = "authentication")]
-impl From<&str> for GetAccessTokenRequestGrantType {
-    fn from(value: &str) -> Self {
-        match value {
-            "client_credentials" => Self::ClientCredentials,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-#[cfg(feature = "authentication")]
-crate::runtime::string_enum!(GetAccessTokenRequestGrantType);
+crate::runtime::string_enum!(
+    GetAccessTokenRequestGrantType,
+    ClientCredentials = "client_credentials",
+);
 /// The 200 answer of GET `/notifications`.
 #[cfg(feature = "notifications")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -191,30 +175,12 @@ pub enum NotificationSeverity {
     Unknown(String),
 }
 #[cfg(feature = "notifications")]
-impl NotificationSeverity {
-    /// The value as written on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Information => "Information",
-            Self::Warning => "Warning",
-            Self::Critical => "Critical",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-#[cfg(feature = "notifications")]
-impl From<&str> for NotificationSeverity {
-    fn from(value: &str) -> Self {
-        match value {
-            "Information" => Self::Information,
-            "Warning" => Self::Warning,
-            "Critical" => Self::Critical,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-#[cfg(feature = "notifications")]
-crate::runtime::string_enum!(NotificationSeverity);
+crate::runtime::string_enum!(
+    NotificationSeverity,
+    Information = "Information",
+    Warning = "Warning",
+    Critical = "Critical",
+);
 /// An error answer of the token endpoint (RFC 6749, section 5.2).
 #[cfg(feature = "authentication")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]

@@ -187,7 +187,7 @@ fn collect(item: &Item, module: &str, found: &mut Surface) {
                 }
             }
         }
-        Item::Macro(invocation) if invocation.mac.path.segments.last().is_some_and(|s| s.ident == "request_builder") => {
+        Item::Macro(invocation) if invokes(&invocation.mac, "request_builder") => {
             // The runtime's `request_builder!(Builder, method, Output)` adds the same public
             // methods to every builder, with the signatures they had when written out.
             let Ok((builder, output)) = invocation.mac.parse_body_with(request_builder_args) else { return };
@@ -201,11 +201,34 @@ fn collect(item: &Item, module: &str, found: &mut Surface) {
                 found.insert(format!("{owner}::{name}"), entry(text(signature), Kind::Item));
             }
         }
+        Item::Macro(invocation) if invokes(&invocation.mac, "string_enum") || invokes(&invocation.mac, "integer_enum") => {
+            // The runtime's `string_enum!(Enum, Variant = "value", ...)` and `integer_enum!`
+            // write the enum's public mapping method, with the signature it had when written
+            // out (`From` and the serde traits are trait impls, which this report leaves out).
+            let Ok(owner) = invocation.mac.parse_body_with(|input: syn::parse::ParseStream<'_>| {
+                let owner: syn::Ident = input.parse()?;
+                input.parse::<proc_macro2::TokenStream>()?;
+                Ok(owner)
+            }) else {
+                return;
+            };
+            let (name, signature) = if invokes(&invocation.mac, "string_enum") {
+                ("as_str", quote::quote!(fn as_str(&self) -> &str))
+            } else {
+                ("value", quote::quote!(fn value(self) -> i64))
+            };
+            found.insert(format!("{module}{owner}::{name}"), entry(text(signature), Kind::Item));
+        }
         Item::Use(u) if is_pub(&u.vis) => {
             found.insert(format!("{module}use {}", text(&u.tree)), entry("re-export".into(), Kind::Item));
         }
         _ => {}
     }
+}
+
+/// Whether `mac` invokes the macro `name` (`name!`, `crate::runtime::name!`).
+fn invokes(mac: &syn::Macro, name: &str) -> bool {
+    mac.path.segments.last().is_some_and(|segment| segment.ident == name)
 }
 
 /// `#[attr]* Builder, method, Output` of a `request_builder!` invocation: the builder and
@@ -411,6 +434,29 @@ mod tests {
         let changes = diff(&new, &surface([("src/types.rs", other.as_str())]));
         assert_eq!(changes.len(), 1, "{changes:#?}");
         assert!(changes[0].breaking && changes[0].path == "types::Thing::with_note");
+    }
+
+    #[test]
+    fn enum_mappings_written_with_the_runtime_macros_are_part_of_the_surface() {
+        let written_out = r#"
+            #[non_exhaustive] pub enum Color { Red, Unknown(String) }
+            impl Color { pub fn as_str(&self) -> &str { todo!() } }
+            #[non_exhaustive] pub enum Level { Low, Unknown(i64) }
+            impl Level { pub fn value(self) -> i64 { todo!() } }
+        "#;
+        let expanded = r#"
+            #[non_exhaustive] pub enum Color { Red, Unknown(String) }
+            crate::runtime::string_enum!(Color, Red = "red");
+            #[non_exhaustive] pub enum Level { Low, Unknown(i64) }
+            crate::runtime::integer_enum!(Level, Low = -1);
+        "#;
+        let old = surface([("src/types.rs", written_out)]);
+        let new = surface([("src/types.rs", expanded)]);
+        assert!(new.contains_key("types::Color::as_str") && new.contains_key("types::Level::value"), "{new:#?}");
+        assert_eq!(diff(&old, &new), [], "the same methods, written out or expanded");
+        let without = surface([("src/types.rs", "#[non_exhaustive] pub enum Color { Red, Unknown(String) }")]);
+        let changes = diff(&new, &without);
+        assert!(changes.iter().any(|c| c.breaking && c.path == "types::Color::as_str"), "{changes:#?}");
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod cli;
 mod client;
 mod docs;
 mod lib_rs;
+mod macro_text;
 mod manifest;
 mod mock;
 mod operations;
@@ -260,84 +261,9 @@ fn format_items(path: &str, parts: impl Iterator<Item = TokenStream>) -> Result<
             file: path.to_owned(),
             message: e.to_string(),
         })?;
-        text.push_str(&tighten_macro_types(prettyplease::unparse(&file)));
+        text.push_str(&macro_text::tidy(prettyplease::unparse(&file)));
     }
     Ok(text)
-}
-
-/// `Vec<types::Thing>` where prettyplease printed `Vec < types::Thing >`, and `crate::Secret`
-/// for `crate ::Secret`: it spaces the tokens of a macro invocation it does not know, and the
-/// runtime's `request_builder!(Builder, method, Output)` and `setter!(with_field, field,
-/// Type)` take types. Only those invocations are touched, and not the string literals in
-/// them; the rest of the text is prettyplease's.
-fn tighten_macro_types(text: String) -> String {
-    const INVOCATIONS: [&str; 2] = ["runtime::request_builder!(", "setter!("];
-    if !text.contains(" < ") || !INVOCATIONS.iter().any(|invocation| text.contains(invocation)) {
-        return text;
-    }
-    let mut tight = String::with_capacity(text.len());
-    let mut rest = text.as_str();
-    let next = |rest: &str| {
-        INVOCATIONS.iter().filter_map(|invocation| Some((rest.find(invocation)?, invocation.len()))).min()
-    };
-    while let Some((start, length)) = next(rest) {
-        let args = start + length;
-        // The first `);` outside a literal closes the invocation (types hold none).
-        let end = args + invocation_end(&rest[args..]);
-        tight.push_str(&rest[..args]);
-        // Outside string literals only: a wire name may hold anything.
-        for (index, piece) in split_literals(&rest[args..end]).into_iter().enumerate() {
-            if index % 2 == 0 {
-                tight.push_str(&piece.replace(" < ", "<").replace(" >", ">").replace("crate ::", "crate::"));
-            } else {
-                tight.push_str(piece);
-            }
-        }
-        rest = &rest[end..];
-    }
-    tight.push_str(rest);
-    tight
-}
-
-/// Where the invocation whose arguments start `text` ends: its first `);` outside string
-/// literals (the end of `text` if none).
-fn invocation_end(text: &str) -> usize {
-    let mut at = 0;
-    for (index, piece) in split_literals(text).into_iter().enumerate() {
-        if let Some(end) = piece.find(");").filter(|_| index % 2 == 0) {
-            return at + end;
-        }
-        at += piece.len();
-    }
-    text.len()
-}
-
-/// `text` cut at the quotes of its string literals: code, literal, code, ... (each literal
-/// with its quotes; an escaped quote inside one does not end it).
-fn split_literals(text: &str) -> Vec<&str> {
-    let mut pieces = Vec::new();
-    let mut start = 0;
-    let mut in_literal = false;
-    let mut escaped = false;
-    for (at, c) in text.char_indices() {
-        match (in_literal, c) {
-            (true, _) if escaped => escaped = false,
-            (true, '\\') => escaped = true,
-            (true, '"') => {
-                pieces.push(&text[start..=at]);
-                start = at + 1;
-                in_literal = false;
-            }
-            (false, '"') => {
-                pieces.push(&text[start..at]);
-                start = at;
-                in_literal = true;
-            }
-            _ => {}
-        }
-    }
-    pieces.push(&text[start..]);
-    pieces
 }
 
 /// Items parsed and printed together by [`format_rust`].
@@ -367,27 +293,6 @@ mod tests {
         let both = gate(&["repos".into(), "users".into()], quote::quote!(fn g() {})).to_string();
         assert!(both.starts_with("# [cfg (any (feature = \"repos\" , feature = \"users\"))]"), "{both}");
         assert_eq!(gate(&[], quote::quote!(fn g() {})).to_string(), quote::quote!(fn g() {}).to_string());
-    }
-
-    #[test]
-    fn types_in_request_builder_invocations_are_printed_tight() {
-        let tokens = quote::quote! {
-            crate::runtime::request_builder!(ListThings, list_things, Vec<Option<types::Thing>>);
-            crate::runtime::request_builder!(GetUnit, get_unit, ());
-            const A: bool = 1 < 2;
-            impl Thing {
-                setter!(with_tags, tags as "a < b >", Vec<Vec<String>>);
-                setter!(with_odd, odd as "x); y < z", Vec<u8>);
-                setter!(with_token, token, crate::Secret);
-            }
-        };
-        let text = format_rust("src/x.rs", tokens, &Settings::new("x", "test")).unwrap();
-        assert!(text.contains("ListThings, list_things, Vec<Option<types::Thing>>\n);"), "{text}");
-        assert!(text.contains("request_builder!(GetUnit, get_unit, ());"), "{text}");
-        assert!(text.contains("1 < 2"), "only the invocations are touched: {text}");
-        assert!(text.contains(r#"setter!(with_tags, tags as "a < b >", Vec<Vec<String>>);"#), "literals are not touched: {text}");
-        assert!(text.contains(r#"setter!(with_odd, odd as "x); y < z", Vec<u8>);"#), "{text}");
-        assert!(text.contains("setter!(with_token, token, crate::Secret);"), "{text}");
     }
 
     #[test]

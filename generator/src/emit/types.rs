@@ -1,6 +1,6 @@
 //! `src/types.rs`: a declaration per named type.
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use super::docs::{code, describe_origin, doc_attrs};
@@ -363,105 +363,61 @@ fn field_setter(field: &Field, setter: &str) -> TokenStream {
 }
 
 fn string_enum(name: &Ident, variants: &[EnumVariant]) -> TokenStream {
-    let declarations = variants.iter().map(|v| {
-        let ident = ident(&v.name);
-        let doc = format!(" {}", code(&v.value));
-        quote! {
-            #[doc = #doc]
-            #ident,
-        }
-    });
-    let to_str = variants.iter().map(|v| {
-        let ident = ident(&v.name);
-        let value = &v.value;
-        quote!(Self::#ident => #value,)
-    });
-    let from_str = variants.iter().map(|v| {
-        let ident = ident(&v.name);
-        let value = &v.value;
-        quote!(#value => Self::#ident,)
-    });
+    let values = variants.iter().map(|v| (v.name.as_str(), code(&v.value), Literal::string(&v.value)));
+    let enum_def = wire_enum(name, quote!(Clone), quote!(String), values.clone());
+    let pairs = pairs(values);
     quote! {
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
-        pub enum #name {
-            #(#declarations)*
-            /// A value this version of the crate does not know, kept as the server sent it.
-            Unknown(String),
-        }
-
-        impl #name {
-            /// The value as written on the wire.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #(#to_str)*
-                    Self::Unknown(value) => value,
-                }
-            }
-        }
-
-        impl From<&str> for #name {
-            fn from(value: &str) -> Self {
-                match value {
-                    #(#from_str)*
-                    other => Self::Unknown(other.to_owned()),
-                }
-            }
-        }
-
-        crate::runtime::string_enum!(#name);
+        #enum_def
+        crate::runtime::string_enum!(#name #(#pairs)*);
     }
 }
 
 fn integer_enum(name: &Ident, variants: &[(String, i64)]) -> TokenStream {
-    let declarations = variants.iter().map(|(variant, value)| {
+    let values = variants.iter().map(|(variant, value)| (variant.as_str(), format!("`{value}`"), Literal::i64_unsuffixed(*value)));
+    let enum_def = wire_enum(name, quote!(Clone, Copy), quote!(i64), values.clone());
+    let pairs = pairs(values);
+    quote! {
+        #enum_def
+        crate::runtime::integer_enum!(#name #(#pairs)*);
+    }
+}
+
+/// An enum of wire values, from `(variant, value in Markdown, value's literal)`: a variant
+/// per value, documented with it, and `Unknown` holding any other.
+fn wire_enum<'v>(
+    name: &Ident,
+    copies: TokenStream,
+    unknown: TokenStream,
+    values: impl Iterator<Item = (&'v str, String, Literal)>,
+) -> TokenStream {
+    let declarations = values.map(|(variant, value, _)| {
         let ident = ident(variant);
-        let doc = format!(" `{value}`");
+        let doc = format!(" {value}");
         quote! {
             #[doc = #doc]
             #ident,
         }
     });
-    let to_value = variants.iter().map(|(variant, value)| {
-        let ident = ident(variant);
-        let value = proc_macro2::Literal::i64_unsuffixed(*value);
-        quote!(Self::#ident => #value,)
-    });
-    let from_value = variants.iter().map(|(variant, value)| {
-        let ident = ident(variant);
-        let value = proc_macro2::Literal::i64_unsuffixed(*value);
-        quote!(#value => Self::#ident,)
-    });
     quote! {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Debug, #copies, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum #name {
             #(#declarations)*
             /// A value this version of the crate does not know, kept as the server sent it.
-            Unknown(i64),
+            Unknown(#unknown),
         }
-
-        impl #name {
-            /// The value as written on the wire.
-            pub fn value(self) -> i64 {
-                match self {
-                    #(#to_value)*
-                    Self::Unknown(value) => value,
-                }
-            }
-        }
-
-        impl From<i64> for #name {
-            fn from(value: i64) -> Self {
-                match value {
-                    #(#from_value)*
-                    other => Self::Unknown(other),
-                }
-            }
-        }
-
-        crate::runtime::integer_enum!(#name);
     }
+}
+
+/// `, Variant = value` per value: the mapping the runtime's `string_enum!` and
+/// `integer_enum!` expand into both directions and the serde traits.
+fn pairs<'v>(values: impl Iterator<Item = (&'v str, String, Literal)>) -> Vec<TokenStream> {
+    values
+        .map(|(variant, _, literal)| {
+            let ident = ident(variant);
+            quote!(, #ident = #literal)
+        })
+        .collect()
 }
 
 fn tagged(name: &Ident, property: &str, variants: &[TaggedVariant]) -> TokenStream {

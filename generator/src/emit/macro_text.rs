@@ -1,0 +1,200 @@
+//! Touches to prettyplease's text of the runtime's macro invocations, which it prints as
+//! loose tokens: types spaced like comparisons, and lists filled to the margin with a break
+//! anywhere. Only those invocations are touched, never the string literals in them.
+
+/// The text of `text` with the runtime's macro invocations tidied: types printed tight
+/// ([`tighten_macro_types`]) and enum mappings one pair per line ([`lay_out_enum_mappings`]).
+pub(super) fn tidy(text: String) -> String {
+    lay_out_enum_mappings(tighten_macro_types(text))
+}
+
+/// `Vec<types::Thing>` where prettyplease printed `Vec < types::Thing >`, and `crate::Secret`
+/// for `crate ::Secret`: it spaces the tokens of a macro invocation it does not know, and the
+/// runtime's `request_builder!(Builder, method, Output)` and `setter!(with_field, field,
+/// Type)` take types. Only those invocations are touched, and not the string literals in
+/// them; the rest of the text is prettyplease's.
+fn tighten_macro_types(text: String) -> String {
+    if !text.contains(" < ") {
+        return text;
+    }
+    rewrite_arguments(text, &["runtime::request_builder!(", "setter!("], |_, args| {
+        // Outside string literals only: a wire name may hold anything.
+        let pieces = split_literals(args).into_iter().enumerate();
+        pieces
+            .map(|(index, piece)| match index % 2 {
+                0 => piece.replace(" < ", "<").replace(" >", ">").replace("crate ::", "crate::"),
+                _ => piece.to_owned(),
+            })
+            .collect()
+    })
+}
+
+/// `text` with the arguments of every invocation that starts with one of `invocations`
+/// (`name!(`) replaced by `rewrite(its line up to the arguments, the arguments)`. The first
+/// `);` outside a literal closes an invocation: the arguments hold types, names and
+/// literals, never a `);` of their own.
+fn rewrite_arguments(text: String, invocations: &[&str], mut rewrite: impl FnMut(&str, &str) -> String) -> String {
+    if !invocations.iter().any(|invocation| text.contains(invocation)) {
+        return text;
+    }
+    let mut done = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    let next = |rest: &str| {
+        invocations.iter().filter_map(|invocation| Some((rest.find(invocation)?, invocation.len()))).min()
+    };
+    while let Some((start, length)) = next(rest) {
+        let args = start + length;
+        let end = args + invocation_end(&rest[args..]);
+        done.push_str(&rest[..args]);
+        let line = &done[done.rfind('\n').map_or(0, |at| at + 1)..];
+        let arguments = rewrite(line, &rest[args..end]);
+        done.push_str(&arguments);
+        rest = &rest[end..];
+    }
+    done.push_str(rest);
+    done
+}
+
+/// Where the invocation whose arguments start `text` ends: its first `);` outside string
+/// literals (the end of `text` if none).
+fn invocation_end(text: &str) -> usize {
+    let mut at = 0;
+    for (index, piece) in split_literals(text).into_iter().enumerate() {
+        if let Some(end) = piece.find(");").filter(|_| index % 2 == 0) {
+            return at + end;
+        }
+        at += piece.len();
+    }
+    text.len()
+}
+
+/// `text` cut at the quotes of its string literals: code, literal, code, ... (each literal
+/// with its quotes; an escaped quote inside one does not end it).
+fn split_literals(text: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut in_literal = false;
+    let mut escaped = false;
+    for (at, c) in text.char_indices() {
+        match (in_literal, c) {
+            (true, _) if escaped => escaped = false,
+            (true, '\\') => escaped = true,
+            (true, '"') => {
+                pieces.push(&text[start..=at]);
+                start = at + 1;
+                in_literal = false;
+            }
+            (false, '"') => {
+                pieces.push(&text[start..at]);
+                start = at;
+                in_literal = true;
+            }
+            _ => {}
+        }
+    }
+    pieces.push(&text[start..]);
+    pieces
+}
+
+/// The runtime's `string_enum!(Enum, Variant = "value", ...)` and `integer_enum!` laid out
+/// as a call is: on one line when it fits in [`MARGIN`] columns, else the enum and each
+/// `Variant = value` pair on a line of their own. prettyplease fills the pairs to its margin
+/// and may break one between its variant and its value.
+fn lay_out_enum_mappings(text: String) -> String {
+    rewrite_arguments(text, &["runtime::string_enum!(", "runtime::integer_enum!("], |line, args| {
+        let items = list_items(args);
+        let one_line = items.join(", ");
+        if line.chars().count() + one_line.chars().count() + 2 <= MARGIN {
+            return one_line;
+        }
+        let indent: String = line.chars().take_while(|c| c.is_whitespace()).collect();
+        let mut laid: String = items.iter().map(|item| format!("\n{indent}    {item},")).collect();
+        laid.push('\n');
+        laid.push_str(&indent);
+        laid
+    })
+}
+
+/// The width prettyplease fills lines to.
+const MARGIN: usize = 100;
+
+/// The comma-separated items of a macro's arguments, each with its whitespace outside
+/// string literals made single spaces (`Custom\n    = "custom"` is `Custom = "custom"`) and a
+/// negative number's sign joined to it.
+fn list_items(args: &str) -> Vec<String> {
+    let mut items = Vec::new();
+    let mut item = String::new();
+    for (index, piece) in split_literals(args).into_iter().enumerate() {
+        if index % 2 == 1 {
+            item.push_str(piece);
+            continue;
+        }
+        for (at, part) in piece.split(',').enumerate() {
+            if at > 0 {
+                items.push(std::mem::take(&mut item));
+            }
+            for word in part.split_whitespace() {
+                if !item.is_empty() && !item.ends_with(' ') && !item.ends_with("= -") {
+                    item.push(' ');
+                }
+                item.push_str(word);
+            }
+            // `Variant = ` before a literal keeps its space.
+            if part.ends_with(char::is_whitespace) && !item.is_empty() {
+                item.push(' ');
+            }
+        }
+    }
+    items.push(item);
+    items.iter().map(|item| item.trim().to_owned()).filter(|item| !item.is_empty()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::emit::format_rust;
+    use crate::Settings;
+
+    #[test]
+    fn types_in_request_builder_invocations_are_printed_tight() {
+        let tokens = quote::quote! {
+            crate::runtime::request_builder!(ListThings, list_things, Vec<Option<types::Thing>>);
+            crate::runtime::request_builder!(GetUnit, get_unit, ());
+            const A: bool = 1 < 2;
+            impl Thing {
+                setter!(with_tags, tags as "a < b >", Vec<Vec<String>>);
+                setter!(with_odd, odd as "x); y < z", Vec<u8>);
+                setter!(with_token, token, crate::Secret);
+            }
+        };
+        let text = format_rust("src/x.rs", tokens, &Settings::new("x", "test")).unwrap();
+        assert!(text.contains("ListThings, list_things, Vec<Option<types::Thing>>\n);"), "{text}");
+        assert!(text.contains("request_builder!(GetUnit, get_unit, ());"), "{text}");
+        assert!(text.contains("1 < 2"), "only the invocations are touched: {text}");
+        assert!(text.contains(r#"setter!(with_tags, tags as "a < b >", Vec<Vec<String>>);"#), "literals are not touched: {text}");
+        assert!(text.contains(r#"setter!(with_odd, odd as "x); y < z", Vec<u8>);"#), "{text}");
+        assert!(text.contains("setter!(with_token, token, crate::Secret);"), "{text}");
+    }
+
+    #[test]
+    fn enum_mappings_are_one_pair_per_line_when_they_do_not_fit_on_one() {
+        let long: Vec<_> = (0..6).map(|i| quote::format_ident!("FirstTimeContributorsNewToGithub{i}")).collect();
+        let values: Vec<_> = (0..6).map(|i| format!("first_time, contributors = \"{i}\");")).collect();
+        let tokens = quote::quote! {
+            crate::runtime::string_enum!(Short, A = "a", B = "b");
+            crate::runtime::string_enum!(Long #(, #long = #values)*);
+            crate::runtime::integer_enum!(Level, Minus1 = -1, Two = 2);
+            crate::runtime::string_enum!(Empty);
+        };
+        let text = format_rust("src/x.rs", tokens, &Settings::new("x", "test")).unwrap();
+        assert!(text.contains("crate::runtime::string_enum!(Short, A = \"a\", B = \"b\");\n"), "{text}");
+        assert!(text.contains("crate::runtime::integer_enum!(Level, Minus1 = -1, Two = 2);\n"), "{text}");
+        assert!(text.contains("crate::runtime::string_enum!(Empty);\n"), "{text}");
+        let expected: String = (0..6)
+            .map(|i| format!("\n    FirstTimeContributorsNewToGithub{i} = \"first_time, contributors = \\\"{i}\\\");\","))
+            .collect();
+        assert!(text.contains(&format!("crate::runtime::string_enum!(\n    Long,{expected}\n);\n")), "{text}");
+        // The text is still Rust, with the same tokens.
+        let again = syn::parse_file(&text).unwrap();
+        assert_eq!(again.items.len(), 4);
+    }
+}
