@@ -16,8 +16,7 @@ pub struct CreateServicePrincipalRequest {
 }
 #[cfg(feature = "service-principals")]
 impl CreateServicePrincipalRequest {
-    /// Creates a value with the required properties set and the others empty; set
-    /// those with the `with_*` setters.
+    /// Creates a value from the required properties; set the others with the `with_*` setters.
     pub fn new(display_name: impl Into<String>) -> Self {
         Self {
             display_name: display_name.into(),
@@ -38,8 +37,7 @@ pub struct GetAccessTokenRequest {
 }
 #[cfg(feature = "authentication")]
 impl GetAccessTokenRequest {
-    /// Creates a value with the required properties set and the others empty; set
-    /// those with the `with_*` setters.
+    /// Creates a value from the required properties; set the others with the `with_*` setters.
     pub fn new(
         grant_type: GetAccessTokenRequestGrantType,
         client_id: impl Into<String>,
@@ -78,8 +76,7 @@ pub struct ListNotificationsResponse {
 }
 #[cfg(feature = "notifications")]
 impl ListNotificationsResponse {
-    /// Creates a value with the required properties set and the others empty; set
-    /// those with the `with_*` setters.
+    /// Creates a value from the required properties; set the others with the `with_*` setters.
     pub fn new() -> Self {
         Self::default()
     }
@@ -96,8 +93,7 @@ pub struct ListResourceLocationsResponse {
 }
 #[cfg(feature = "resource-locations")]
 impl ListResourceLocationsResponse {
-    /// Creates a value with the required properties set and the others empty; set
-    /// those with the `with_*` setters.
+    /// Creates a value from the required properties; set the others with the `with_*` setters.
     pub fn new() -> Self {
         Self::default()
     }
@@ -114,8 +110,7 @@ pub struct ListServicePrincipalsResponse {
 }
 #[cfg(feature = "service-principals")]
 impl ListServicePrincipalsResponse {
-    /// Creates a value with the required properties set and the others empty; set
-    /// those with the `with_*` setters.
+    /// Creates a value from the required properties; set the others with the `with_*` setters.
     pub fn new() -> Self {
         Self::default()
     }
@@ -149,8 +144,7 @@ pub struct Notification {
 }
 #[cfg(feature = "notifications")]
 impl Notification {
-    /// Creates a value with the required properties set and the others empty; set
-    /// those with the `with_*` setters.
+    /// Creates a value from the required properties; set the others with the `with_*` setters.
     pub fn new() -> Self {
         Self::default()
     }
@@ -195,8 +189,7 @@ pub struct OAuthError {
 }
 #[cfg(feature = "authentication")]
 impl OAuthError {
-    /// Creates a value with the required properties set and the others empty; set
-    /// those with the `with_*` setters.
+    /// Creates a value from the required properties; set the others with the `with_*` setters.
     pub fn new() -> Self {
         Self::default()
     }
@@ -226,8 +219,7 @@ pub struct ResourceLocation {
 }
 #[cfg(feature = "resource-locations")]
 impl ResourceLocation {
-    /// Creates a value with the required properties set and the others empty; set
-    /// those with the `with_*` setters.
+    /// Creates a value from the required properties; set the others with the `with_*` setters.
     pub fn new() -> Self {
         Self::default()
     }
@@ -265,8 +257,7 @@ pub struct ServicePrincipal {
 }
 #[cfg(feature = "service-principals")]
 impl ServicePrincipal {
-    /// Creates a value with the required properties set and the others empty; set
-    /// those with the `with_*` setters.
+    /// Creates a value from the required properties; set the others with the `with_*` setters.
     pub fn new() -> Self {
         Self::default()
     }
@@ -293,8 +284,7 @@ pub struct TokenResponse {
 }
 #[cfg(feature = "authentication")]
 impl TokenResponse {
-    /// Creates a value with the required properties set and the others empty; set
-    /// those with the `with_*` setters.
+    /// Creates a value from the required properties; set the others with the `with_*` setters.
     pub fn new() -> Self {
         Self::default()
     }

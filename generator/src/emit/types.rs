@@ -330,8 +330,7 @@ fn struct_def(name: &Ident, fields: &[Field], additional: &Additional) -> TokenS
 
         #any_deprecated
         impl #name {
-            /// Creates a value with the required properties set and the others empty; set
-            /// those with the `with_*` setters.
+            /// Creates a value from the required properties; set the others with the `with_*` setters.
             #many_arguments
             pub fn new(#(#params),*) -> Self {
                 #init
