@@ -34,36 +34,50 @@ fn tighten_macro_types(text: String) -> String {
 /// `);` outside a literal closes an invocation: the arguments hold types, names and
 /// literals, never a `);` of their own.
 fn rewrite_arguments(text: String, invocations: &[&str], mut rewrite: impl FnMut(&str, &str) -> String) -> String {
-    if !invocations.iter().any(|invocation| text.contains(invocation)) {
+    // Where each invocation is next found, looked for again only once passed: a file of
+    // a hundred thousand lines holds thousands of invocations.
+    let mut next: Vec<Option<usize>> = invocations.iter().map(|invocation| text.find(invocation)).collect();
+    if next.iter().all(Option::is_none) {
         return text;
     }
     let mut done = String::with_capacity(text.len());
-    let mut rest = text.as_str();
-    let next = |rest: &str| {
-        invocations.iter().filter_map(|invocation| Some((rest.find(invocation)?, invocation.len()))).min()
-    };
-    while let Some((start, length)) = next(rest) {
-        let args = start + length;
-        let end = args + invocation_end(&rest[args..]);
-        done.push_str(&rest[..args]);
+    let mut copied = 0;
+    while let Some((which, start)) =
+        next.iter().enumerate().filter_map(|(which, at)| Some((which, (*at)?))).min_by_key(|&(_, at)| at)
+    {
+        let args = start + invocations[which].len();
+        let end = args + invocation_end(&text[args..]);
+        done.push_str(&text[copied..args]);
         let line = &done[done.rfind('\n').map_or(0, |at| at + 1)..];
-        let arguments = rewrite(line, &rest[args..end]);
+        let arguments = rewrite(line, &text[args..end]);
         done.push_str(&arguments);
-        rest = &rest[end..];
+        copied = end;
+        for (invocation, at) in invocations.iter().zip(&mut next) {
+            if at.is_some_and(|at| at < end) {
+                *at = text[end..].find(invocation).map(|found| end + found);
+            }
+        }
     }
-    done.push_str(rest);
+    done.push_str(&text[copied..]);
     done
 }
 
 /// Where the invocation whose arguments start `text` ends: its first `);` outside string
-/// literals (the end of `text` if none).
+/// literals (the end of `text` if none). One pass that stops there, over bytes: the quote,
+/// backslash and the two closing characters are ASCII, never part of another character.
 fn invocation_end(text: &str) -> usize {
-    let mut at = 0;
-    for (index, piece) in split_literals(text).into_iter().enumerate() {
-        if let Some(end) = piece.find(");").filter(|_| index % 2 == 0) {
-            return at + end;
+    let bytes = text.as_bytes();
+    let mut in_literal = false;
+    let mut escaped = false;
+    for (at, &byte) in bytes.iter().enumerate() {
+        match (in_literal, byte) {
+            (true, _) if escaped => escaped = false,
+            (true, b'\\') => escaped = true,
+            (true, b'"') => in_literal = false,
+            (false, b'"') => in_literal = true,
+            (false, b')') if bytes.get(at + 1) == Some(&b';') => return at,
+            _ => {}
         }
-        at += piece.len();
     }
     text.len()
 }
@@ -173,6 +187,15 @@ mod tests {
         assert!(text.contains(r#"setter!(with_tags, tags as "a < b >", Vec<Vec<String>>);"#), "literals are not touched: {text}");
         assert!(text.contains(r#"setter!(with_odd, odd as "x); y < z", Vec<u8>);"#), "{text}");
         assert!(text.contains("setter!(with_token, token, crate::Secret);"), "{text}");
+    }
+
+    #[test]
+    fn an_invocation_ends_at_its_first_closing_outside_literals() {
+        use super::invocation_end;
+        let text = r#"A, B = "x);\");", C = "ü"); after();"#;
+        assert_eq!(&text[..invocation_end(text)], r#"A, B = "x);\");", C = "ü""#);
+        assert_eq!(invocation_end("no end"), "no end".len());
+        assert_eq!(invocation_end(r#""open ); literal"#), r#""open ); literal"#.len());
     }
 
     #[test]
