@@ -36,7 +36,8 @@ fn tighten_macro_types(text: String) -> String {
 fn rewrite_arguments(text: String, invocations: &[&str], mut rewrite: impl FnMut(&str, &str) -> String) -> String {
     // Where each invocation is next found, looked for again only once passed: a file of
     // a hundred thousand lines holds thousands of invocations.
-    let mut next: Vec<Option<usize>> = invocations.iter().map(|invocation| text.find(invocation)).collect();
+    let mut next: Vec<Option<usize>> =
+        invocations.iter().map(|invocation| find_invocation(&text, 0, invocation)).collect();
     if next.iter().all(Option::is_none) {
         return text;
     }
@@ -54,12 +55,22 @@ fn rewrite_arguments(text: String, invocations: &[&str], mut rewrite: impl FnMut
         copied = end;
         for (invocation, at) in invocations.iter().zip(&mut next) {
             if at.is_some_and(|at| at < end) {
-                *at = text[end..].find(invocation).map(|found| end + found);
+                *at = find_invocation(&text, end, invocation);
             }
         }
     }
     done.push_str(&text[copied..]);
     done
+}
+
+/// Where `invocation` next begins a line of `text` at or after `from` (after indentation and
+/// an optional `crate::`): prettyplease starts every item and statement on a line of its
+/// own, so the same words in a doc comment or a string literal are never taken for one.
+fn find_invocation(text: &str, from: usize, invocation: &str) -> Option<usize> {
+    text[from..].match_indices(invocation).map(|(at, _)| from + at).find(|&at| {
+        let before = &text[text[..at].rfind('\n').map_or(0, |newline| newline + 1)..at];
+        matches!(before.trim_start(), "" | "crate::")
+    })
 }
 
 /// Where the invocation whose arguments start `text` ends: its first `);` outside string
@@ -187,6 +198,24 @@ mod tests {
         assert!(text.contains(r#"setter!(with_tags, tags as "a < b >", Vec<Vec<String>>);"#), "literals are not touched: {text}");
         assert!(text.contains(r#"setter!(with_odd, odd as "x); y < z", Vec<u8>);"#), "{text}");
         assert!(text.contains("setter!(with_token, token, crate::Secret);"), "{text}");
+    }
+
+    #[test]
+    fn the_same_words_in_docs_and_literals_are_not_invocations() {
+        let tokens = quote::quote! {
+            /// Mentions crate::runtime::string_enum!(A, "x < y" and setter!( in prose "
+            pub struct A { pub b: Vec<u8> }
+            impl A {
+                pub fn f(&self) -> &str { "setter!(a < b, c > d);" }
+                setter!(with_b, b, Vec<u8>);
+            }
+            crate::runtime::string_enum!(E, X = "x");
+        };
+        let text = format_rust("src/x.rs", tokens, &Settings::new("x", "test")).unwrap();
+        assert!(text.contains("/// Mentions crate::runtime::string_enum!(A, \"x < y\" and setter!( in prose \"\n"), "{text}");
+        assert!(text.contains(r#""setter!(a < b, c > d);""#), "{text}");
+        assert!(text.contains("setter!(with_b, b, Vec<u8>);"), "{text}");
+        assert!(text.contains("crate::runtime::string_enum!(E, X = \"x\");"), "{text}");
     }
 
     #[test]
