@@ -19,8 +19,8 @@ fn tighten_macro_types(text: String) -> String {
     }
     rewrite_arguments(text, &["runtime::request_builder!(", "setter!("], |_, args| {
         // Outside string literals only: a wire name may hold anything.
-        let pieces = split_literals(args).into_iter().enumerate();
-        pieces
+        split_literals(args)
+            .enumerate()
             .map(|(index, piece)| match index % 2 {
                 0 => piece.replace(" < ", "<").replace(" >", ">").replace("crate ::", "crate::"),
                 _ => piece.to_owned(),
@@ -74,51 +74,54 @@ fn find_invocation(text: &str, from: usize, invocation: &str) -> Option<usize> {
 }
 
 /// Where the invocation whose arguments start `text` ends: its first `);` outside string
-/// literals (the end of `text` if none). One pass that stops there, over bytes: the quote,
-/// backslash and the two closing characters are ASCII, never part of another character.
+/// literals (the end of `text` if none). The pieces are cut only as far as that.
 fn invocation_end(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let mut in_literal = false;
-    let mut escaped = false;
-    for (at, &byte) in bytes.iter().enumerate() {
-        match (in_literal, byte) {
-            (true, _) if escaped => escaped = false,
-            (true, b'\\') => escaped = true,
-            (true, b'"') => in_literal = false,
-            (false, b'"') => in_literal = true,
-            (false, b')') if bytes.get(at + 1) == Some(&b';') => return at,
-            _ => {}
+    let mut at = 0;
+    for (index, piece) in split_literals(text).enumerate() {
+        if let Some(end) = piece.find(");").filter(|_| index % 2 == 0) {
+            return at + end;
         }
+        at += piece.len();
     }
     text.len()
 }
 
 /// `text` cut at the quotes of its string literals: code, literal, code, ... (each literal
-/// with its quotes; an escaped quote inside one does not end it).
-fn split_literals(text: &str) -> Vec<&str> {
-    let mut pieces = Vec::new();
+/// with its quotes; an escaped quote inside one does not end it), cut as they are taken.
+/// Over bytes: the quote and the backslash are ASCII, never part of another character.
+fn split_literals(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
     let mut start = 0;
     let mut in_literal = false;
-    let mut escaped = false;
-    for (at, c) in text.char_indices() {
-        match (in_literal, c) {
-            (true, _) if escaped => escaped = false,
-            (true, '\\') => escaped = true,
-            (true, '"') => {
-                pieces.push(&text[start..=at]);
-                start = at + 1;
-                in_literal = false;
-            }
-            (false, '"') => {
-                pieces.push(&text[start..at]);
-                start = at;
-                in_literal = true;
-            }
-            _ => {}
+    let mut finished = false;
+    std::iter::from_fn(move || {
+        if finished {
+            return None;
         }
-    }
-    pieces.push(&text[start..]);
-    pieces
+        // A literal's piece starts at its opening quote, which does not close it.
+        let mut at = start + usize::from(in_literal);
+        let mut escaped = false;
+        while let Some(&byte) = bytes.get(at) {
+            match (in_literal, byte) {
+                (true, _) if escaped => escaped = false,
+                (true, b'\\') => escaped = true,
+                (true, b'"') => {
+                    let piece = &text[start..=at];
+                    (start, in_literal) = (at + 1, false);
+                    return Some(piece);
+                }
+                (false, b'"') => {
+                    let piece = &text[start..at];
+                    (start, in_literal) = (at, true);
+                    return Some(piece);
+                }
+                _ => {}
+            }
+            at += 1;
+        }
+        finished = true;
+        Some(&text[start..])
+    })
 }
 
 /// The runtime's `string_enum!(Enum, Variant = "value", ...)` and `integer_enum!` laid out
@@ -149,7 +152,7 @@ const MARGIN: usize = 100;
 fn list_items(args: &str) -> Vec<String> {
     let mut items = Vec::new();
     let mut item = String::new();
-    for (index, piece) in split_literals(args).into_iter().enumerate() {
+    for (index, piece) in split_literals(args).enumerate() {
         if index % 2 == 1 {
             item.push_str(piece);
             continue;
@@ -225,6 +228,15 @@ mod tests {
         assert_eq!(&text[..invocation_end(text)], r#"A, B = "x);\");", C = "ü""#);
         assert_eq!(invocation_end("no end"), "no end".len());
         assert_eq!(invocation_end(r#""open ); literal"#), r#""open ); literal"#.len());
+    }
+
+    #[test]
+    fn literals_are_cut_at_their_quotes_only() {
+        let pieces: Vec<&str> = super::split_literals(r#"a, "b\"c", d = "ü\\", e"#).collect();
+        assert_eq!(pieces, ["a, ", r#""b\"c""#, ", d = ", r#""ü\\""#, ", e"]);
+        let open: Vec<&str> = super::split_literals(r#"x "open"#).collect();
+        assert_eq!(open, ["x ", r#""open"#]);
+        assert_eq!(super::split_literals("").collect::<Vec<_>>(), [""]);
     }
 
     #[test]

@@ -363,40 +363,33 @@ fn field_setter(field: &Field, setter: &str) -> TokenStream {
 
 fn string_enum(name: &Ident, variants: &[EnumVariant]) -> TokenStream {
     let values = variants.iter().map(|v| (v.name.as_str(), code(&v.value), Literal::string(&v.value)));
-    let enum_def = wire_enum(name, quote!(Clone), quote!(String), values.clone());
-    let pairs = pairs(values);
-    quote! {
-        #enum_def
-        crate::runtime::string_enum!(#name #(#pairs)*);
-    }
+    wire_enum(name, quote!(Clone), quote!(String), quote!(string_enum), values)
 }
 
 fn integer_enum(name: &Ident, variants: &[(String, i64)]) -> TokenStream {
-    let values = variants.iter().map(|(variant, value)| (variant.as_str(), format!("`{value}`"), Literal::i64_unsuffixed(*value)));
-    let enum_def = wire_enum(name, quote!(Clone, Copy), quote!(i64), values.clone());
-    let pairs = pairs(values);
-    quote! {
-        #enum_def
-        crate::runtime::integer_enum!(#name #(#pairs)*);
-    }
+    let values =
+        variants.iter().map(|(variant, value)| (variant.as_str(), format!("`{value}`"), Literal::i64_unsuffixed(*value)));
+    wire_enum(name, quote!(Clone, Copy), quote!(i64), quote!(integer_enum), values)
 }
 
 /// An enum of wire values, from `(variant, value in Markdown, value's literal)`: a variant
-/// per value, documented with it, and `Unknown` holding any other.
+/// per value, documented with it, and `Unknown` holding any other; then the runtime's
+/// `mapping!` (`string_enum!` or `integer_enum!`) given the `Variant = value` pairs, which it
+/// expands into both directions of the mapping and the serde traits.
 fn wire_enum<'v>(
     name: &Ident,
     copies: TokenStream,
     unknown: TokenStream,
+    mapping: TokenStream,
     values: impl Iterator<Item = (&'v str, String, Literal)>,
 ) -> TokenStream {
-    let declarations = values.map(|(variant, value, _)| {
-        let ident = ident(variant);
-        let doc = format!(" {value}");
-        quote! {
-            #[doc = #doc]
-            #ident,
-        }
-    });
+    let (declarations, pairs): (Vec<_>, Vec<_>) = values
+        .map(|(variant, value, literal)| {
+            let ident = ident(variant);
+            let doc = format!(" {value}");
+            (quote!(#[doc = #doc] #ident,), quote!(, #ident = #literal))
+        })
+        .unzip();
     quote! {
         #[derive(Debug, #copies, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
@@ -405,18 +398,9 @@ fn wire_enum<'v>(
             /// A value this version of the crate does not know, kept as the server sent it.
             Unknown(#unknown),
         }
-    }
-}
 
-/// `, Variant = value` per value: the mapping the runtime's `string_enum!` and
-/// `integer_enum!` expand into both directions and the serde traits.
-fn pairs<'v>(values: impl Iterator<Item = (&'v str, String, Literal)>) -> Vec<TokenStream> {
-    values
-        .map(|(variant, _, literal)| {
-            let ident = ident(variant);
-            quote!(, #ident = #literal)
-        })
-        .collect()
+        crate::runtime::#mapping!(#name #(#pairs)*);
+    }
 }
 
 fn tagged(name: &Ident, property: &str, variants: &[TaggedVariant]) -> TokenStream {
