@@ -254,6 +254,10 @@ fn test() -> Result<(), String> {
         // packaged sources alone, as crates.io users would; uncommitted changes are fine here.
         let runtime = client_settings().runtime_crate_name();
         forget_packaged_sources(&[&runtime, CLIENT_NAME])?;
+        // cargo packs sources with one fixed old mtime and fingerprints a registry copy by its
+        // files' mtimes, so the runtime built from an earlier package in this target folder
+        // would pass as fresh: verification would build the client against the old runtime.
+        cargo(&root, &["clean", "-p", &runtime, "--profile", "dev", "--quiet"])?;
         cargo(
             &root,
             &["package", "-p", &runtime, "-p", CLIENT_NAME, "--allow-dirty", "--locked", "--quiet"],
