@@ -9,7 +9,7 @@
 //!    node, repairs mistakes whose intent is clear (with a [`Warning`]) and, with [`bundle`],
 //!    copies what `$ref`s point to in other files or outside `#/components` into the
 //!    document's components;
-//! 5. `openapiv3` types the checked tree.
+//! 5. [`typed`]: `openapiv3` types the checked tree.
 //!
 //! Every step is linear in the size of the document (and of the files it references).
 
@@ -18,10 +18,10 @@ mod check;
 mod normalize;
 mod overlay;
 mod tree;
+mod typed;
 
 use std::path::Path;
 
-use serde::Deserialize;
 use serde_json::Value;
 
 use crate::error::{Error, Result, Warning};
@@ -143,7 +143,7 @@ fn load_tree(path: &Path, mut raw: Value, text: Option<&str>, strict: bool) -> R
     }
     // Without path tracking first (it costs on every node); the path is only needed to report
     // an error, so the rare failure is deserialized again to find it.
-    let spec = match openapiv3::OpenAPI::deserialize(&raw) {
+    let spec = match typed::deserialize(&raw) {
         Ok(spec) => spec,
         // The check above accepts only what `openapiv3` accepts; this is a gap in it.
         Err(_) => serde_path_to_error::deserialize(&raw).map_err(|e| Error::Invalid {
