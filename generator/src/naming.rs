@@ -24,6 +24,11 @@ const RESERVED_TYPES: &[&str] = &[
 
 /// A snake_case identifier for a field, argument or method.
 pub fn snake(name: &str) -> String {
+    thread_local!(static SNAKE: Memo = Memo::default());
+    SNAKE.with(|memo| memo.get_or_make(name, snake_uncached))
+}
+
+fn snake_uncached(name: &str) -> String {
     let mut ident = ascii_words(&spell_signs(name)).to_snake_case();
     if ident.is_empty() {
         ident = "value".into();
@@ -42,6 +47,11 @@ pub fn snake(name: &str) -> String {
 
 /// A PascalCase identifier for a type or variant.
 pub fn pascal(name: &str) -> String {
+    thread_local!(static PASCAL: Memo = Memo::default());
+    PASCAL.with(|memo| memo.get_or_make(name, pascal_uncached))
+}
+
+fn pascal_uncached(name: &str) -> String {
     let mut ident = ascii_words(&spell_signs(name)).to_pascal_case();
     if ident.is_empty() {
         ident = "Empty".into();
@@ -53,6 +63,31 @@ pub fn pascal(name: &str) -> String {
         ident.push('_');
     }
     ident
+}
+
+/// Identifiers already made from names on this thread. A document repeats its names (`id`,
+/// `url`, `name` in hundreds of schemas), and the case conversion (transliteration, then
+/// heck writing one char at a time) was a third of the model's time on GitHub's description.
+#[derive(Default)]
+struct Memo(std::cell::RefCell<std::collections::HashMap<String, String>>);
+
+impl Memo {
+    /// Names kept per thread before starting over, so that a process generating many
+    /// documents does not grow without bound.
+    const CAPACITY: usize = 1 << 16;
+
+    fn get_or_make(&self, name: &str, make: fn(&str) -> String) -> String {
+        if let Some(ident) = self.0.borrow().get(name) {
+            return ident.clone();
+        }
+        let ident = make(name);
+        let mut known = self.0.borrow_mut();
+        if known.len() >= Self::CAPACITY {
+            known.clear();
+        }
+        known.insert(name.to_owned(), ident.clone());
+        ident
+    }
 }
 
 /// Spells a sign before a number as a word (`+1` → `plus 1`, `-1` → `minus 1`): dropped with
@@ -175,6 +210,29 @@ mod tests {
         assert_eq!(snake("Citrix-CustomerId"), "citrix_customer_id");
         assert_eq!(snake("LIST_Things"), "list_things");
         assert_eq!(snake(""), "value");
+    }
+
+    #[test]
+    fn a_name_is_converted_once_per_thread_and_the_memo_stays_bounded() {
+        use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+        static CALLS: AtomicUsize = AtomicUsize::new(0);
+        fn counted(name: &str) -> String {
+            CALLS.fetch_add(1, SeqCst);
+            name.to_uppercase()
+        }
+        let memo = Memo::default();
+        assert_eq!(memo.get_or_make("id", counted), "ID");
+        assert_eq!(memo.get_or_make("id", counted), "ID");
+        assert_eq!(CALLS.load(SeqCst), 1);
+        for i in 0..=Memo::CAPACITY {
+            memo.get_or_make(&i.to_string(), counted);
+        }
+        assert!(memo.0.borrow().len() <= Memo::CAPACITY);
+        // Through the memo or not, the same identifier.
+        for name in ["displayName", "type", "+1", "Über Uns", "200"] {
+            assert_eq!((snake(name), pascal(name)), (snake_uncached(name), pascal_uncached(name)));
+            assert_eq!((snake(name), pascal(name)), (snake_uncached(name), pascal_uncached(name)));
+        }
     }
 
     #[test]
