@@ -7,7 +7,7 @@ use heck::ToShoutySnakeCase;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::docs::inner_doc_attrs;
+use super::docs::{doc_literal, inner_doc_attrs};
 use super::client::token_kinds;
 use super::types::{ident, status_variant, type_tokens};
 use crate::model::{
@@ -325,8 +325,8 @@ fn operation_functions(api: &Api, op: &Operation, command: &CliCommand, path: &s
         let help = body_help(body);
         quote!(.arg(cli::body_option(#required, #help)))
     });
-    let doc = format!(" `{path}`: {request_line}.");
-    let run_doc = format!(" Runs `{path}`.");
+    let doc = doc_literal(&format!(" `{path}`: {request_line}."));
+    let run_doc = doc_literal(&format!(" Runs `{path}`."));
     let run = run_body(op, command);
     let deprecated = op.deprecated.then(|| quote!(#[allow(deprecated)]));
     quote! {

@@ -27,6 +27,7 @@ fn lines(text: &str, inner: bool) -> TokenStream {
             // Tabs as four spaces: rustdoc renders tabs inconsistently (clippy's
             // `tabs_in_doc_comments`).
             let line = if line.is_empty() { String::new() } else { format!(" {}", line.trim_end().replace('\t', "    ")) };
+            let line = doc_literal(&line);
             if inner {
                 quote! { #![doc = #line] }
             } else {
@@ -34,6 +35,29 @@ fn lines(text: &str, inner: bool) -> TokenStream {
             }
         })
         .collect()
+}
+
+/// A doc line as a raw string literal (`r"..."`, with as many `#` as it needs) where
+/// prettyplease prints it as a `///` comment, which reads the same whichever literal it came
+/// from; otherwise (a line break, a carriage return, a leading `/`) a plain literal, since
+/// prettyplease then prints the literal itself.
+///
+/// The reason is time: syn reads a plain literal's value escape by escape when it parses the
+/// emitted tokens and again when prettyplease prints the comment, while a raw literal is only
+/// sliced. With docs on most items that was a tenth of all the work on GitHub's description
+/// (BENCHMARKS.md, 7i).
+pub fn doc_literal(line: &str) -> proc_macro2::Literal {
+    if line.contains(['\n', '\r']) || line.starts_with('/') {
+        return proc_macro2::Literal::string(line);
+    }
+    let hashes = if line.contains('"') {
+        // One more `#` than the longest run after any quote, so the text cannot end it.
+        line.split('"').skip(1).map(|after| after.len() - after.trim_start_matches('#').len()).max().unwrap_or(0) + 1
+    } else {
+        0
+    };
+    let fence = "#".repeat(hashes);
+    format!("r{fence}\"{line}\"{fence}").parse().unwrap_or_else(|_| proc_macro2::Literal::string(line))
 }
 
 /// `text` as one Markdown list item (`- ` and the text): the lines after the first are
@@ -133,7 +157,35 @@ pub fn describe_origin(pointer: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{describe_origin, list_item};
+    use super::{describe_origin, doc_literal, list_item};
+
+    #[test]
+    fn doc_literals_hold_their_text_exactly_and_are_raw_where_they_can_be() {
+        let lines = [
+            "",
+            " plain words",
+            r#" a "quoted" word"#,
+            r####" ends a raw string: "# and "###"####,
+            r#" escapes stay text: \n \" \u{41}"#,
+            " Unicode: Über, 日本語, emoji 🙂",
+            " a lone \r carriage return",
+            " two\nlines",
+            "/ a leading slash",
+            " \"",
+        ];
+        for line in lines {
+            let literal = doc_literal(line);
+            let parsed: syn::LitStr = syn::parse2(quote::quote!(#literal)).unwrap();
+            assert_eq!(parsed.value(), line, "{literal}");
+            let raw = literal.to_string().starts_with('r');
+            assert_eq!(raw, !line.contains(['\r', '\n']) && !line.starts_with('/'), "{literal}");
+            // What matters: the printed file is the same as from a plain literal.
+            let print = |lit: proc_macro2::Literal| {
+                prettyplease::unparse(&syn::parse2(quote::quote!(#[doc = #lit] struct A;)).unwrap())
+            };
+            assert_eq!(print(literal), print(proc_macro2::Literal::string(line)));
+        }
+    }
 
     #[test]
     fn list_items_keep_every_line_of_their_text_inside() {

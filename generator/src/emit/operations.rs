@@ -4,7 +4,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote, ToTokens};
 
-use super::docs::{code, doc_attrs, list_item};
+use super::docs::{code, doc_attrs, doc_literal, list_item};
 use super::types::{ident, type_tokens};
 use crate::model::{
     Api, BodyMedia, FormEncoding, HttpMethod, MultipartPart, Operation, Param, ParamLocation, ParamStyle, PathPart, RequestBody,
@@ -240,8 +240,8 @@ fn operation(op: &Operation) -> TokenStream {
     });
     let body_setter = op.body.as_ref().filter(|b| !b.required).map(|body| {
         let ty = body_type(body);
-        let doc = format!(" Sets the request body, sent as {}.", code(&body.content_type));
-        let description = body.description.as_deref().map(|d| format!(" {}", d.trim()));
+        let doc = doc_literal(&format!(" Sets the request body, sent as {}.", code(&body.content_type)));
+        let description = body.description.as_deref().map(|d| doc_literal(&format!(" {}", d.trim())));
         let description = description.map(|d| quote!(#[doc = ""] #[doc = #d]));
         quote! {
             #[doc = #doc]

@@ -3,7 +3,7 @@
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
-use super::docs::{code, describe_origin, doc_attrs};
+use super::docs::{code, describe_origin, doc_attrs, doc_literal};
 use crate::model::{
     Access, Additional, Api, EnumVariant, Field, TaggedVariant, TypeAlias, TypeDef, TypeKind, TypeRef, UntaggedVariant,
 };
@@ -75,10 +75,10 @@ pub fn status_variant(status: crate::model::Status) -> String {
 /// The success answers of an operation whose bodies differ in type, as an enum.
 fn success_enum(op: &crate::model::Operation) -> Option<TokenStream> {
     let name = ident(op.success_enum.as_deref()?);
-    let doc = format!(" Successful answers of [`Client::{0}`](crate::Client::{0}).", op.method_name);
+    let doc = doc_literal(&format!(" Successful answers of [`Client::{0}`](crate::Client::{0}).", op.method_name));
     let variants = op.success.iter().map(|response| {
         let variant = ident(&status_variant(response.status));
-        let doc = format!(" {}: {}", response.status, response.description.trim());
+        let doc = doc_literal(&format!(" {}: {}", response.status, response.description.trim()));
         let payload = response.body.as_ref().map(|body| {
             let ty = match body.media {
                 crate::model::BodyMedia::Text => quote!(String),
@@ -386,7 +386,7 @@ fn wire_enum<'v>(
     let (declarations, pairs): (Vec<_>, Vec<_>) = values
         .map(|(variant, value, literal)| {
             let ident = ident(variant);
-            let doc = format!(" {value}");
+            let doc = doc_literal(&format!(" {value}"));
             (quote!(#[doc = #doc] #ident,), quote!(, #ident = #literal))
         })
         .unzip();
@@ -408,7 +408,7 @@ fn tagged(name: &Ident, property: &str, variants: &[TaggedVariant]) -> TokenStre
         let ident = ident(&v.name);
         let ty = boxed(type_tokens(&v.ty, true), v.boxed);
         let values = v.values.iter().map(|value| code(value)).collect::<Vec<_>>().join(", ");
-        let doc = format!(" {} is {values}.", code(property));
+        let doc = doc_literal(&format!(" {} is {values}.", code(property)));
         quote! {
             #[doc = #doc]
             #ident(#ty),
@@ -469,7 +469,7 @@ fn untagged(name: &Ident, variants: &[UntaggedVariant], api: &Api) -> TokenStrea
     let declarations = variants.iter().map(|v| {
         let ident = ident(&v.name);
         let ty = boxed(type_tokens(&v.ty, true), v.boxed);
-        let doc = format!(" The value as {}.", code(&v.name));
+        let doc = doc_literal(&format!(" The value as {}.", code(&v.name)));
         quote! {
             #[doc = #doc]
             #ident(#ty),
@@ -491,7 +491,7 @@ fn structural_untagged(name: &Ident, variants: &[UntaggedVariant], closed: &[(Id
     let declarations = variants.iter().map(|v| {
         let ident = ident(&v.name);
         let ty = boxed(type_tokens(&v.ty, true), v.boxed);
-        let doc = format!(" The value as {}.", code(&v.name));
+        let doc = doc_literal(&format!(" The value as {}.", code(&v.name)));
         quote! {
             #[doc = #doc]
             #ident(#ty),
