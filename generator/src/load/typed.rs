@@ -37,13 +37,20 @@ pub fn deserialize(tree: &Value) -> serde_json::Result<OpenAPI> {
             _ => (key.clone(), value.clone()),
         })
         .collect();
+    let type_components = || components.map(components_of).transpose();
     let (paths, components) = std::thread::scope(|scope| {
-        let components = scope.spawn(|| components.map(components_of).transpose());
+        let thread = std::thread::Builder::new()
+            .name("typing components".into())
+            // As much stack as a main thread: deserializing nested schemas recurses.
+            .stack_size(8 << 20)
+            .spawn_scoped(scope, type_components);
         let paths = paths_of(paths);
-        // A panic in `openapiv3` is passed on as it is, as on one thread.
-        let components = components
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let components = match thread {
+            // A panic in `openapiv3` is passed on as it is, as on one thread.
+            Ok(thread) => thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            // No thread to be had: one after the other.
+            Err(_) => type_components(),
+        };
         (paths, components)
     });
     let mut spec = OpenAPI::deserialize(&Value::Object(rest))?;
@@ -156,6 +163,21 @@ mod tests {
             }
         }
         assert!(seen > 40, "only {seen} documents found");
+    }
+
+    #[test]
+    fn the_deepest_components_the_parser_lets_through_are_typed() {
+        // The parser stops at 128 levels of nesting; a chain of `allOf`s is two per schema.
+        let mut schema = String::from(r#"{"type": "string"}"#);
+        for _ in 0..62 {
+            schema = format!(r#"{{"allOf": [{schema}]}}"#);
+        }
+        let text = format!(
+            r#"{{"openapi": "3.0.3", "info": {{"title": "t", "version": "1"}}, "paths": {{}}, "components": {{"schemas": {{"A": {schema}}}}}}}"#
+        );
+        let tree = super::super::parse_text(Path::new("deep.json"), &text).unwrap();
+        let spec = deserialize(&tree).unwrap();
+        assert!(spec.components.is_some_and(|c| c.schemas.contains_key("A")));
     }
 
     #[test]
