@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::docs::{code, doc_attrs};
+use super::docs::{code, doc_attrs, doc_literal};
 use super::types::ident;
 use crate::model::{Api, ApiKeyLocation, SchemeKind, SecurityScheme};
 use crate::naming::snake;
@@ -312,11 +312,11 @@ fn server_enum(api: &Api) -> TokenStream {
         let url = s.token_url.as_ref().unwrap_or(&s.url);
         quote!(Self::#variant => #url,)
     });
-    let enum_doc = format!(" Where the API is served. The default is the first, {}.", servers[0].name);
-    let setter_doc = format!(
+    let enum_doc = doc_literal(&format!(" Where the API is served. The default is the first, {}.", servers[0].name));
+    let setter_doc = doc_literal(&format!(
         " Sends API and token requests to the hosts of the given [`{}`]. [`ClientBuilder::base_url`] overrides it.",
         api.servers.enum_name
-    );
+    ));
     quote! {
         #[doc = #enum_doc]
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

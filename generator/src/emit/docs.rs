@@ -22,11 +22,11 @@ pub fn inner_doc_attrs(text: &str) -> TokenStream {
 }
 
 fn lines(text: &str, inner: bool) -> TokenStream {
+    // A carriage return not followed by a line feed (`lines` takes those) is a line break too.
     text.lines()
+        .flat_map(|line| line.split('\r'))
         .map(|line| {
-            // Tabs as four spaces: rustdoc renders tabs inconsistently (clippy's
-            // `tabs_in_doc_comments`).
-            let line = if line.is_empty() { String::new() } else { format!(" {}", line.trim_end().replace('\t', "    ")) };
+            let line = if line.trim_end().is_empty() { String::new() } else { format!(" {}", line.trim_end()) };
             let line = doc_literal(&line);
             if inner {
                 quote! { #![doc = #line] }
@@ -37,27 +37,53 @@ fn lines(text: &str, inner: bool) -> TokenStream {
         .collect()
 }
 
-/// A doc line as a raw string literal (`r"..."`, with as many `#` as it needs) where
-/// prettyplease prints it as a `///` comment, which reads the same whichever literal it came
-/// from; otherwise (a line break, a carriage return, a leading `/`) a plain literal, since
-/// prettyplease then prints the literal itself.
+/// A doc comment's text as a literal for `#[doc = ...]`, with what a comment cannot hold
+/// made visible (see [`comment_text`]).
 ///
-/// The reason is time: syn reads a plain literal's value escape by escape when it parses the
-/// emitted tokens and again when prettyplease prints the comment, while a raw literal is only
-/// sliced. With docs on most items that was a tenth of all the work on GitHub's description
-/// (BENCHMARKS.md, 7i).
-pub fn doc_literal(line: &str) -> proc_macro2::Literal {
-    if line.contains(['\n', '\r']) || line.starts_with('/') {
-        return proc_macro2::Literal::string(line);
+/// Where prettyplease prints it as a `///` line (no line break, no leading `/`), the literal
+/// is a raw string (`r"..."`, with as many `#` as it needs), which prints the same; otherwise
+/// a plain one, which prettyplease may print as it is. The reason is time: syn reads a plain
+/// literal's value escape by escape when it parses the emitted tokens and again when
+/// prettyplease prints the comment, while a raw literal is only sliced. With docs on most
+/// items that was a tenth of all the work on GitHub's description (BENCHMARKS.md, 7i).
+pub fn doc_literal(text: &str) -> proc_macro2::Literal {
+    let text = comment_text(text);
+    if text.contains('\n') || text.starts_with('/') {
+        return proc_macro2::Literal::string(&text);
     }
-    let hashes = if line.contains('"') {
+    let hashes = if text.contains('"') {
         // One more `#` than the longest run after any quote, so the text cannot end it.
-        line.split('"').skip(1).map(|after| after.len() - after.trim_start_matches('#').len()).max().unwrap_or(0) + 1
+        text.split('"').skip(1).map(|after| after.len() - after.trim_start_matches('#').len()).max().unwrap_or(0) + 1
     } else {
         0
     };
     let fence = "#".repeat(hashes);
-    format!("r{fence}\"{line}\"{fence}").parse().unwrap_or_else(|_| proc_macro2::Literal::string(line))
+    // More than 255 `#` is no literal: the plain one then.
+    format!("r{fence}\"{text}\"{fence}").parse().unwrap_or_else(|_| proc_macro2::Literal::string(&text))
+}
+
+/// Document text as a doc comment can hold it: a tab as four spaces (rustdoc renders tabs
+/// unevenly; clippy's `tabs_in_doc_comments`), and as their escape (`\u{202e}`) the
+/// characters rustc refuses in a doc comment (a carriage return: "bare CR not allowed in doc
+/// comment"), the ones its deny-by-default `text_direction_codepoint_in_comment` lint rejects
+/// (the Unicode direction controls of CVE-2021-42574) and the other control characters. Line
+/// feeds are kept.
+pub fn comment_text(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.contains(hidden) {
+        return text.into();
+    }
+    let mut shown = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\t' => shown.push_str("    "),
+            c if hidden(c) => shown.extend(c.escape_unicode()),
+            c => shown.push(c),
+        }
+    }
+    shown.into()
 }
 
 /// `text` as one Markdown list item (`- ` and the text): the lines after the first are
@@ -157,7 +183,7 @@ pub fn describe_origin(pointer: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{describe_origin, doc_literal, list_item};
+    use super::{comment_text, describe_origin, doc_literal, list_item};
 
     #[test]
     fn doc_literals_hold_their_text_exactly_and_are_raw_where_they_can_be() {
@@ -168,23 +194,35 @@ mod tests {
             r####" ends a raw string: "# and "###"####,
             r#" escapes stay text: \n \" \u{41}"#,
             " Unicode: Über, 日本語, emoji 🙂",
-            " a lone \r carriage return",
+            " a lone \r carriage return, a \t tab, a \0 and a \u{202E} direction control",
             " two\nlines",
             "/ a leading slash",
             " \"",
         ];
         for line in lines {
             let literal = doc_literal(line);
+            let text = comment_text(line);
             let parsed: syn::LitStr = syn::parse2(quote::quote!(#literal)).unwrap();
-            assert_eq!(parsed.value(), line, "{literal}");
+            assert_eq!(parsed.value(), text, "{literal}");
             let raw = literal.to_string().starts_with('r');
-            assert_eq!(raw, !line.contains(['\r', '\n']) && !line.starts_with('/'), "{literal}");
+            assert_eq!(raw, !text.contains('\n') && !text.starts_with('/'), "{literal}");
             // What matters: the printed file is the same as from a plain literal.
             let print = |lit: proc_macro2::Literal| {
                 prettyplease::unparse(&syn::parse2(quote::quote!(#[doc = #lit] struct A;)).unwrap())
             };
-            assert_eq!(print(literal), print(proc_macro2::Literal::string(line)));
+            assert_eq!(print(literal), print(proc_macro2::Literal::string(&text)));
         }
+    }
+
+    #[test]
+    fn comments_show_what_rustc_would_refuse_in_them() {
+        assert_eq!(comment_text("a\rb\u{202E}c\u{2066}d\0e\u{7f}f"), r"a\u{d}b\u{202e}c\u{2066}d\u{0}e\u{7f}f");
+        assert_eq!(comment_text("a\tb\nc"), "a    b\nc");
+        assert!(matches!(comment_text("plain, Über 日本語"), std::borrow::Cow::Borrowed(_)));
+        // Through `lines`, a lone carriage return breaks the line as a line feed would.
+        let tokens = super::doc_attrs([Some("one\rtwo\r\nthree")]);
+        let printed = prettyplease::unparse(&syn::parse2(quote::quote!(#tokens struct A;)).unwrap());
+        assert_eq!(printed, "/// one\n/// two\n/// three\nstruct A;\n");
     }
 
     #[test]

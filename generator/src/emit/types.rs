@@ -142,7 +142,7 @@ pub fn part(api: &Api, index: usize) -> TokenStream {
 
 /// The module's documentation and imports.
 fn header(api: &Api) -> TokenStream {
-    let doc = format!(" Types of the {}: request and response bodies and their parts.", api.title);
+    let doc = doc_literal(&format!(" Types of the {}: request and response bodies and their parts.", api.title));
     // Success enums are not serde types: a document without schemas
     // needs no import.
     // (Unused when cargo features leave out every type that derives them.)
@@ -421,7 +421,7 @@ fn tagged(name: &Ident, property: &str, variants: &[TaggedVariant]) -> TokenStre
             Some(#(#values)|*) => serde_json::from_value(value).map(Self::#ident).map_err(serde::de::Error::custom),
         }
     });
-    let unknown_doc = format!(" A kind this version of the crate does not know (by {}), kept as JSON.", code(property));
+    let unknown_doc = doc_literal(&format!(" A kind this version of the crate does not know (by {}), kept as JSON.", code(property)));
     quote! {
         #[derive(Debug, Clone, PartialEq, Serialize)]
         #[serde(untagged)]
