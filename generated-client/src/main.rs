@@ -227,12 +227,8 @@ fn command_get_access_token() -> Command {
             "Citrix Obtain access token\n\nAuthenticate using OAuth 2.0 Client Credentials grant to obtain a bearer token for accessing Citrix Cloud APIs.\n\nPOST /cctrustoauth2/{customerId}/tokens/clients (operation `getAccessToken`)",
         )
         .args([
-            cli::option(
-                "path-customer-id",
-                "Citrix Cloud customer ID (path parameter `customerId`)",
-                cli::REQUIRED,
-                cli::value::<String>,
-            ),
+            cli::option("path-customer-id", cli::REQUIRED, cli::value::<String>)
+                .help("Citrix Cloud customer ID (path parameter `customerId`)"),
         ])
         .arg(
             cli::body_option(
@@ -324,12 +320,10 @@ fn command_get_service_principal() -> Command {
             "Citrix Get a service principal\n\nRetrieve details of a specific service principal by ID.\n\nGET /serviceprincipals/{principalId} (operation `getServicePrincipal`)",
         )
         .args([
-            cli::option(
-                "principal-id",
-                "Service principal unique identifier (path parameter `principalId`)",
-                cli::REQUIRED,
-                cli::value::<String>,
-            ),
+            cli::option("principal-id", cli::REQUIRED, cli::value::<String>)
+                .help(
+                    "Service principal unique identifier (path parameter `principalId`)",
+                ),
         ])
 }
 /// Runs `service-principals get`.
@@ -355,12 +349,10 @@ fn command_delete_service_principal() -> Command {
             "Citrix Delete a service principal\n\nDelete a service principal by ID.\n\nDELETE /serviceprincipals/{principalId} (operation `deleteServicePrincipal`)",
         )
         .args([
-            cli::option(
-                "principal-id",
-                "Service principal unique identifier (path parameter `principalId`)",
-                cli::REQUIRED,
-                cli::value::<String>,
-            ),
+            cli::option("principal-id", cli::REQUIRED, cli::value::<String>)
+                .help(
+                    "Service principal unique identifier (path parameter `principalId`)",
+                ),
         ])
 }
 /// Runs `service-principals delete`.
@@ -408,12 +400,10 @@ fn command_get_resource_location() -> Command {
             "Citrix Get a resource location\n\nRetrieve details of a specific resource location by ID.\n\nGET /resourcelocations/{locationId} (operation `getResourceLocation`)",
         )
         .args([
-            cli::option(
-                "location-id",
-                "Resource location unique identifier (path parameter `locationId`)",
-                cli::REQUIRED,
-                cli::value::<String>,
-            ),
+            cli::option("location-id", cli::REQUIRED, cli::value::<String>)
+                .help(
+                    "Resource location unique identifier (path parameter `locationId`)",
+                ),
         ])
 }
 /// Runs `resource-locations get`.

@@ -276,11 +276,11 @@ pub const LIST: Occurrence = Occurrence { required: false, repeatable: true };
 pub const REQUIRED_LIST: Occurrence = Occurrence { required: true, repeatable: true };
 
 /// An option of a command, from a parameter of the operation: `--id VALUE`, parsed by
-/// `parser` ([`value`], or [`one_of`] for an enum).
-pub fn option(id: &'static str, help: &'static str, occurrence: Occurrence, parser: impl Into<ValueParser>) -> Arg {
+/// `parser` ([`value`], or [`one_of`] for an enum). Its help is set with [`Arg::help`], after
+/// the call, so that a generated command reads one option per line.
+pub fn option(id: &'static str, occurrence: Occurrence, parser: impl Into<ValueParser>) -> Arg {
     Arg::new(id)
         .long(id)
-        .help(help)
         .required(occurrence.required)
         .action(if occurrence.repeatable { ArgAction::Append } else { ArgAction::Set })
         .value_parser(parser.into())

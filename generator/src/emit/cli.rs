@@ -388,7 +388,7 @@ fn parameter_arg(api: &Api, param: &Param, option: &str) -> TokenStream {
         Some(values) => quote!(cli::one_of::<#parsed>(&[#(#values),*])),
         None => quote!(cli::value::<#parsed>),
     };
-    quote!(cli::option(#option, #help, #occurrence, #parser))
+    quote!(cli::option(#option, #occurrence, #parser).help(#help))
 }
 
 /// The type an option's value is parsed as (one item of a list), and whether the option
