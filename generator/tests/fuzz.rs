@@ -1,6 +1,7 @@
-//! Mutated documents thrown at the loader and the model builder: whatever the input, no
-//! panic, no run longer than a second, and never the fallback error that means the loader's
-//! structural check let through something `openapiv3` rejects.
+//! Mutated documents thrown at the loader, the model builder and the emitter: whatever the
+//! input, no panic, no run longer than a second, never the fallback error that means the
+//! loader's structural check let through something `openapiv3` rejects, and, for every
+//! document the model builder accepts, Rust that parses.
 //!
 //! Seeds: the corpus, the document cases and the Citrix document. Each iteration applies a
 //! few random mutations to one of them: delete, duplicate, retype or swap nodes, nest a node
@@ -370,9 +371,15 @@ fn mutated_documents_never_panic_or_hang() {
     );
 }
 
+/// Loads, models and emits `tree`. Whatever model the builder accepts, the emitter must turn
+/// into Rust that parses: an [`Error::Emit`] there is a bug in the emitter, not in the document.
 fn build(path: &Path, tree: Value) -> Result<(), Error> {
     let document = load::from_tree(path, tree)?;
-    generator::model::build(&document).map(drop)
+    let api = generator::model::build(&document)?;
+    match generator::emit::render(&api, &generator::Settings::new("fuzzed", "fuzz")) {
+        Err(error @ Error::Emit { .. }) => panic!("the emitter wrote Rust that does not parse: {error}"),
+        other => other.map(drop),
+    }
 }
 
 /// The loader's fallback (`Error::Invalid` from `openapiv3`) says "invalid type", "missing
