@@ -10,6 +10,8 @@
 //! `FUZZ_ITERATIONS` (default 1,500, a few seconds) and `FUZZ_SEED` (default fixed, so the
 //! normal run is reproducible) run it longer or elsewhere, e.g.
 //! `FUZZ_ITERATIONS=200000 FUZZ_SEED=$RANDOM cargo test -p generator --release --test fuzz`.
+//! `FUZZ_KEEP=<folder>` also writes there every mutated document that generates, named
+//! `<seed>-<iteration>.yaml`, so that the crates of some can be compiled by hand.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -312,6 +314,11 @@ fn mutated_documents_never_panic_or_hang() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(14);
+    // Where to keep each document that generates, to compile the crates of some (on demand).
+    let keep = std::env::var_os("FUZZ_KEEP").map(PathBuf::from);
+    if let Some(folder) = &keep {
+        std::fs::create_dir_all(folder).unwrap();
+    }
     let mut rng = fastrand::Rng::with_seed(seed);
     let seeds = seeds();
     let trees: Vec<(PathBuf, Value)> = seeds
@@ -349,7 +356,12 @@ fn mutated_documents_never_panic_or_hang() {
             "{label}: took {elapsed:?}"
         );
         match result {
-            Ok(()) => outcomes[0] += 1,
+            Ok(()) => {
+                outcomes[0] += 1;
+                if let Some(folder) = &keep {
+                    std::fs::write(folder.join(format!("{seed}-{iteration}.yaml")), &input).unwrap();
+                }
+            }
             Err(Error::Invalid { pointer, message })
                 if pointer_is_load_fallback(&pointer, &message) =>
             {
