@@ -16,8 +16,9 @@ pub enum Error {
         /// The cause.
         source: std::io::Error,
     },
-    /// The file is not valid YAML or JSON.
-    #[error("{path}:{line}:{column}: not valid YAML or JSON: {message}")]
+    /// The file cannot be read as YAML or JSON: a syntax error, or nesting deeper than the
+    /// parsers go.
+    #[error("{path}:{line}:{column}: cannot be read as YAML or JSON: {message}")]
     Syntax {
         /// The file.
         path: PathBuf,

@@ -26,7 +26,8 @@ fn lines(text: &str, inner: bool) -> TokenStream {
     text.lines()
         .flat_map(|line| line.split('\r'))
         .map(|line| {
-            let line = if line.trim_end().is_empty() { String::new() } else { format!(" {}", line.trim_end()) };
+            let line = line.trim_end();
+            let line = if line.is_empty() { String::new() } else { format!(" {line}") };
             let line = doc_literal(&line);
             if inner {
                 quote! { #![doc = #line] }
@@ -68,7 +69,7 @@ pub fn doc_literal(text: &str) -> proc_macro2::Literal {
 /// comment"), the ones its deny-by-default `text_direction_codepoint_in_comment` lint rejects
 /// (the Unicode direction controls of CVE-2021-42574) and the other control characters. Line
 /// feeds are kept.
-pub fn comment_text(text: &str) -> std::borrow::Cow<'_, str> {
+fn comment_text(text: &str) -> std::borrow::Cow<'_, str> {
     let hidden = |c: char| {
         (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
     };

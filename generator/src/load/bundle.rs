@@ -297,7 +297,7 @@ impl Bundler {
             .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
         let mut tree = super::tree::parse(&text).map_err(|e| {
             format!(
-                "{}:{}:{}: not valid YAML or JSON: {}",
+                "{}:{}:{}: cannot be read as YAML or JSON: {}",
                 file.display(),
                 e.line,
                 e.column,

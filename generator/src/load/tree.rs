@@ -24,6 +24,22 @@ pub struct SyntaxError {
     pub message: String,
 }
 
+/// How deep the parsers nest (serde_json's and serde_yaml's recursion limit).
+const MAX_DEPTH: usize = 128;
+
+/// The parser's `message`, or for the one refusal that is not a syntax error, what it means:
+/// the text nests deeper than the parsers go.
+fn explain(message: String) -> String {
+    if message.starts_with("recursion limit exceeded") {
+        format!(
+            "nested more than {MAX_DEPTH} levels deep, deeper than the parser reads \
+             (no OpenAPI document needs that many; a generated document may have a loop)"
+        )
+    } else {
+        message
+    }
+}
+
 /// Whether `text` starts like a JSON document.
 fn looks_like_json(text: &str) -> bool {
     text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
@@ -41,7 +57,7 @@ pub fn parse(text: &str) -> Result<Value, SyntaxError> {
                 SyntaxError {
                     line,
                     column,
-                    message: e.to_string(),
+                    message: explain(e.to_string()),
                 }
             })
     };
@@ -59,7 +75,7 @@ pub fn parse(text: &str) -> Result<Value, SyntaxError> {
         Err(json_error) => yaml().map_err(|_| SyntaxError {
             line: json_error.line(),
             column: json_error.column(),
-            message: json_error.to_string(),
+            message: explain(json_error.to_string()),
         }),
     }
 }
@@ -285,6 +301,19 @@ mod tests {
         assert_eq!(parse("{a: 1} # note\n").unwrap()["a"], 1);
         let err = parse("{\n  \"a\": [1,\n  }").unwrap_err();
         assert_eq!(err.line, 3, "{}", err.message);
+    }
+
+    #[test]
+    fn text_nested_deeper_than_the_parsers_go_says_so() {
+        let json = format!("{}1{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+        let yaml = format!("a: {}1{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+        for text in [json, yaml] {
+            let error = parse(&text).unwrap_err();
+            assert!(error.message.starts_with("nested more than 128 levels deep"), "{}", error.message);
+            assert!(error.line == 1 && error.column >= MAX_DEPTH, "{error:?}");
+        }
+        let within = format!("{}1{}", "[".repeat(MAX_DEPTH - 1), "]".repeat(MAX_DEPTH - 1));
+        assert!(parse(&within).is_ok());
     }
 
     #[test]
