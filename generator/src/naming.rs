@@ -12,14 +12,15 @@ const RESERVED: &[&str] = &[
     "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
     "ref", "return", "self", "static", "struct", "super", "trait", "true", "try", "type",
     "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
-    // Names the generated methods use for their own locals.
-    "request", "response",
+    // Names the generated methods use for their own locals, and the one runtime function
+    // they call unqualified.
+    "request", "response", "path_param",
 ];
 
 /// Type names that would shadow what generated code refers to unqualified.
 const RESERVED_TYPES: &[&str] = &[
     "Self", "Option", "Result", "String", "Vec", "Box", "Client", "ClientBuilder", "Error",
-    "Value", "Map", "Secret", "Timestamp",
+    "Value", "Map", "Secret", "Timestamp", "Serialize", "Deserialize", "Into", "Send", "Sync",
 ];
 
 /// A snake_case identifier for a field, argument or method.

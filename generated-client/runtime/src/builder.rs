@@ -62,11 +62,11 @@ macro_rules! request_builder {
         impl<'a> ::std::future::IntoFuture for $builder<'a> {
             type Output = ::std::result::Result<$output, $crate::Error>;
             type IntoFuture = ::std::pin::Pin<
-                Box<dyn ::std::future::Future<Output = Self::Output> + Send + 'a>,
+                ::std::boxed::Box<dyn ::std::future::Future<Output = Self::Output> + ::std::marker::Send + 'a>,
             >;
 
             fn into_future(self) -> Self::IntoFuture {
-                Box::pin(self.send())
+                ::std::boxed::Box::pin(self.send())
             }
         }
     };

@@ -36,6 +36,15 @@ pub fn render(api: &Api, settings: &Settings) -> TokenStream {
     });
     quote! {
         #docs
+        #![allow(
+            clippy::disallowed_names,
+            clippy::type_complexity,
+            reason = "names and types come from the document: a type nests as deep as its schema"
+        )]
+        #![allow(
+            deprecated,
+            reason = "the tool calls what the document deprecates; only the user's code should be warned"
+        )]
 
         #[allow(unused_imports)]
         use #lib::{types, Client, Secret};

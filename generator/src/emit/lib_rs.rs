@@ -30,7 +30,20 @@ pub fn render(api: &Api, settings: &Settings) -> TokenStream {
         #![allow(
             clippy::doc_lazy_continuation,
             clippy::doc_overindented_list_items,
+            clippy::doc_nested_refdefs,
+            clippy::doc_suspicious_footnotes,
             reason = "doc comments carry the document's descriptions as written, Markdown style and all"
+        )]
+        #![allow(
+            clippy::should_implement_trait,
+            clippy::new_ret_no_self,
+            clippy::disallowed_names,
+            clippy::type_complexity,
+            reason = "names and types come from the document: a method `add` or `new` is an operation or a parameter, not an operator or a constructor, and a type nests as deep as its schema"
+        )]
+        #![allow(
+            deprecated,
+            reason = "the client declares and uses what the document deprecates; only the user's code should be warned"
         )]
 
         mod client;
