@@ -26,7 +26,7 @@ use std::path::Path;
 
 pub use emit::Files;
 pub use error::{Error, Result, Warning};
-pub use write::{write_crate, WriteMode, WriteReport};
+pub use write::{scratch_workspace_manifest, write_crate, WriteMode, WriteReport};
 
 /// How the crate is generated.
 #[derive(Debug, Clone, PartialEq, Eq)]

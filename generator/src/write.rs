@@ -8,6 +8,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::emit::manifest::toml_string;
 use crate::emit::Files;
 use crate::error::{Error, Result};
 
@@ -53,6 +54,22 @@ pub fn write_crate(root: &Path, files: &Files, mode: WriteMode) -> Result<WriteR
         swap_in(root, files)?;
     }
     Ok(report)
+}
+
+/// The `Cargo.toml` of a throwaway workspace holding generated crates (each member a folder
+/// name, relative to the workspace), as the corpus tests and `cargo xtask conformance` build
+/// them: built once, checked, then dropped.
+///
+/// Such builds carry no debug information and no incremental state: with both, one clean
+/// run of the project's checks wrote 25 GB under `target/corpus`, and a run on a machine with
+/// less free disk than that ended with the linker killed by SIGBUS. The members share one
+/// target folder, so this one profile keeps their dependencies built once.
+pub fn scratch_workspace_manifest<S: AsRef<str>>(members: &[S]) -> String {
+    let members: Vec<String> = members.iter().map(|member| toml_string(member.as_ref())).collect();
+    format!(
+        "[workspace]\nresolver = \"2\"\nmembers = [{}]\n\n[profile.dev]\ndebug = false\nincremental = false\n",
+        members.join(", ")
+    )
 }
 
 fn compare(root: &Path, files: &Files) -> Result<WriteReport> {
@@ -200,6 +217,15 @@ fn io<'p>(action: &'static str, path: &'p Path) -> impl FnOnce(std::io::Error) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scratch_workspace_lists_members_and_drops_debug_info_and_incremental_state() {
+        assert_eq!(
+            scratch_workspace_manifest(&["shop", "wire-01/driver", "odd\"name"]),
+            "[workspace]\nresolver = \"2\"\nmembers = [\"shop\", \"wire-01/driver\", \"odd\\\"name\"]\n\n\
+             [profile.dev]\ndebug = false\nincremental = false\n"
+        );
+    }
 
     fn temp_dir(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("generator-write-{name}-{}", std::process::id()));

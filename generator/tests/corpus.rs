@@ -176,13 +176,9 @@ fn corpus_crates_compile_without_warnings_and_behave() {
             // `write_crate` keeps `tests/`: drop a check left by an earlier run.
             let _ = std::fs::remove_file(crate_dir.join("tests/roundtrip.rs"));
         }
-        members.push(format!("\"{name}\""));
+        members.push(name);
     }
-    std::fs::write(
-        scratch.join("Cargo.toml"),
-        format!("[workspace]\nresolver = \"2\"\nmembers = [{}]\n", members.join(", ")),
-    )
-    .unwrap();
+    std::fs::write(scratch.join("Cargo.toml"), generator::scratch_workspace_manifest(&members)).unwrap();
     // Same dependency versions as the main workspace, without a registry look-up.
     std::fs::copy(workspace_root.join("Cargo.lock"), scratch.join("Cargo.lock")).unwrap();
 
@@ -228,7 +224,7 @@ fn each_tag_feature_compiles_alone() {
     let files = generator::generate(&doc, None, &settings).unwrap();
     assert!(files["Cargo.toml"].contains("default = [\"repos\", \"users\"]"), "{}", files["Cargo.toml"]);
     write_crate(&scratch.join(name), &files, WriteMode::Write).unwrap();
-    std::fs::write(scratch.join("Cargo.toml"), format!("[workspace]\nresolver = \"2\"\nmembers = [\"{name}\"]\n")).unwrap();
+    std::fs::write(scratch.join("Cargo.toml"), generator::scratch_workspace_manifest(&[name])).unwrap();
     std::fs::copy(workspace_root.join("Cargo.lock"), scratch.join("Cargo.lock")).unwrap();
     let target_dir = std::env::var_os("CORPUS_TARGET_DIR").map_or_else(|| scratch.join("target"), Into::into);
     for features in [&["--features", "repos"][..], &["--features", "users"], &[]] {

@@ -174,9 +174,8 @@ fn prepare(scratch: &Path, target: &Target) -> Result<Prepared, String> {
 /// One workspace for every driver (and so every client), locked to the main workspace's
 /// versions.
 fn write_workspace(root: &Path, scratch: &Path, prepared: &[Prepared]) -> Result<(), String> {
-    let members: Vec<String> = prepared.iter().map(|p| format!("\"{}/driver\"", p.stem)).collect();
-    let manifest = format!("[workspace]\nresolver = \"2\"\nmembers = [{}]\n", members.join(", "));
-    fs::write(scratch.join("Cargo.toml"), manifest).map_err(|e| format!("cannot write {}: {e}", scratch.display()))?;
+    let members: Vec<String> = prepared.iter().map(|p| format!("{}/driver", p.stem)).collect();
+    fs::write(scratch.join("Cargo.toml"), generator::scratch_workspace_manifest(&members)).map_err(|e| format!("cannot write {}: {e}", scratch.display()))?;
     fs::copy(root.join("Cargo.lock"), scratch.join("Cargo.lock")).map_err(|e| format!("cannot copy Cargo.lock: {e}"))?;
     Ok(())
 }

@@ -133,7 +133,7 @@ fn package(settings: &Settings, name: &str, description: &str) -> String {
 /// `text` as a TOML basic string, quotes included (TOML 1.0, "String"): one line, since a
 /// package description is a one-line summary, with `\\`, `"` and the control characters TOML
 /// forbids there escaped (a document's title may hold any of them).
-fn toml_string(text: &str) -> String {
+pub(crate) fn toml_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for (index, word) in text.split_whitespace().enumerate() {

@@ -6,7 +6,7 @@ mod client;
 mod docs;
 mod lib_rs;
 mod macro_text;
-mod manifest;
+pub(crate) mod manifest;
 mod mock;
 mod operations;
 mod readme;
