@@ -234,7 +234,7 @@ fn client_function(api: &Api, lib: &proc_macro2::Ident, env: &Env) -> TokenStrea
     });
     if let Some(option) = &api.cli.server_option {
         let enum_name = ident(&api.servers.enum_name);
-        let setter = ident(&crate::naming::snake(&api.servers.enum_name));
+        let setter = ident(&api.servers.setter);
         let arms = api.servers.servers.iter().zip(&api.cli.server_values).map(|(server, value)| {
             let variant = ident(&server.name);
             quote!(#value => #lib::#enum_name::#variant,)

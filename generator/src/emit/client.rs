@@ -8,7 +8,6 @@ use quote::quote;
 use super::docs::{code, doc_attrs, doc_literal};
 use super::types::ident;
 use crate::model::{Api, ApiKeyLocation, SchemeKind, SecurityScheme};
-use crate::naming::snake;
 use crate::Settings;
 
 pub fn render(api: &Api, settings: &Settings) -> TokenStream {
@@ -290,7 +289,7 @@ fn server_enum(api: &Api) -> TokenStream {
         return TokenStream::new();
     }
     let name = ident(&api.servers.enum_name);
-    let setter = ident(&snake(&api.servers.enum_name));
+    let setter = ident(&api.servers.setter);
     let variants = servers.iter().enumerate().map(|(index, s)| {
         let variant = ident(&s.name);
         let default = (index == 0).then(|| quote!(#[default]));

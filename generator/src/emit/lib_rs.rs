@@ -5,7 +5,6 @@ use quote::quote;
 
 use super::docs::{code, inner_doc_attrs};
 use crate::model::{Api, Operation};
-use crate::naming::snake;
 use crate::Settings;
 
 pub fn render(api: &Api, settings: &Settings) -> TokenStream {
@@ -100,7 +99,7 @@ fn crate_docs(api: &Api, settings: &Settings) -> String {
     }
     text.push_str("# Ok(())\n# }\n```\n");
     if api.servers.servers.len() > 1 {
-        let setter = snake(&api.servers.enum_name);
+        let setter = &api.servers.setter;
         text.push_str(&format!(
             "\nPick a server with `.{setter}(..)` (see [`{}`]) or point the client anywhere with \
              [`ClientBuilder::base_url`].\n",

@@ -594,7 +594,10 @@ fn path_expr(op: &Operation) -> (TokenStream, TokenStream) {
                     let spec = param_spec(param);
                     let value = argument_ref(param);
                     let arg = ident(name);
-                    encode.push(quote!(let #arg = path_param(&#spec, #value)?;));
+                    // A template may name one parameter twice (`/a/{id}/b/{id}`): encode it once.
+                    if !values.contains(&arg) {
+                        encode.push(quote!(let #arg = path_param(&#spec, #value)?;));
+                    }
                     values.push(arg);
                 }
             }

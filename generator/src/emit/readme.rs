@@ -1,7 +1,6 @@
 //! `README.md` of the generated crate: what it covers and how to use it, from the model.
 
 use crate::model::{Api, ApiKeyLocation, ParamLocation, SchemeKind};
-use crate::naming::snake;
 use crate::Settings;
 
 pub fn render(api: &Api, settings: &Settings) -> String {
@@ -20,7 +19,7 @@ pub fn render(api: &Api, settings: &Settings) -> String {
     out.push_str(&format!("async fn run() -> Result<(), {lib}::Error> {{\n    let client = {lib}::Client::builder()\n"));
     if api.servers.servers.len() > 1 {
         let second = &api.servers.servers[1];
-        out.push_str(&format!("        .{}({lib}::{}::{})\n", snake(&api.servers.enum_name), api.servers.enum_name, second.name));
+        out.push_str(&format!("        .{}({lib}::{}::{})\n", api.servers.setter, api.servers.enum_name, second.name));
     }
     for p in &api.client_parameters {
         out.push_str(&format!("        .{}(\"…\")\n", p.rust_name));
@@ -109,7 +108,7 @@ pub fn render(api: &Api, settings: &Settings) -> String {
         out.push_str(&format!(
             "\nThe first is the default. `.base_url(..)` sends API and token calls to one other \
              base (a proxy, a test server) and takes precedence over `.{}(..)`.\n\n",
-            snake(&api.servers.enum_name)
+            api.servers.setter
         ));
     }
 

@@ -63,6 +63,33 @@ const GENERATED_NAMES: &[&str] = &[
     "timeout",
 ];
 
+/// The client builder's own methods (the runtime's `client_types!` and the token setters),
+/// which the setters of servers, client parameters and schemes must not take.
+const BUILDER_METHODS: &[&str] = &[
+    "authorization_format",
+    "base_url",
+    "build",
+    "client_parameter",
+    "connect_timeout",
+    "credentials",
+    "http_client",
+    "max_response_size",
+    "retry_policy",
+    "timeout",
+    "token",
+    "token_refresh_margin",
+    "token_url",
+    "user_agent_suffix",
+];
+
+/// Names in scope where the server enum is declared (`client.rs` imports) and re-exported
+/// (the crate root), which the enum must not take.
+const CLIENT_NAMES: &[&str] = &[
+    "ApiDescription", "ApiError", "ApiKeyLocation", "AuthError", "AuthorizationFormat", "ClientParameter",
+    "Problem", "ProblemParameter", "RawResponse", "Response", "RetryPolicy", "SchemeKind", "SecurityScheme",
+    "Server", "Stream", "StreamExt", "TokenFuture", "TokenSource", "TokenSourceError", "TryStreamExt",
+];
+
 /// Names `operations.rs` imports or declares besides the builders, which builders must not take.
 const OPERATIONS_NAMES: &[&str] = &[
     "BoxFuture", "CallOptions", "Client", "Error", "Method", "Multipart", "Operation", "Param", "RequestParts",
@@ -77,11 +104,13 @@ pub fn build(document: &Document) -> Result<Api> {
     let mut requirement_lists: Vec<&Vec<openapiv3::SecurityRequirement>> = spec.security.iter().collect();
     requirement_lists.extend(raw_operations.iter().filter_map(|op| op.op.security.as_ref()));
     let client_parameters = client_parameters(&raw_operations);
-    let servers = servers(spec, &document.raw);
-    let client_parameter_setters: Vec<String> = client_parameters.iter().map(client_parameter_setter).collect();
-    let server_setter = snake(&servers.enum_name);
-    let taken = client_parameter_setters.iter().map(String::as_str).chain([server_setter.as_str()]);
-    let schemes = super::security::Schemes::new(spec, &requirement_lists, taken)?;
+    // Every setter of the client builder: the runtime's, the server enum's, then one per
+    // client parameter and per scheme, in that order of precedence.
+    let mut setters = Scope::with_taken(BUILDER_METHODS.iter().copied());
+    let servers = servers(spec, &document.raw, &mut setters);
+    let client_parameter_setters: Vec<String> =
+        client_parameters.iter().map(|p| setters.claim(client_parameter_setter(p))).collect();
+    let schemes = super::security::Schemes::new(spec, &requirement_lists, &mut setters)?;
 
     let listed_tags = spec.tags.iter().map(|t| &t.name);
     let feature_names = super::features::names(listed_tags.chain(raw_operations.iter().flat_map(|raw| &raw.op.tags)));
@@ -106,8 +135,9 @@ pub fn build(document: &Document) -> Result<Api> {
 
     let client_parameters: Vec<ClientParameter> = client_parameters
         .into_iter()
-        .map(|p| ClientParameter {
-            rust_name: client_parameter_setter(&p),
+        .zip(client_parameter_setters)
+        .map(|(p, rust_name)| ClientParameter {
+            rust_name,
             wire_name: p.name,
             description: text(&p.description),
         })
@@ -758,11 +788,14 @@ fn responses(
     Ok((success, errors))
 }
 
-fn servers(spec: &OpenAPI, raw: &Value) -> Servers {
+/// The document's servers; the enum's setter is claimed in `setters` when there is one.
+fn servers(spec: &OpenAPI, raw: &Value, setters: &mut Scope) -> Servers {
     let enum_name = raw
         .get(ext::SERVER_ENUM)
         .and_then(Value::as_str)
         .map_or_else(|| "Environment".to_owned(), pascal);
+    let enum_name = Scope::with_taken(CLIENT_NAMES.iter().copied()).claim(enum_name);
+    let setter = if spec.servers.is_empty() { snake(&enum_name) } else { setters.claim(snake(&enum_name)) };
     let mut names = Scope::default();
     let servers = spec
         .servers
@@ -782,7 +815,7 @@ fn servers(spec: &OpenAPI, raw: &Value) -> Servers {
             }
         })
         .collect();
-    Servers { enum_name, servers }
+    Servers { enum_name, setter, servers }
 }
 
 fn request_id(raw: &Value) -> RequestId {

@@ -99,8 +99,11 @@ pub struct CliCommand {
 /// The document's servers, as a choice the client builder offers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Servers {
-    /// Name of the generated enum (e.g. `Region`).
+    /// Name of the generated enum (e.g. `Region`), unique among the crate root's names.
     pub enum_name: String,
+    /// The `ClientBuilder` method that picks one (e.g. `region`), unique among the builder's
+    /// methods; there is none when the document lists no server.
+    pub setter: String,
     /// The servers, in document order.
     pub servers: Vec<Server>,
 }

@@ -18,24 +18,6 @@ mod ext {
     pub const TOKEN_AUTH_METHOD: &str = "x-token-endpoint-auth-method";
 }
 
-/// The builder's own methods, which a scheme's setter must not take.
-const BUILDER_METHODS: &[&str] = &[
-    "base_url",
-    "credentials",
-    "token",
-    "token_url",
-    "authorization_format",
-    "connect_timeout",
-    "timeout",
-    "max_response_size",
-    "retry_policy",
-    "user_agent_suffix",
-    "http_client",
-    "token_refresh_margin",
-    "build",
-    "client_parameter",
-];
-
 /// The schemes some requirement of the document names, sorted by name, and a resolver from
 /// a requirement list to indices into them.
 pub(super) struct Schemes {
@@ -44,18 +26,14 @@ pub(super) struct Schemes {
 
 impl Schemes {
     /// Reads every scheme a requirement (top-level or per operation) names.
-    /// `taken`: other builder setters (client parameters, the server enum's).
-    pub fn new<'t>(
-        spec: &OpenAPI,
-        requirements: &[&Vec<SecurityRequirement>],
-        taken: impl IntoIterator<Item = &'t str>,
-    ) -> Result<Self> {
+    /// `setters`: the client builder's method names, the runtime's and those claimed before
+    /// (client parameters, the server enum's); each scheme's setter is claimed there.
+    pub fn new(spec: &OpenAPI, requirements: &[&Vec<SecurityRequirement>], setters: &mut Scope) -> Result<Self> {
         let components = spec.components.as_ref().map(|c| &c.security_schemes);
         let mut used: Vec<&String> =
             requirements.iter().flat_map(|list| list.iter()).flat_map(|r| r.keys()).collect();
         used.sort();
         used.dedup();
-        let mut setters = Scope::with_taken(BUILDER_METHODS.iter().copied().chain(taken));
         let mut schemes = Vec::with_capacity(used.len());
         for name in used {
             let pointer = pointer_push("#/components/securitySchemes", name);
