@@ -157,7 +157,7 @@ pub fn build(document: &Document) -> Result<Api> {
     });
 
     Ok(Api {
-        title: spec.info.title.clone(),
+        title: spec.info.title.split_whitespace().collect::<Vec<_>>().join(" "),
         description: text(&spec.info.description),
         api_version: spec.info.version.clone(),
         openapi_version: document.openapi_version.clone(),

@@ -17,7 +17,8 @@ pub use build::build;
 /// Everything the generated crate is made from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Api {
-    /// `info.title`.
+    /// `info.title` on one line (each run of whitespace, line breaks included, one space): it
+    /// names the API in one-line places, a heading, a summary, the package description.
     pub title: String,
     /// `info.description`.
     pub description: Option<String>,
