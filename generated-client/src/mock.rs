@@ -17,10 +17,6 @@
 //! template, unless [`MockOperation::path`] narrows it; when several mocks fit, the one
 //! mounted first answers. The mock client does not retry, so a mocked failure comes back
 //! at once as the [`Error`](crate::Error) your code would see.
-#![allow(
-    deprecated,
-    reason = "the mock of a deprecated operation names its deprecated types; only the user's code should be warned"
-)]
 use crate::runtime::mock as runtime_mock;
 pub use crate::runtime::mock::{
     Body, Bytes, Empty, Json, MockOperation, ReceivedRequest, Text, MOCK_TOKEN,

@@ -337,7 +337,6 @@ fn operation_functions(api: &Api, op: &Operation, command: &CliCommand, path: &s
     let doc = doc_literal(&format!(" `{path}`: {request_line}."));
     let run_doc = doc_literal(&format!(" Runs `{path}`."));
     let run = run_body(op, command);
-    let deprecated = op.deprecated.then(|| quote!(#[allow(deprecated)]));
     quote! {
         #[doc = #doc]
         fn #command_fn() -> Command {
@@ -350,7 +349,6 @@ fn operation_functions(api: &Api, op: &Operation, command: &CliCommand, path: &s
         }
 
         #[doc = #run_doc]
-        #deprecated
         async fn #run_fn(client: &Client, options: &ArgMatches) -> Result<Output, Failure> {
             #run
         }

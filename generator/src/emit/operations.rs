@@ -187,7 +187,6 @@ fn client_method(op: &Operation) -> TokenStream {
 fn operation(op: &Operation) -> TokenStream {
     let builder = ident(&op.builder);
     let method_name = &op.method_name;
-    let deprecated = op.deprecated.then(|| quote!(#[allow(deprecated)]));
 
     let mut fields = Vec::new();
     let mut field_names = Vec::new();
@@ -324,7 +323,6 @@ fn operation(op: &Operation) -> TokenStream {
             call: CallOptions,
         }
 
-        #deprecated
         impl<'a> #builder<'a> {
             #(#setters)*
             #body_setter
@@ -356,7 +354,7 @@ fn operation(op: &Operation) -> TokenStream {
             #stream
         }
 
-        crate::runtime::request_builder!(#deprecated #builder, #method_ident, #output);
+        crate::runtime::request_builder!(#builder, #method_ident, #output);
     }
 }
 

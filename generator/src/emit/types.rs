@@ -157,9 +157,6 @@ fn header(api: &Api) -> TokenStream {
     });
     quote! {
         #![doc = #doc]
-        // A deprecated schema still has to be declared, converted and used by the types that
-        // hold it; only the user's code should be warned.
-        #![allow(deprecated)]
         #serde_import
     }
 }
@@ -318,7 +315,6 @@ fn struct_def(name: &Ident, fields: &[Field], additional: &Additional) -> TokenS
     let setters: Vec<TokenStream> = setters.collect();
     // Every property empty is the derived `Default`: no field list to repeat.
     let init = if all_optional { quote!(Self::default()) } else { quote!(Self { #(#inits),* }) };
-    let any_deprecated = fields.iter().any(|f| f.deprecated).then(|| quote!(#[allow(deprecated)]));
     let many_arguments = super::allow_many_arguments(required.len());
     quote! {
         #[derive(Debug, Clone, PartialEq, #default Serialize, Deserialize)]
@@ -328,7 +324,6 @@ fn struct_def(name: &Ident, fields: &[Field], additional: &Additional) -> TokenS
             #extra_declaration
         }
 
-        #any_deprecated
         impl #name {
             /// Creates a value from the required properties; set the others with the `with_*` setters.
             #many_arguments
