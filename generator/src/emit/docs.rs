@@ -130,6 +130,11 @@ impl Fence {
             }
         }
     }
+
+    /// Whether a code block is open after the lines seen so far.
+    fn is_open(&self) -> bool {
+        self.open.is_some()
+    }
 }
 
 /// `text` as one Markdown list item (`- ` and the text): the lines after the first are
@@ -140,21 +145,21 @@ impl Fence {
 /// item would read as a nested block (clippy's `doc_overindented_list_items`).
 pub fn list_item(text: &str) -> String {
     let mut item = String::from("- ");
-    let mut fenced = false;
+    let mut fence = Fence::default();
     for (i, line) in text.trim_end().lines().enumerate() {
         let line = line.trim_end();
-        let starts_fence = line.trim_start().starts_with("```");
+        // A fence line, or a line inside a block: its indentation is the code's.
+        let was_open = fence.is_open();
+        fence.mark(line);
+        let code = was_open || fence.is_open();
         if i > 0 {
             item.push('\n');
             if !line.is_empty() {
                 item.push_str("  ");
             }
-            item.push_str(if fenced || starts_fence { line } else { line.trim_start() });
+            item.push_str(if code { line } else { line.trim_start() });
         } else {
             item.push_str(line);
-        }
-        if starts_fence {
-            fenced = !fenced;
         }
     }
     item
@@ -282,6 +287,17 @@ mod tests {
             list_item("Fields:\n            Name,\n            Kind.\n```json\n  {\"a\": 1}\n```"),
             "- Fields:\n  Name,\n  Kind.\n  ```json\n    {\"a\": 1}\n  ```"
         );
+        // Fences as CommonMark reads them: tildes open a block too, a closing fence is at
+        // least as long as the opening one, and a backtick in the info string makes inline code.
+        assert_eq!(
+            list_item("Shell:\n~~~sh\n  run --all\n~~~\n    after"),
+            "- Shell:\n  ~~~sh\n    run --all\n  ~~~\n  after"
+        );
+        assert_eq!(
+            list_item("a\n````\n```\n  kept\n````\n  b"),
+            "- a\n  ````\n  ```\n    kept\n  ````\n  b"
+        );
+        assert_eq!(list_item("a\n```x`y\n    b"), "- a\n  ```x`y\n  b");
     }
 
     #[test]
