@@ -271,10 +271,11 @@ impl Bundler {
             return Err(format!("more than {MAX_COPIES} objects copied for '$ref's: a chain of references that never reaches an object"));
         }
         match target {
-            Target::Root(fragment) => root
-                .pointer(fragment)
-                .cloned()
-                .ok_or_else(|| format!("the document has nothing at '#{fragment}'")),
+            Target::Root(fragment) => root.pointer(fragment).cloned().ok_or_else(|| {
+                let mut message = format!("the document has nothing at '#{fragment}'");
+                message.push_str(&sibling_defs_hint(root, fragment));
+                message
+            }),
             Target::File(file, fragment) => {
                 if !self.files.contains_key(file) {
                     let loaded = self.read(file)?;
@@ -380,6 +381,32 @@ fn percent_decode(text: &str) -> String {
         i += 1;
     }
     String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
+}
+
+/// For a '#/$defs/<name>' that the document's root does not hold: where a '$defs' entry of that
+/// name is, since such a reference was usually meant for the enclosing schema's own '$defs'.
+/// A '$ref' of only a fragment names a place in the whole document (RFC 3986 §4.4), not in the
+/// schema around it, unless that schema sets its own base with '$id', which is not followed here.
+fn sibling_defs_hint(root: &Value, fragment: &str) -> String {
+    const WHOLE: &str = "; '#' is the whole document, not the schema around the '$ref' (RFC 3986 §4.4)";
+    let Some(name) = fragment.strip_prefix("/$defs/").and_then(|rest| rest.split('/').next()) else {
+        return String::new();
+    };
+    let key = name.replace("~1", "/").replace("~0", "~");
+    let mut places = vec![(root, String::new())];
+    while let Some((node, at)) = places.pop() {
+        match node {
+            Value::Object(members) => {
+                if members.get("$defs").and_then(|defs| defs.get(&key)).is_some() {
+                    return format!("{WHOLE}: the '$defs' entry '{key}' is at '#{at}/$defs/{name}'");
+                }
+                places.extend(members.iter().rev().map(|(k, value)| (value, crate::error::pointer_push(&at, k))));
+            }
+            Value::Array(items) => places.extend(items.iter().enumerate().rev().map(|(i, value)| (value, format!("{at}/{i}")))),
+            _ => {}
+        }
+    }
+    WHOLE.to_owned()
 }
 
 #[cfg(test)]

@@ -391,6 +391,23 @@ mod tests {
     }
 
     #[test]
+    fn a_ref_to_the_enclosing_schemas_defs_says_where_they_are() {
+        let doc = |reference: &str| {
+            format!(
+                "openapi: 3.1.0\ninfo: {{title: t, version: v}}\npaths: {{}}\ncomponents:\n  schemas:\n    A:\n      \
+                 $defs:\n        B: {{type: string}}\n      properties:\n        b: {{$ref: '{reference}'}}\n"
+            )
+        };
+        let text = load_str(&doc("#/$defs/B")).unwrap_err().to_string();
+        assert!(text.contains("#/components/schemas/A/properties/b: $ref points to nothing"), "{text}");
+        assert!(text.contains("'#' is the whole document"), "{text}");
+        assert!(text.contains("the '$defs' entry 'B' is at '#/components/schemas/A/$defs/B'"), "{text}");
+        load_str(&doc("#/components/schemas/A/$defs/B")).unwrap();
+        let text = load_str(&doc("#/$defs/C")).unwrap_err().to_string();
+        assert!(text.contains("'#' is the whole document") && !text.contains("entry"), "{text}");
+    }
+
+    #[test]
     fn openapi_3_1_is_accepted() {
         let doc = load_str("openapi: 3.1.0\ninfo: {title: t, version: v}\npaths: {}\n").unwrap();
         assert_eq!(doc.openapi_version, "3.1.0");
