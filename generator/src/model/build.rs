@@ -766,12 +766,12 @@ fn responses(
             .iter()
             .map(|(name, header)| ResponseHeader {
                 wire_name: name.clone(),
-                description: header.as_item().and_then(|h| h.description.clone()),
+                description: header.as_item().and_then(|h| text(&h.description)),
             })
             .collect();
         let entry = Response {
             status,
-            description: response.description.clone(),
+            description: super::markdown::without_rust_blocks(&response.description).into_owned(),
             body,
             headers,
         };
@@ -802,16 +802,16 @@ fn servers(spec: &OpenAPI, raw: &Value, setters: &mut Scope) -> Servers {
         .iter()
         .enumerate()
         .map(|(index, server)| {
-            let text = |key: &str| server.extensions.get(key).and_then(Value::as_str).map(str::to_owned);
-            let candidate = text(ext::RUST_NAME)
+            let extension = |key: &str| server.extensions.get(key).and_then(Value::as_str).map(str::to_owned);
+            let candidate = extension(ext::RUST_NAME)
                 .or_else(|| server.description.clone())
                 .map_or_else(|| format!("Server{}", index + 1), |n| pascal(&n));
             let url = substitute_variables(&server.url, server.variables.as_ref());
             Server {
                 name: names.claim(candidate),
                 url: url.trim_end_matches('/').to_owned(),
-                token_url: text(ext::TOKEN_URL).map(|u| u.trim_end_matches('/').to_owned()),
-                description: server.description.clone(),
+                token_url: extension(ext::TOKEN_URL).map(|u| u.trim_end_matches('/').to_owned()),
+                description: text(&server.description),
             }
         })
         .collect();

@@ -7,6 +7,7 @@
 mod build;
 pub mod cli;
 mod features;
+mod markdown;
 mod recursion;
 mod refs;
 mod schema;

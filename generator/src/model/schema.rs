@@ -936,9 +936,10 @@ fn annotation_only(part: &ReferenceOr<Schema>) -> bool {
     }
 }
 
-/// Document text, or `None` when it is absent or blank (so a fallback doc is used instead).
+/// Document text, or `None` when it is absent or blank (so a fallback doc is used instead);
+/// no code block in it reads as Rust ([`super::markdown`]).
 pub(super) fn text(value: &Option<String>) -> Option<String> {
-    value.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned)
+    value.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(|t| super::markdown::without_rust_blocks(t).into_owned())
 }
 
 /// The Rust type of an integer `format` beyond `int32`/`int64` (OpenAPI Format Registry).
