@@ -463,10 +463,11 @@ fn multipart_body(parts: &[MultipartPart]) -> TokenStream {
             let add = |bytes: TokenStream| quote!(form.file(#name, #name, #bytes, #content_type));
             if part.optional {
                 let add = add(quote!(bytes));
+                let bytes = if part.explicit_null { quote!(Some(Some(bytes))) } else { quote!(Some(bytes)) };
                 quote! {
                     let form = match &body.#field {
-                        Some(bytes) => #add,
-                        None => form,
+                        #bytes => #add,
+                        _ => form,
                     };
                 }
             } else {

@@ -664,6 +664,7 @@ fn multipart_parts(ty: &TypeRef, media_type: &MediaType, types: &TypeSpace<'_>) 
                 field: field.name.clone(),
                 binary: field.ty == TypeRef::Bytes,
                 optional: !field.required || field.nullable,
+                explicit_null: !field.required && field.nullable,
                 content_type: media_type.encoding.get(&field.wire_name).and_then(|e| e.content_type.clone()),
             })
             .collect(),

@@ -706,8 +706,12 @@ pub struct MultipartPart {
     pub field: String,
     /// Whether it is file contents (`format: binary`), sent as a file part.
     pub binary: bool,
-    /// Whether the field is optional (an `Option`).
+    /// Whether the field is an `Option` (the property is optional or nullable).
     pub optional: bool,
+    /// Whether it is an `Option<Option<_>>` (optional and nullable), whose `Some(None)` is an
+    /// explicit `null`. A file part cannot carry `null` (RFC 7578 has no such value), so a
+    /// binary part set to `null` is left out, as an absent one is.
+    pub explicit_null: bool,
     /// The `contentType` of the property's `encoding`, when the document gives one.
     pub content_type: Option<String>,
 }
