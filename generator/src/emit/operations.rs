@@ -461,7 +461,18 @@ fn multipart_body(parts: &[MultipartPart]) -> TokenStream {
         if part.binary {
             let content_type = part.content_type.as_deref().unwrap_or("application/octet-stream");
             let add = |bytes: TokenStream| quote!(form.file(#name, #name, #bytes, #content_type));
-            if part.optional {
+            if part.files {
+                // One file part per item; an absent or null list sends none.
+                let add = add(quote!(bytes));
+                let items = match (part.optional, part.explicit_null) {
+                    (false, _) => quote!(body.#field.iter()),
+                    (true, false) => quote!(body.#field.iter().flatten()),
+                    (true, true) => quote!(body.#field.iter().flatten().flatten()),
+                };
+                quote! {
+                    let form = #items.fold(form, |form, bytes| #add);
+                }
+            } else if part.optional {
                 let add = add(quote!(bytes));
                 let bytes = if part.explicit_null { quote!(Some(Some(bytes))) } else { quote!(Some(bytes)) };
                 quote! {

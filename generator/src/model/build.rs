@@ -652,6 +652,11 @@ fn request_body(
     }))
 }
 
+/// Whether a multipart property of type `ty` is a list of files.
+fn files(ty: &TypeRef) -> bool {
+    matches!(ty, TypeRef::Array(item) if **item == TypeRef::Bytes)
+}
+
 /// The parts of a `multipart/form-data` body of type `ty`: one per field of its struct, with
 /// the `encoding`'s `contentType`; `None` when `ty` is not a struct.
 fn multipart_parts(ty: &TypeRef, media_type: &MediaType, types: &TypeSpace<'_>) -> Option<Vec<MultipartPart>> {
@@ -662,7 +667,8 @@ fn multipart_parts(ty: &TypeRef, media_type: &MediaType, types: &TypeSpace<'_>) 
             .map(|field| MultipartPart {
                 wire_name: field.wire_name.clone(),
                 field: field.name.clone(),
-                binary: field.ty == TypeRef::Bytes,
+                binary: field.ty == TypeRef::Bytes || files(&field.ty),
+                files: files(&field.ty),
                 optional: !field.required || field.nullable,
                 explicit_null: !field.required && field.nullable,
                 content_type: media_type.encoding.get(&field.wire_name).and_then(|e| e.content_type.clone()),

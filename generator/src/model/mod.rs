@@ -706,6 +706,10 @@ pub struct MultipartPart {
     pub field: String,
     /// Whether it is file contents (`format: binary`), sent as a file part.
     pub binary: bool,
+    /// Whether it is a list of files (an array of `format: binary`), sent as one file part
+    /// per item, each under the property's name (OpenAPI 3.0.3, "Special Considerations for
+    /// multipart Content", uploading multiple files; RFC 7578 §4.3). `binary` is then true.
+    pub files: bool,
     /// Whether the field is an `Option` (the property is optional or nullable).
     pub optional: bool,
     /// Whether it is an `Option<Option<_>>` (optional and nullable), whose `Some(None)` is an

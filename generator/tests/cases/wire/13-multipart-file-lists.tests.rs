@@ -1,0 +1,35 @@
+//! 13-multipart-file-lists.yaml: each item of a list of files is a file part of its own,
+//! under the property's name, in order; an empty, absent or null list sends none.
+
+use wire_13_multipart_file_lists::{types::UploadPagesRequest, Client};
+use wiremock::{matchers::method, Mock, MockServer, ResponseTemplate};
+
+fn part(name: &str, bytes: &str) -> String {
+    format!(
+        "Content-Disposition: form-data; name=\"{name}\"; filename=\"{name}\"\r\n\
+         Content-Type: application/octet-stream\r\n\r\n{bytes}\r\n"
+    )
+}
+
+#[tokio::test]
+async fn a_list_of_files_is_one_file_part_per_item() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST")).respond_with(ResponseTemplate::new(204)).mount(&server).await;
+    let client = Client::builder().base_url(server.uri()).build().unwrap();
+    let pages = vec![b"one".to_vec(), b"two".to_vec()];
+    client.upload_pages(&UploadPagesRequest::new("c", pages.clone()).with_extras(Some(vec![b"x".to_vec()]))).await.unwrap();
+    client.upload_pages(&UploadPagesRequest::new("c", Vec::new()).with_extras(None)).await.unwrap();
+    client.upload_pages(&UploadPagesRequest::new("c", pages)).await.unwrap();
+
+    let requests = server.received_requests().await.unwrap();
+    let body = |i: usize| String::from_utf8_lossy(&requests[i].body).into_owned();
+    let (one, two) = (body(0).find(&part("pages", "one")), body(0).find(&part("pages", "two")));
+    assert!(one.is_some() && two.is_some() && one < two, "{}", body(0));
+    assert_eq!(body(0).matches("form-data; name=\"pages\"").count(), 2, "{}", body(0));
+    assert!(body(0).contains(&part("extras", "x")), "{}", body(0));
+    // Empty list, null list: no part, the caption still sent.
+    assert!(!body(1).contains("pages") && !body(1).contains("extras"), "{}", body(1));
+    assert!(body(1).contains("form-data; name=\"caption\""), "{}", body(1));
+    // Absent list: no part.
+    assert!(!body(2).contains("extras"), "{}", body(2));
+}
