@@ -72,6 +72,10 @@ fn round_trip_test(doc: &Path, crate_name: &str) -> Option<(String, String)> {
         let ty = if nullable { format!("Option<{ty}>") } else { ty };
         arms.push_str(&format!("        {:?} => check::<{ty}>(value),\n", def.name));
     }
+    // Every type skipped (a document whose only type is a multipart body): nothing to check.
+    if all.is_empty() {
+        return None;
+    }
     let code = format!(
         "{}\n/// Decodes into the type named `name` and encodes again.\n#[allow(deprecated)]\n\
          fn decode_encode(name: &str, value: &Value) -> Result<Value, String> {{\n    match name {{\n{arms}        \
