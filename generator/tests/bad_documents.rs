@@ -79,6 +79,24 @@ fn ref_cycle_without_a_type_names_the_cycle() {
     assert!(text.contains("#/components/schemas/A") && text.contains("#/components/schemas/B"), "{text}");
 }
 
+/// A loop through lists or maps is a value (corpus case 18); one through nothing else, a
+/// component that is only itself, names none and stays an error.
+#[test]
+fn a_loop_with_no_list_or_map_in_it_names_the_cycle() {
+    for (shape, target) in [
+        ("{allOf: [{$ref: '#/components/schemas/A'}]}", "#/components/schemas/A"),
+        ("{oneOf: [{$ref: '#/components/schemas/B'}]}", "#/components/schemas/B"),
+    ] {
+        let doc = format!(
+            "{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    A: {shape}\n    B: {{allOf: [{{$ref: '#/components/schemas/A'}}], description: b}}\n"
+        );
+        let err = generate("self.yaml", &doc);
+        let text = err.to_string();
+        assert!(matches!(err, Error::RefCycle { .. }), "{shape}: {text}");
+        assert!(text.contains(target), "{shape}: {text}");
+    }
+}
+
 #[test]
 fn duplicate_operation_ids_name_both_places() {
     let doc = format!(

@@ -32,6 +32,14 @@ const KNOWN_FAILURES: &[(&str, &str, &str)] = &[
          the parts byte by byte instead",
     ),
     (
+        "18-self-containing-schemas",
+        "getForest",
+        "Prism 5.14.2's json-schema-faker cannot answer with a schema that holds itself through \
+         a list: it fails with a TypeError (500) on `Even`/`Odd`, and ends the others' recursion \
+         with `{}`, which is no list (`Tree`, `Branch`, `Link`), so the client rightly refuses \
+         the answer; the behaviour test and the round trip decode these values instead",
+    ),
+    (
         "lossless",
         "putNote",
         "Prism 5.14.2 ignores `format: uint8` (a format of the OpenAPI format registry) and \

@@ -184,6 +184,10 @@ fn type_def(def: &TypeDef, api: &Api) -> TokenStream {
              does not break the client.",
         ),
         TypeKind::Untagged { .. } => Some(UNTAGGED_ORDER),
+        TypeKind::Newtype { .. } => Some(
+            "It holds itself through lists or maps, so it is a struct around that list or map \
+             (its one field); on the wire it is the list or map alone.",
+        ),
         _ => None,
     };
     let doc = doc_attrs([def.description.as_deref().or(Some(&fallback)), note]);
@@ -194,6 +198,7 @@ fn type_def(def: &TypeDef, api: &Api) -> TokenStream {
         TypeKind::IntegerEnum { variants } => integer_enum(&name, variants),
         TypeKind::Untagged { variants } => untagged(&name, variants, api),
         TypeKind::Tagged { property, variants } => tagged(&name, property, variants),
+        TypeKind::Newtype { inner } => newtype(&name, inner),
     };
     quote! {
         #doc
@@ -436,6 +441,17 @@ fn tagged(name: &Ident, property: &str, variants: &[TaggedVariant]) -> TokenStre
                 }
             }
         }
+    }
+}
+
+/// A tuple struct around what a self-containing schema stands for, the same on the wire
+/// (`#[serde(transparent)]`).
+fn newtype(name: &Ident, inner: &TypeRef) -> TokenStream {
+    let inner = type_tokens(inner, true);
+    quote! {
+        #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct #name(pub #inner);
     }
 }
 

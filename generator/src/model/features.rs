@@ -93,6 +93,7 @@ fn named_in_kind(kind: &TypeKind) -> impl Iterator<Item = &str> {
         }
         TypeKind::Untagged { variants } => variants.iter().map(|v| &v.ty).collect(),
         TypeKind::Tagged { variants, .. } => variants.iter().map(|v| &v.ty).collect(),
+        TypeKind::Newtype { inner } => vec![inner],
         TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => Vec::new(),
     };
     refs.into_iter().filter_map(named)

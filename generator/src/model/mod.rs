@@ -284,6 +284,14 @@ pub enum TypeKind {
         /// The kinds.
         variants: Vec<TaggedVariant>,
     },
+    /// A component schema that contains itself through lists or maps alone, with no other
+    /// declared type on the way (`Tree: {type: array, items: {$ref: Tree}}`): what it stands for
+    /// names it, which a type alias cannot do, so it is a one-field tuple struct, the same as
+    /// `inner` on the wire.
+    Newtype {
+        /// What the schema stands for: a list or map that leads back to this type.
+        inner: TypeRef,
+    },
 }
 
 /// Keys of an object beyond its listed properties (`additionalProperties`, OpenAPI 3.0 §4.7.24.1).

@@ -33,7 +33,8 @@ pub fn box_cycles(types: &mut [TypeDef]) {
                     variant.boxed = needs_box(&variant.ty);
                 }
             }
-            TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => {}
+            // Its value is a list or map, which holds what it contains on the heap already.
+            TypeKind::Newtype { .. } | TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => {}
         }
     }
 }
@@ -44,6 +45,7 @@ fn direct_children(kind: &TypeKind) -> Vec<String> {
         TypeKind::Struct { fields, .. } => fields.iter().filter_map(|f| direct(&f.ty)).collect(),
         TypeKind::Untagged { variants } => variants.iter().filter_map(|v| direct(&v.ty)).collect(),
         TypeKind::Tagged { variants, .. } => variants.iter().filter_map(|v| direct(&v.ty)).collect(),
+        TypeKind::Newtype { inner } => direct(inner).into_iter().collect(),
         TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => Vec::new(),
     }
 }

@@ -20,7 +20,7 @@
 //! - deprecated components are never shared.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use openapiv3::{
     AdditionalProperties, IntegerFormat, OpenAPI, ReferenceOr, Schema, SchemaKind, StringFormat,
@@ -68,6 +68,8 @@ pub struct TypeSpace<'a> {
     /// Shared inline type → the best name among its copies so far ([`better_name`]), with
     /// that copy's place in the document.
     best_names: BTreeMap<String, (String, String)>,
+    /// Components declared as newtypes ([`TypeKind::Newtype`]), by Rust name.
+    newtypes: BTreeSet<String>,
 }
 
 impl<'a> TypeSpace<'a> {
@@ -86,13 +88,19 @@ impl<'a> TypeSpace<'a> {
             shapes: std::collections::HashMap::new(),
             aliases: Vec::new(),
             best_names: BTreeMap::new(),
+            newtypes: BTreeSet::new(),
         };
         let mut keys: Vec<&String> = schemas.into_iter().flat_map(|m| m.keys()).collect();
         keys.sort();
+        let self_containing = space.self_containing_aliases();
         for key in &keys {
             if let Some(ReferenceOr::Item(schema)) = schemas.and_then(|m| m.get(*key)) {
-                if space.needs_declaration(schema) {
+                let newtype = self_containing.contains(key.as_str());
+                if newtype || space.needs_declaration(schema) {
                     let name = space.names.claim(pascal(key));
+                    if newtype {
+                        space.newtypes.insert(name.clone());
+                    }
                     space.named_components.insert((*key).clone(), name);
                 }
             }
@@ -243,6 +251,7 @@ impl<'a> TypeSpace<'a> {
                     }
                     Some(TypeKind::Untagged { variants }) => pending.extend(variants.iter().map(|v| v.ty.clone())),
                     Some(TypeKind::Tagged { variants, .. }) => pending.extend(variants.iter().map(|v| v.ty.clone())),
+                    Some(TypeKind::Newtype { inner }) => pending.push(inner.clone()),
                     _ => {}
                 },
                 _ => {}
@@ -454,6 +463,10 @@ impl<'a> TypeSpace<'a> {
 
     /// The kind of the type declared for `schema`.
     fn kind(&mut self, name: &str, schema: &Schema, pointer: &str) -> Result<TypeKind> {
+        if self.newtypes.contains(name) {
+            // Not a declaration of its own (a list or map): what it stands for, which names it.
+            return Ok(TypeKind::Newtype { inner: self.inline_value(schema, name, pointer)? });
+        }
         Ok(match &schema.schema_kind {
             SchemaKind::Type(Type::String(s)) => string_enum(s.enumeration.iter().flatten().map(String::as_str)),
             SchemaKind::Type(Type::Integer(i)) => integer_enum(i.enumeration.iter().flatten().copied()),
@@ -816,6 +829,7 @@ fn each_type_ref(kind: &mut TypeKind, visit: &mut impl FnMut(&mut TypeRef)) {
         }
         TypeKind::Untagged { variants } => variants.iter_mut().for_each(|v| walk(&mut v.ty, visit)),
         TypeKind::Tagged { variants, .. } => variants.iter_mut().for_each(|v| walk(&mut v.ty, visit)),
+        TypeKind::Newtype { inner } => walk(inner, visit),
         TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => {}
     }
 }
@@ -859,6 +873,105 @@ fn reference_of<T>(item: &ReferenceOr<T>) -> Option<&str> {
     match item {
         ReferenceOr::Reference { reference } => Some(reference),
         ReferenceOr::Item(_) => None,
+    }
+}
+
+impl<'a> TypeSpace<'a> {
+    /// Component schemas that contain themselves through lists or maps with no declared type
+    /// on the way (`Tree: {type: array, items: {$ref: Tree}}`, and loops of such components):
+    /// each becomes a [`TypeKind::Newtype`], as a type alias cannot name itself. A loop with
+    /// no list or map in it either (`A: {allOf: [{$ref: A}]}`) stands for no value at all and
+    /// is left to [`Self::reference`] to report.
+    ///
+    /// An undeclared schema leads to at most one component ([`alias_step`]), so the components
+    /// and these edges form paths that end or run into one loop; each is walked once, which
+    /// keeps this linear in the number of components.
+    fn self_containing_aliases(&self) -> BTreeSet<&'a str> {
+        let Some(schemas) = self.schemas else { return BTreeSet::new() };
+        let mut found = BTreeSet::new();
+        let mut walked: BTreeSet<&str> = BTreeSet::new();
+        for start in schemas.keys() {
+            // The components on this walk, in order, each with whether its edge passes a list or map.
+            let mut path: Vec<(&str, bool)> = Vec::new();
+            let mut on_path: BTreeMap<&str, usize> = BTreeMap::new();
+            let mut node = start.as_str();
+            while !walked.contains(node) {
+                if let Some(&first) = on_path.get(node) {
+                    let cycle = &path[first..];
+                    if cycle.iter().any(|&(_, contained)| contained) {
+                        let items = cycle.iter().map(|&(key, _)| key);
+                        found.extend(items.filter(|key| matches!(schemas.get(*key), Some(ReferenceOr::Item(_)))));
+                    }
+                    break;
+                }
+                on_path.insert(node, path.len());
+                let Some((next, contained)) = self.alias_edge(node) else {
+                    path.push((node, false));
+                    break;
+                };
+                path.push((node, contained));
+                node = next;
+            }
+            walked.extend(path.iter().map(|&(key, _)| key));
+        }
+        found
+    }
+
+    /// The component the undeclared component `key` stands for a part of, and whether a list
+    /// or map lies on the way; `None` when it leads to no component or to a declared type.
+    fn alias_edge(&self, key: &str) -> Option<(&'a str, bool)> {
+        let mut schema = match self.schemas?.get(key)? {
+            ReferenceOr::Reference { reference } => return Some((component_name(reference, SCHEMAS, "").ok()?, false)),
+            ReferenceOr::Item(schema) => schema,
+        };
+        let mut contained = false;
+        loop {
+            if self.needs_declaration(schema) {
+                return None;
+            }
+            let (next, container) = alias_step(schema)?;
+            contained |= container;
+            match next {
+                AliasNext::Component(reference) => return Some((component_name(reference, SCHEMAS, "").ok()?, contained)),
+                AliasNext::Inline(inner) => schema = inner,
+            }
+        }
+    }
+}
+
+/// Where an undeclared schema leads: a component, or a schema written in place.
+enum AliasNext<'s> {
+    Component(&'s str),
+    Inline(&'s Schema),
+}
+
+/// The one schema an undeclared schema's type is made from (as [`TypeSpace::inline_value`]
+/// reads it: a list's items, a map's values, the typed part of an `allOf`, the only part of a
+/// `oneOf` or `anyOf`), and whether it sits inside a list or map; `None` for the rest.
+fn alias_step(schema: &Schema) -> Option<(AliasNext<'_>, bool)> {
+    fn next<T: std::borrow::Borrow<Schema>>(item: &ReferenceOr<T>) -> AliasNext<'_> {
+        match item {
+            ReferenceOr::Reference { reference } => AliasNext::Component(reference),
+            ReferenceOr::Item(schema) => AliasNext::Inline(schema.borrow()),
+        }
+    }
+    fn map_value(additional: Option<&AdditionalProperties>) -> Option<(AliasNext<'_>, bool)> {
+        match additional {
+            Some(AdditionalProperties::Schema(value)) => Some((next(value.as_ref()), true)),
+            _ => None,
+        }
+    }
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::Array(array)) => Some((next(array.items.as_ref()?), true)),
+        SchemaKind::Type(Type::Object(object)) => map_value(object.additional_properties.as_ref()),
+        SchemaKind::Any(any) if any.typ.as_deref() == Some("object") || any.additional_properties.is_some() => {
+            map_value(any.additional_properties.as_ref())
+        }
+        SchemaKind::AllOf { all_of } => Some((next(all_of.iter().find(|part| !annotation_only(part))?), false)),
+        SchemaKind::OneOf { one_of: parts } | SchemaKind::AnyOf { any_of: parts } if parts.len() == 1 => {
+            Some((next(&parts[0]), false))
+        }
+        _ => None,
     }
 }
 
@@ -986,6 +1099,7 @@ fn specificity(ty: &TypeRef, defs: &BTreeMap<String, TypeDef>) -> Specificity {
             Some(TypeKind::Struct { fields, .. }) => {
                 (7, Reverse(fields.iter().filter(|f| f.required && !f.nullable).count()))
             }
+            Some(TypeKind::Newtype { inner }) => specificity(inner, defs),
             Some(TypeKind::Tagged { .. } | TypeKind::Untagged { .. }) | None => (8, Reverse(0)),
         },
         integer => {
