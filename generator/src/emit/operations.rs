@@ -239,7 +239,8 @@ fn operation(op: &Operation) -> TokenStream {
     });
     let body_setter = op.body.as_ref().filter(|b| !b.required).map(|body| {
         let ty = body_type(body);
-        let doc = doc_literal(&format!(" Sets the request body, sent as {}.", code(&body.content_type)));
+        let files = file_parts_note(&body.parts).map(|note| format!(" {note}")).unwrap_or_default();
+        let doc = doc_literal(&format!(" Sets the request body, sent as {}.{files}", code(&body.content_type)));
         let description = body.description.as_deref().map(|d| doc_literal(&format!(" {}", d.trim())));
         let description = description.map(|d| quote!(#[doc = ""] #[doc = #d]));
         quote! {
@@ -454,6 +455,23 @@ fn attach(media: BodyMedia, content_type: &str, parts: &[MultipartPart], form_en
     }
 }
 
+/// What a multipart body does with its files, for the body's docs: which properties are file
+/// parts, and that a missing one sends no part (RFC 7578 has no `null` part).
+fn file_parts_note(parts: &[MultipartPart]) -> Option<String> {
+    let files: Vec<String> = parts.iter().filter(|p| p.binary).map(|p| code(&p.wire_name)).collect();
+    if files.is_empty() {
+        return None;
+    }
+    let lists = parts.iter().any(|p| p.files);
+    Some(format!(
+        "{} {} sent as file parts named after the property{}; a file{} that is absent or `null` sends no part.",
+        files.join(", "),
+        if files.len() == 1 { "is" } else { "are" },
+        if lists { ", one per item of a list" } else { "" },
+        if lists { ", list or item" } else { "" },
+    ))
+}
+
 fn multipart_body(parts: &[MultipartPart]) -> TokenStream {
     let parts = parts.iter().map(|part| {
         let name = &part.wire_name;
@@ -462,13 +480,14 @@ fn multipart_body(parts: &[MultipartPart]) -> TokenStream {
             let content_type = part.content_type.as_deref().unwrap_or("application/octet-stream");
             let add = |bytes: TokenStream| quote!(form.file(#name, #name, #bytes, #content_type));
             if part.files {
-                // One file part per item; an absent or null list sends none.
+                // One file part per item; an absent or null list, or a null item, sends none.
                 let add = add(quote!(bytes));
                 let items = match (part.optional, part.explicit_null) {
                     (false, _) => quote!(body.#field.iter()),
                     (true, false) => quote!(body.#field.iter().flatten()),
                     (true, true) => quote!(body.#field.iter().flatten().flatten()),
                 };
+                let items = if part.null_items { quote!(#items.flatten()) } else { items };
                 quote! {
                     let form = #items.fold(form, |form, bytes| #add);
                 }
@@ -785,8 +804,9 @@ fn operation_docs(op: &Operation) -> TokenStream {
     }
     if let Some(body) = &op.body {
         let description = if body.required { body.description.as_deref().unwrap_or("").trim() } else { "" };
+        let files = file_parts_note(&body.parts).map(|note| format!(" {note}")).unwrap_or_default();
         args.push(list_item(&format!(
-            "`body`: the request body, sent as {}, {}. {description}",
+            "`body`: the request body, sent as {}, {}.{files} {description}",
             code(&body.content_type),
             if body.required { "required".to_owned() } else { format!("optional, set with [`body`]({}::body)", op.builder) }
         )));

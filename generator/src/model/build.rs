@@ -652,9 +652,14 @@ fn request_body(
     }))
 }
 
-/// Whether a multipart property of type `ty` is a list of files.
-fn files(ty: &TypeRef) -> bool {
-    matches!(ty, TypeRef::Array(item) if **item == TypeRef::Bytes)
+/// When a multipart property of type `ty` is a list of files: whether its items may be `null`.
+fn file_list(ty: &TypeRef) -> Option<bool> {
+    let TypeRef::Array(item) = ty else { return None };
+    match item.as_ref() {
+        TypeRef::Bytes => Some(false),
+        TypeRef::Nullable(inner) if **inner == TypeRef::Bytes => Some(true),
+        _ => None,
+    }
 }
 
 /// The parts of a `multipart/form-data` body of type `ty`: one per field of its struct, with
@@ -667,8 +672,9 @@ fn multipart_parts(ty: &TypeRef, media_type: &MediaType, types: &TypeSpace<'_>) 
             .map(|field| MultipartPart {
                 wire_name: field.wire_name.clone(),
                 field: field.name.clone(),
-                binary: field.ty == TypeRef::Bytes || files(&field.ty),
-                files: files(&field.ty),
+                binary: field.ty == TypeRef::Bytes || file_list(&field.ty).is_some(),
+                files: file_list(&field.ty).is_some(),
+                null_items: file_list(&field.ty) == Some(true),
                 optional: !field.required || field.nullable,
                 explicit_null: !field.required && field.nullable,
                 content_type: media_type.encoding.get(&field.wire_name).and_then(|e| e.content_type.clone()),

@@ -718,6 +718,9 @@ pub struct MultipartPart {
     /// per item, each under the property's name (OpenAPI 3.0.3, "Special Considerations for
     /// multipart Content", uploading multiple files; RFC 7578 §4.3). `binary` is then true.
     pub files: bool,
+    /// Whether the items of a list of files may be `null` (`Vec<Option<Vec<u8>>>`); a `null`
+    /// item sends no part, as a file part cannot carry `null`.
+    pub null_items: bool,
     /// Whether the field is an `Option` (the property is optional or nullable).
     pub optional: bool,
     /// Whether it is an `Option<Option<_>>` (optional and nullable), whose `Some(None)` is an

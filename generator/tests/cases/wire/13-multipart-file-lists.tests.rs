@@ -1,5 +1,6 @@
 //! 13-multipart-file-lists.yaml: each item of a list of files is a file part of its own,
-//! under the property's name, in order; an empty, absent or null list sends none.
+//! under the property's name, in order; an empty, absent or null list sends none, nor does a
+//! null item.
 
 use wire_13_multipart_file_lists::{types::UploadPagesRequest, Client};
 use wiremock::{matchers::method, Mock, MockServer, ResponseTemplate};
@@ -17,7 +18,9 @@ async fn a_list_of_files_is_one_file_part_per_item() {
     Mock::given(method("POST")).respond_with(ResponseTemplate::new(204)).mount(&server).await;
     let client = Client::builder().base_url(server.uri()).build().unwrap();
     let pages = vec![b"one".to_vec(), b"two".to_vec()];
-    client.upload_pages(&UploadPagesRequest::new("c", pages.clone()).with_extras(Some(vec![b"x".to_vec()]))).await.unwrap();
+    let drafts = vec![Some(b"d1".to_vec()), None, Some(b"d2".to_vec())];
+    let first = UploadPagesRequest::new("c", pages.clone()).with_extras(Some(vec![b"x".to_vec()])).with_drafts(drafts);
+    client.upload_pages(&first).await.unwrap();
     client.upload_pages(&UploadPagesRequest::new("c", Vec::new()).with_extras(None)).await.unwrap();
     client.upload_pages(&UploadPagesRequest::new("c", pages)).await.unwrap();
 
@@ -27,6 +30,10 @@ async fn a_list_of_files_is_one_file_part_per_item() {
     assert!(one.is_some() && two.is_some() && one < two, "{}", body(0));
     assert_eq!(body(0).matches("form-data; name=\"pages\"").count(), 2, "{}", body(0));
     assert!(body(0).contains(&part("extras", "x")), "{}", body(0));
+    // A null item: no part for it, the others in order.
+    let (d1, d2) = (body(0).find(&part("drafts", "d1")), body(0).find(&part("drafts", "d2")));
+    assert!(d1.is_some() && d2.is_some() && d1 < d2, "{}", body(0));
+    assert_eq!(body(0).matches("form-data; name=\"drafts\"").count(), 2, "{}", body(0));
     // Empty list, null list: no part, the caption still sent.
     assert!(!body(1).contains("pages") && !body(1).contains("extras"), "{}", body(1));
     assert!(body(1).contains("form-data; name=\"caption\""), "{}", body(1));
