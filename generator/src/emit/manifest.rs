@@ -132,7 +132,9 @@ fn package(settings: &Settings, name: &str, description: &str) -> String {
 
 /// `text` as a TOML basic string, quotes included (TOML 1.0, "String"): one line, since a
 /// package description is a one-line summary, with `\\`, `"` and the control characters TOML
-/// forbids there escaped (a document's title may hold any of them).
+/// forbids there escaped (a document's title may hold any of them). The model's title is one
+/// line already; white space is still collapsed here so that no caller can write a line break
+/// into a basic string, which TOML forbids.
 pub(crate) fn toml_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
