@@ -39,6 +39,10 @@ const SCHEMAS: &str = "#/components/schemas/";
 /// Extension that marks a string as sensitive (never printed), besides `format: password`.
 const SENSITIVE: &str = "x-sensitive";
 
+/// The prelude's values, which the types module names unqualified (`None` in a constructor):
+/// a newtype is a tuple struct, whose name is a value too, so no type takes these names.
+const VALUE_NAMES: &[&str] = &["None", "Some", "Ok", "Err"];
+
 /// Properties by wire name, each with the pointer of the object schema that lists it.
 type LocatedProperties = indexmap::IndexMap<String, (ReferenceOr<Box<Schema>>, String)>;
 
@@ -78,7 +82,7 @@ impl<'a> TypeSpace<'a> {
         let schemas = spec.components.as_ref().map(|c| &c.schemas);
         let mut space = TypeSpace {
             schemas,
-            names: Scope::default(),
+            names: Scope::with_taken(VALUE_NAMES.iter().copied()),
             named_components: BTreeMap::new(),
             defs: BTreeMap::new(),
             resolving: Vec::new(),
@@ -317,7 +321,7 @@ impl<'a> TypeSpace<'a> {
         let key = component_name(reference, SCHEMAS, pointer)?;
         if let Some(name) = self.named_components.get(key) {
             // A component that is nullable by construction makes every use of it nullable.
-            let nullable = matches!(self.schemas.and_then(|m| m.get(key)), Some(ReferenceOr::Item(s)) if s.schema_data.nullable);
+            let nullable = matches!(self.schemas.and_then(|m| m.get(key)), Some(ReferenceOr::Item(s)) if self.admits_null(s));
             let ty = TypeRef::Named(name.clone());
             return Ok(if nullable { TypeRef::nullable(ty) } else { ty });
         }
@@ -359,7 +363,22 @@ impl<'a> TypeSpace<'a> {
     /// The type of an inline schema; `nullable: true` (also beside an `allOf`) wraps it.
     fn inline(&mut self, schema: &Schema, hint: &str, pointer: &str) -> Result<TypeRef> {
         let ty = self.inline_value(schema, hint, pointer)?;
-        Ok(if schema.schema_data.nullable { TypeRef::nullable(ty) } else { ty })
+        Ok(if self.admits_null(schema) { TypeRef::nullable(ty) } else { ty })
+    }
+
+    /// Whether `schema`'s values include `null`: it is `nullable`, or it is a union of two or
+    /// more alternatives of which one is (OpenAPI 3.0.3 §4.7.24.1, `nullable`; JSON Schema's
+    /// `oneOf`/`anyOf` hold a value any alternative holds). Its uses are then `Option`s, so
+    /// that a field keeps a present `null` apart from an absent key. (A one-part union is
+    /// that part, nullable or not, already.)
+    fn admits_null(&self, schema: &Schema) -> bool {
+        match &schema.schema_kind {
+            _ if schema.schema_data.nullable => true,
+            SchemaKind::OneOf { one_of: parts } | SchemaKind::AnyOf { any_of: parts } if parts.len() > 1 => {
+                parts.iter().any(|part| matches!(self.schema_of(part, ""), Ok((member, _)) if member.schema_data.nullable))
+            }
+            _ => false,
+        }
     }
 
     fn inline_value(&mut self, schema: &Schema, hint: &str, pointer: &str) -> Result<TypeRef> {
@@ -640,10 +659,46 @@ impl<'a> TypeSpace<'a> {
         let mut properties = indexmap::IndexMap::new();
         let mut required = Vec::new();
         self.collect_properties(parts, pointer, &mut properties, &mut required, 0)?;
-        let required = add_unlisted_required(&mut properties, &required, pointer);
-        Ok(TypeKind::Struct {
-            fields: self.fields(name, &properties, &required, &mut Scope::default())?,
-            additional: Additional::Ignored,
+        let kept = self.other_keys_of_parts(parts, pointer, 0);
+        // As in `object`: the map of the other keys holds a required name no part defines.
+        let required = if kept.is_some() { Cow::Borrowed(&required[..]) } else { add_unlisted_required(&mut properties, &required, pointer) };
+        let mut scope = Scope::default();
+        let fields = self.fields(name, &properties, &required, &mut scope)?;
+        let additional = match kept {
+            None => Additional::Ignored,
+            Some((None, _)) => Additional::Kept { name: scope.claim("additional_properties".into()), ty: TypeRef::Json },
+            Some((Some(schema), at)) => Additional::Kept {
+                name: scope.claim("additional_properties".into()),
+                ty: self.type_ref(&schema, &format!("{name}Value"), &pointer_push(&at, "additionalProperties"))?,
+            },
+        };
+        Ok(TypeKind::Struct { fields, additional })
+    }
+
+    /// The first `additionalProperties` among an `allOf`'s parts (nested `allOf`s included)
+    /// that keeps the keys beyond the properties: its schema (`None` for `true`, any value) and
+    /// where its part is. A part that is a map (`StrMap: {additionalProperties: {type:
+    /// string}}`) makes the merged struct keep such keys too, which it would otherwise drop.
+    fn other_keys_of_parts(
+        &self,
+        parts: &[ReferenceOr<Schema>],
+        pointer: &str,
+        depth: usize,
+    ) -> Option<(Option<ReferenceOr<Schema>>, String)> {
+        let all_of_pointer = pointer_push(pointer, "allOf");
+        parts.iter().enumerate().find_map(|(index, part)| {
+            let (schema, at) = self.schema_of(part, &pointer_push(&all_of_pointer, &index.to_string())).ok()?;
+            let additional = match &schema.schema_kind {
+                SchemaKind::Type(Type::Object(object)) => object.additional_properties.as_ref(),
+                SchemaKind::Any(any) => any.additional_properties.as_ref(),
+                SchemaKind::AllOf { all_of } if depth < 16 => return self.other_keys_of_parts(all_of, &at, depth + 1),
+                _ => None,
+            };
+            match additional? {
+                AdditionalProperties::Any(true) => Some((None, at)),
+                AdditionalProperties::Schema(schema) => Some((Some(schema.as_ref().clone()), at)),
+                AdditionalProperties::Any(false) => None,
+            }
         })
     }
 
@@ -1155,6 +1210,9 @@ fn integer_enum(values: impl Iterator<Item = i64>) -> TypeKind {
 
 fn variant_name_for(ty: &TypeRef) -> String {
     match ty {
+        // A component still being resolved ([`TypeSpace::reference`]'s placeholder, replaced by
+        // its type later): named after the component.
+        TypeRef::Named(name) if name.starts_with('\0') => pascal(name.rsplit('/').next().unwrap_or_default()),
         TypeRef::Named(name) => name.clone(),
         TypeRef::String | TypeRef::Secret => "String".into(),
 

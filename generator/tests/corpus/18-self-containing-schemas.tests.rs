@@ -5,7 +5,9 @@
 use std::collections::BTreeMap;
 
 use corpus_18_self_containing_schemas::mock::MockServer;
-use corpus_18_self_containing_schemas::types::{Branch, Branches, Chain, Even, Forest, Grid, Nested, Odd, Tree, Value_};
+use corpus_18_self_containing_schemas::types::{
+    Branch, Branches, Chain, Even, Forest, Grid, MixedItem, Nested, None2, Odd, Tree, Value_,
+};
 
 fn leaf() -> Tree {
     Tree(Vec::new())
@@ -34,7 +36,9 @@ fn every_kind_of_loop_reads_and_writes_its_own_json() {
         "even": [{"x": []}, {"y": [{}]}],
         "branch": [[], [[]]],
         "chain": [null, [null, []]],
-        "value": {"k": {}}
+        "value": {"k": {}},
+        "none": [[], [[]]],
+        "mixed": ["a", ["b", []]]
     });
     let forest: Forest = serde_json::from_value(json.clone()).unwrap();
     let names = Nested(BTreeMap::from([
@@ -48,6 +52,10 @@ fn every_kind_of_loop_reads_and_writes_its_own_json() {
     let branch = |items: Vec<Branch>| Branch(Branches(items));
     assert_eq!(forest.branch, Some(branch(vec![branch(vec![]), branch(vec![branch(vec![])])])));
     assert_eq!(forest.chain, Some(Some(Chain(vec![None, Some(Chain(vec![None, Some(Chain::default())]))]))));
+    // The component `None` is `None2`: the prelude's `None` keeps its meaning.
+    assert_eq!(forest.none, Some(None2(vec![None2(vec![]), None2(vec![None2(vec![])])])));
+    let mixed = vec![MixedItem::String("a".into()), MixedItem::Mixed(vec![MixedItem::String("b".into()), MixedItem::Mixed(vec![])])];
+    assert_eq!(forest.mixed, Some(mixed));
     // An object goes to the map alternative, a list to the list one.
     assert!(matches!(&forest.value, Some(Value_::Nested(nested)) if nested.0.contains_key("k")), "{:?}", forest.value);
     let list: Value_ = serde_json::from_str("[[]]").unwrap();
