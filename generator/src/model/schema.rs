@@ -504,7 +504,16 @@ impl<'a> TypeSpace<'a> {
             }
             SchemaKind::OneOf { one_of: parts } | SchemaKind::AnyOf { any_of: parts } => {
                 let key = if matches!(schema.schema_kind, SchemaKind::OneOf { .. }) { "oneOf" } else { "anyOf" };
-                self.untagged(name, parts, &pointer_push(pointer, key))?
+                let pointer = pointer_push(pointer, key);
+                if let Some(values) = self.string_values_of_every(parts) {
+                    // A choice of string values (3.1's `oneOf` of `const`s): one enum of them
+                    // all. As alternatives, the first enum's `Unknown` would take every string.
+                    string_enum(values.into_iter())
+                } else if let Some((property, values)) = self.implicit_tag(parts) {
+                    self.implicitly_tagged(name, &property, &values, parts, &pointer)?
+                } else {
+                    self.untagged(name, parts, &pointer)?
+                }
             }
             SchemaKind::AllOf { all_of } => self.merged(name, all_of, pointer)?,
             _ => unreachable!("needs_declaration only admits enums, objects and compositions"),
@@ -620,6 +629,78 @@ impl<'a> TypeSpace<'a> {
             variants.push(UntaggedVariant { name: variant_name, ty, boxed: false });
         }
         Ok(TypeKind::Untagged { variants })
+    }
+
+    /// The string values every alternative lists, when each is a string enum (or a `const`):
+    /// `None` when one is anything else.
+    fn string_values_of_every<'p>(&'p self, parts: &'p [ReferenceOr<Schema>]) -> Option<Vec<&'p str>> {
+        let mut values = Vec::new();
+        for part in parts {
+            let (schema, _) = self.schema_of(part, "").ok()?;
+            values.extend(string_values(schema)?);
+        }
+        Some(values)
+    }
+
+    /// A property that every alternative (an object, after `$ref`s) requires and gives one
+    /// string value of its own (`kind: {const: cat}` / `{const: dog}`): the alternatives'
+    /// discriminator in all but name, 3.1's usual way to write one. The property and each
+    /// alternative's value, when there is such a property (the first listed).
+    fn implicit_tag(&self, parts: &[ReferenceOr<Schema>]) -> Option<(String, Vec<String>)> {
+        type Properties = indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>;
+        let objects: Vec<(&Properties, &[String])> = parts
+            .iter()
+            .map(|part| match &self.schema_of(part, "").ok()?.0.schema_kind {
+                SchemaKind::Type(Type::Object(object)) => Some((&object.properties, object.required.as_slice())),
+                SchemaKind::Any(any) if !any.properties.is_empty() => Some((&any.properties, any.required.as_slice())),
+                _ => None,
+            })
+            .collect::<Option<_>>()?;
+        let (first, _) = objects.first()?;
+        first.keys().find_map(|property| {
+            let values: Vec<&str> = objects
+                .iter()
+                .map(|(properties, required)| {
+                    if !required.contains(property) {
+                        return None;
+                    }
+                    let schema = match properties.get(property)? {
+                        ReferenceOr::Item(schema) => schema.as_ref(),
+                        ReferenceOr::Reference { reference } => match self.schemas?.get(component_name(reference, SCHEMAS, "").ok()?)? {
+                            ReferenceOr::Item(schema) => schema,
+                            ReferenceOr::Reference { .. } => return None,
+                        },
+                    };
+                    match string_values(schema)?.as_slice() {
+                        [value] => Some(*value),
+                        _ => None,
+                    }
+                })
+                .collect::<Option<_>>()?;
+            let distinct: BTreeSet<&str> = values.iter().copied().collect();
+            (distinct.len() == values.len()).then(|| (property.clone(), values.into_iter().map(str::to_owned).collect()))
+        })
+    }
+
+    /// A union whose alternatives `implicit_tag` tells apart by `property`: tagged by it, as
+    /// with a `discriminator` (an alternative's `Unknown` value would otherwise take the
+    /// others' objects when tried first).
+    fn implicitly_tagged(
+        &mut self,
+        name: &str,
+        property: &str,
+        values: &[String],
+        parts: &[ReferenceOr<Schema>],
+        pointer: &str,
+    ) -> Result<TypeKind> {
+        let mut scope = Scope::with_taken(["Unknown"]);
+        let mut variants = Vec::new();
+        for (index, (part, value)) in parts.iter().zip(values).enumerate() {
+            let ty = self.type_ref(part, &format!("{name}{}", pascal(value)), &pointer_push(pointer, &index.to_string()))?;
+            // Named after its value, which says what it is (`Circle`, whatever its type's name).
+            variants.push(TaggedVariant { name: scope.claim(pascal(value)), values: vec![value.clone()], ty, boxed: false });
+        }
+        Ok(TypeKind::Tagged { property: property.to_owned(), variants })
     }
 
     /// `oneOf` of `$ref`s with a `discriminator`: the kind is chosen by the named property,
@@ -1179,6 +1260,20 @@ fn needs_declaration(schema: &Schema) -> bool {
             !any.properties.is_empty() || (!any.enumeration.is_empty() && any.enumeration.iter().all(|v| v.is_string()))
         }
         _ => false,
+    }
+}
+
+/// The values of a string enum schema (`enum` of strings, or 3.1's `const` made one by the
+/// loader); `None` for any other schema.
+fn string_values(schema: &Schema) -> Option<Vec<&str>> {
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::String(s)) if !s.enumeration.is_empty() => s.enumeration.iter().map(Option::as_deref).collect(),
+        SchemaKind::Any(any)
+            if !any.enumeration.is_empty() && any.properties.is_empty() && matches!(any.typ.as_deref(), None | Some("string")) =>
+        {
+            any.enumeration.iter().map(serde_json::Value::as_str).collect()
+        }
+        _ => None,
     }
 }
 
