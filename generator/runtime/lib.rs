@@ -68,7 +68,7 @@ pub use multipart::Multipart;
 #[doc(hidden)]
 pub use pagination::paginate;
 #[doc(hidden)]
-pub use params::{path as path_param, Param, Style};
+pub use params::{required_path as path_param, Param, Style};
 #[doc(hidden)]
 pub use request::{Method, Operation, RawResponse, RequestParts};
 // The generated crate names `reqwest::Client` (`ClientBuilder::http_client`) without

@@ -454,6 +454,28 @@ pub fn path<T: Serialize + ?Sized>(param: &Param, value: &T) -> Result<String, E
     Ok(expand(param, &node, Escape::Unreserved, &Layout::of(param.style)))
 }
 
+/// The text of a path parameter, as [`path`] gives it, refusing an empty one: an empty
+/// segment addresses another resource (`/users/{id}/repos` with `""` is `/users//repos`, and
+/// `/users/{id}` becomes `/users/`, the collection), and OpenAPI's path parameters are always
+/// required (3.0.3, Parameter Object: `required` MUST be `true`). This is what generated
+/// operations call.
+///
+/// # Errors
+///
+/// [`Error::Encode`] when the value has no text form, or its text is empty (an empty string
+/// or list); the request is then not sent.
+pub fn required_path<T: Serialize + ?Sized>(param: &Param, value: &T) -> Result<String, Error> {
+    let text = path(param, value)?;
+    if text.is_empty() {
+        return Err(encode_error(format!(
+            "path parameter `{}` is empty, which would address another resource (an empty path \
+             segment); pass a non-empty value",
+            param.name
+        )));
+    }
+    Ok(text)
+}
+
 /// The query-string text of a parameter (`form`, `spaceDelimited`, `pipeDelimited` or
 /// `deepObject`): one or more `name=value` pairs joined by `&`, percent-encoded per RFC 3986
 /// (reserved characters kept with `allowReserved`); empty when the value is undefined.

@@ -108,6 +108,19 @@ fn values_are_percent_encoded_per_rfc_3986() {
 }
 
 #[test]
+fn an_empty_path_parameter_is_refused_not_sent_as_an_empty_segment() {
+    let id = Param::new("id", Style::Simple);
+    assert_eq!(required_path(&id, "a b").unwrap(), "a%20b");
+    for empty in [serde_json::json!(""), serde_json::json!([])] {
+        let err = required_path(&id, &empty).unwrap_err();
+        assert!(matches!(&err, Error::Encode { message, .. } if message.contains("`id` is empty")), "{err:?}");
+    }
+    // Label and matrix styles always write their prefix, so an empty value is still a segment.
+    assert_eq!(required_path(&Param::new("id", Style::Label), "").unwrap(), ".");
+    assert_eq!(required_path(&Param::new("id", Style::Matrix), "").unwrap(), ";id");
+}
+
+#[test]
 fn allow_reserved_keeps_reserved_characters_and_percent_triples() {
     let param = Param::new("q", Style::Form).allow_reserved();
     assert_eq!(query(&param, "a/b:c?d=e[0]").unwrap(), "q=a/b:c?d=e[0]");

@@ -27,6 +27,16 @@ async fn each_setter_sets_its_own_thing_and_the_repeated_parameter_is_encoded_on
     assert_eq!(requests[0].header("timeout"), Some("30s"));
 }
 
+#[tokio::test]
+async fn an_empty_path_parameter_sends_nothing() {
+    let mock = MockServer::start().await;
+    let client = mock.client_builder().environment_2("staging").timeout_2("30s").build().unwrap();
+    // `/copies//of/` would address another resource.
+    let err = client.get_copy("").await.unwrap_err();
+    assert!(matches!(&err, Error::Encode { message, .. } if message.contains("`id` is empty")), "{err:?}");
+    assert!(mock.received_requests().await.is_empty());
+}
+
 #[test]
 fn the_server_enum_keeps_its_setter_and_the_header_setters_are_required() {
     assert_eq!(Environment::Europe.api_url(), "https://eu.example.com");
