@@ -454,7 +454,7 @@ pub fn path<T: Serialize + ?Sized>(param: &Param, value: &T) -> Result<String, E
     Ok(expand(param, &node, Escape::Unreserved, &Layout::of(param.style)))
 }
 
-/// The text of a path parameter, as [`path`] gives it, refusing an empty one: an empty
+/// The text of a path parameter, as `path` gives it, refusing an empty one: an empty
 /// segment addresses another resource (`/users/{id}/repos` with `""` is `/users//repos`, and
 /// `/users/{id}` becomes `/users/`, the collection), and OpenAPI's path parameters are always
 /// required (3.0.3, Parameter Object: `required` MUST be `true`). This is what generated
