@@ -30,6 +30,8 @@ impl Client {
     ///
     /// Returns [`Error::Api`] when the server answers with a status outside 2xx, and another [`Error`] variant when the call cannot be made or its answer cannot be read.
     ///
+    /// Returns [`Error::Encode`], and sends nothing, when `customer_id` is empty (an empty string or list): an empty path segment would address another resource.
+    ///
     /// Documented error answers:
     ///
     /// - 401: Invalid credentials (body: [`types::OAuthError`], read it with [`ApiError::body_as`](crate::ApiError::body_as))
@@ -116,6 +118,8 @@ impl Client {
     ///
     /// Returns [`Error::Api`] when the server answers with a status outside 2xx, and another [`Error`] variant when the call cannot be made or its answer cannot be read.
     ///
+    /// Returns [`Error::Encode`], and sends nothing, when `principal_id` is empty (an empty string or list): an empty path segment would address another resource.
+    ///
     /// Documented error answers:
     ///
     /// - 401: Unauthorized
@@ -146,6 +150,8 @@ impl Client {
     /// # Errors
     ///
     /// Returns [`Error::Api`] when the server answers with a status outside 2xx, and another [`Error`] variant when the call cannot be made or its answer cannot be read.
+    ///
+    /// Returns [`Error::Encode`], and sends nothing, when `principal_id` is empty (an empty string or list): an empty path segment would address another resource.
     ///
     /// Documented error answers:
     ///
@@ -199,6 +205,8 @@ impl Client {
     /// # Errors
     ///
     /// Returns [`Error::Api`] when the server answers with a status outside 2xx, and another [`Error`] variant when the call cannot be made or its answer cannot be read.
+    ///
+    /// Returns [`Error::Encode`], and sends nothing, when `location_id` is empty (an empty string or list): an empty path segment would address another resource.
     ///
     /// Documented error answers:
     ///

@@ -8,7 +8,7 @@ use super::docs::{code, doc_attrs, doc_literal, list_item};
 use super::types::{ident, type_tokens};
 use crate::model::{
     Api, BodyMedia, FormEncoding, HttpMethod, MultipartPart, Operation, Param, ParamLocation, ParamStyle, PathPart, RequestBody,
-    ResponseBody, Status,
+    ResponseBody, Status, TypeKind,
     TypeRef,
 };
 
@@ -23,7 +23,7 @@ pub fn part_count(api: &Api) -> usize {
 /// the whole file, and parts can be made on several threads.
 pub fn part(api: &Api, index: usize) -> TokenStream {
     let Some(index) = index.checked_sub(1) else {
-        let methods = api.operations.iter().map(|op| super::gate(&op.features, client_method(op)));
+        let methods = api.operations.iter().map(|op| super::gate(&op.features, client_method(op, api)));
         return quote! {
             //! The operations of the document: a method of [`Client`] per operation, taking the
             //! required parameters and returning the operation's request builder, with a setter
@@ -155,10 +155,10 @@ fn optional_type(param: &Param) -> TokenStream {
 }
 
 /// The method of `Client` that starts a request: required arguments in, builder out.
-fn client_method(op: &Operation) -> TokenStream {
+fn client_method(op: &Operation, api: &Api) -> TokenStream {
     let name = ident(&op.method_name);
     let builder = ident(&op.builder);
-    let docs = operation_docs(op);
+    let docs = operation_docs(op, api);
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
     let (args, names) = required_args(op);
     let many_arguments = super::allow_many_arguments(args.len() + 1);
@@ -546,6 +546,31 @@ fn with_response_docs(op: &Operation) -> TokenStream {
     doc_attrs(sections.iter().map(|s| Some(s.as_str())))
 }
 
+/// Whether a path parameter of type `ty` can have empty text (which the runtime refuses):
+/// strings, lists, maps and objects can; numbers, booleans, timestamps and integer enums
+/// cannot.
+fn may_be_empty(ty: &TypeRef, api: &Api) -> bool {
+    match ty {
+        TypeRef::Nullable(inner) => may_be_empty(inner, api),
+        TypeRef::Named(name) => !matches!(
+            api.types.binary_search_by(|def| def.name.as_str().cmp(name)).map(|at| &api.types[at].kind),
+            Ok(TypeKind::IntegerEnum { .. })
+        ),
+        TypeRef::Int8
+        | TypeRef::Int16
+        | TypeRef::Int32
+        | TypeRef::Int64
+        | TypeRef::Uint8
+        | TypeRef::Uint16
+        | TypeRef::Uint32
+        | TypeRef::Uint64
+        | TypeRef::Float
+        | TypeRef::Boolean
+        | TypeRef::DateTime => false,
+        TypeRef::String | TypeRef::Secret | TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Bytes | TypeRef::Json => true,
+    }
+}
+
 fn method_variant(method: HttpMethod) -> &'static str {
     match method {
         HttpMethod::Get => "Get",
@@ -769,7 +794,7 @@ fn decode_enum(op: &Operation, name: &str) -> (TokenStream, TokenStream) {
     )
 }
 
-fn operation_docs(op: &Operation) -> TokenStream {
+fn operation_docs(op: &Operation, api: &Api) -> TokenStream {
     let mut sections: Vec<String> = Vec::new();
     if let Some(summary) = &op.summary {
         sections.push(summary.clone());
@@ -824,6 +849,19 @@ fn operation_docs(op: &Operation) -> TokenStream {
          [`Error`] variant when the call cannot be made or its answer cannot be read."
             .to_owned(),
     ];
+    let empty_able: Vec<String> = op
+        .params
+        .iter()
+        .filter(|param| param.location == ParamLocation::Path && param.style == ParamStyle::Simple && may_be_empty(&param.ty, api))
+        .map(|param| code(&param.rust_name))
+        .collect();
+    if !empty_able.is_empty() {
+        errors.push(format!(
+            "Returns [`Error::Encode`], and sends nothing, when {} is empty (an empty string or list): an \
+             empty path segment would address another resource.",
+            empty_able.join(" or "),
+        ));
+    }
     let documented: Vec<String> = op
         .errors
         .iter()

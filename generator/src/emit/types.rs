@@ -167,7 +167,8 @@ fn alias_def(alias: &TypeAlias) -> TokenStream {
     let target = ident(&alias.target);
     let same = format!("The same shape as [`{}`], so the same type.", alias.target);
     let fallback = describe_origin(&alias.origin);
-    let doc = doc_attrs([alias.description.as_deref().or(Some(&fallback)), Some(&same)]);
+    let renamed = renamed_note(&alias.origin, &alias.name);
+    let doc = doc_attrs([alias.description.as_deref().or(Some(&fallback)), Some(&same), renamed.as_deref()]);
     quote! {
         #doc
         pub type #name = #target;
@@ -190,7 +191,8 @@ fn type_def(def: &TypeDef, api: &Api) -> TokenStream {
         ),
         _ => None,
     };
-    let doc = doc_attrs([def.description.as_deref().or(Some(&fallback)), note]);
+    let renamed = renamed_note(&def.origin, &def.name);
+    let doc = doc_attrs([def.description.as_deref().or(Some(&fallback)), note, renamed.as_deref()]);
     let deprecated = def.deprecated.then(|| quote!(#[deprecated]));
     let body = match &def.kind {
         TypeKind::Struct { fields, additional } => struct_def(&name, fields, additional),
@@ -205,6 +207,22 @@ fn type_def(def: &TypeDef, api: &Api) -> TokenStream {
         #deprecated
         #body
     }
+}
+
+/// Why a component schema's type is not named as the document names it (`None` becomes
+/// `None2`): the name was taken first, by another schema or by a value Rust code in the
+/// crate names (`None`, `Some`, `Ok`, `Err`). `None` for every other type.
+fn renamed_note(origin: &str, name: &str) -> Option<String> {
+    let escaped = origin.strip_prefix("#/components/schemas/").filter(|key| !key.contains('/'))?;
+    let key = escaped.replace("~1", "/").replace("~0", "~");
+    let wanted = crate::naming::pascal(&key);
+    (wanted != name).then(|| {
+        format!(
+            "Named `{name}`, not {}, because that name was taken first: by another schema, or by a \
+             name Rust code relies on (`None`, `Some`, `Ok`, `Err`).",
+            code(&wanted)
+        )
+    })
 }
 
 /// How an untagged union decodes, stated on every such type.

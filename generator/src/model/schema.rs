@@ -45,6 +45,8 @@ const VALUE_NAMES: &[&str] = &["None", "Some", "Ok", "Err"];
 
 /// Properties by wire name, each with the pointer of the object schema that lists it.
 type LocatedProperties = indexmap::IndexMap<String, (ReferenceOr<Box<Schema>>, String)>;
+/// An object schema's `properties`.
+type Properties = indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>;
 
 /// The set of types being built.
 pub struct TypeSpace<'a> {
@@ -367,15 +369,29 @@ impl<'a> TypeSpace<'a> {
     }
 
     /// Whether `schema`'s values include `null`: it is `nullable`, or it is a union of two or
-    /// more alternatives of which one is (OpenAPI 3.0.3 §4.7.24.1, `nullable`; JSON Schema's
-    /// `oneOf`/`anyOf` hold a value any alternative holds). Its uses are then `Option`s, so
-    /// that a field keeps a present `null` apart from an absent key. (A one-part union is
-    /// that part, nullable or not, already.)
+    /// more alternatives of which one is, directly or through `$ref`s and unions of its own
+    /// (OpenAPI 3.0.3 §4.7.24.1, `nullable`; JSON Schema's `oneOf`/`anyOf` hold a value any
+    /// alternative holds). Its uses are then `Option`s, so that a field keeps a present `null`
+    /// apart from an absent key. (A one-part union is that part, nullable or not, already.)
     fn admits_null(&self, schema: &Schema) -> bool {
+        self.admits_null_within(schema, &mut Vec::new())
+    }
+
+    /// [`Self::admits_null`], inside the components `seen` on the way (a loop of unions holds
+    /// no `null` of its own, so meeting one again adds nothing).
+    fn admits_null_within<'s>(&'s self, schema: &'s Schema, seen: &mut Vec<&'s str>) -> bool {
         match &schema.schema_kind {
             _ if schema.schema_data.nullable => true,
             SchemaKind::OneOf { one_of: parts } | SchemaKind::AnyOf { any_of: parts } if parts.len() > 1 => {
-                parts.iter().any(|part| matches!(self.schema_of(part, ""), Ok((member, _)) if member.schema_data.nullable))
+                parts.iter().any(|part| {
+                    if let ReferenceOr::Reference { reference } = part {
+                        if seen.contains(&reference.as_str()) {
+                            return false;
+                        }
+                        seen.push(reference);
+                    }
+                    matches!(self.schema_of(part, ""), Ok((member, _)) if self.admits_null_within(member, seen))
+                })
             }
             _ => false,
         }
@@ -547,7 +563,7 @@ impl<'a> TypeSpace<'a> {
     fn object(
         &mut self,
         name: &str,
-        properties: &indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
+        properties: &Properties,
         required: &[String],
         additional: Option<&AdditionalProperties>,
         pointer: &str,
@@ -647,7 +663,6 @@ impl<'a> TypeSpace<'a> {
     /// discriminator in all but name, 3.1's usual way to write one. The property and each
     /// alternative's value, when there is such a property (the first listed).
     fn implicit_tag(&self, parts: &[ReferenceOr<Schema>]) -> Option<(String, Vec<String>)> {
-        type Properties = indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>;
         let objects: Vec<(&Properties, &[String])> = parts
             .iter()
             .map(|part| match &self.schema_of(part, "").ok()?.0.schema_kind {
@@ -658,28 +673,23 @@ impl<'a> TypeSpace<'a> {
             .collect::<Option<_>>()?;
         let (first, _) = objects.first()?;
         first.keys().find_map(|property| {
-            let values: Vec<&str> = objects
-                .iter()
-                .map(|(properties, required)| {
-                    if !required.contains(property) {
-                        return None;
-                    }
-                    let schema = match properties.get(property)? {
-                        ReferenceOr::Item(schema) => schema.as_ref(),
-                        ReferenceOr::Reference { reference } => match self.schemas?.get(component_name(reference, SCHEMAS, "").ok()?)? {
-                            ReferenceOr::Item(schema) => schema,
-                            ReferenceOr::Reference { .. } => return None,
-                        },
-                    };
-                    match string_values(schema)?.as_slice() {
-                        [value] => Some(*value),
-                        _ => None,
-                    }
-                })
-                .collect::<Option<_>>()?;
+            let values: Vec<&str> = objects.iter().map(|object| self.fixed_value(*object, property)).collect::<Option<_>>()?;
             let distinct: BTreeSet<&str> = values.iter().copied().collect();
             (distinct.len() == values.len()).then(|| (property.clone(), values.into_iter().map(str::to_owned).collect()))
         })
+    }
+
+    /// The one string value an object (its properties and `required`) gives `property`, when
+    /// it requires it and its schema (after `$ref`s) is a one-value string enum or `const`.
+    fn fixed_value<'s>(&'s self, (properties, required): (&'s Properties, &[String]), property: &str) -> Option<&'s str> {
+        if !required.iter().any(|name| name == property) {
+            return None;
+        }
+        let (schema, _) = self.schema_of(properties.get(property)?, "").ok()?;
+        match string_values(schema)?.as_slice() {
+            [value] => Some(value),
+            _ => None,
+        }
     }
 
     /// A union whose alternatives `implicit_tag` tells apart by `property`: tagged by it, as
@@ -879,8 +889,9 @@ impl<'a> TypeSpace<'a> {
         Ok(())
     }
 
-    /// Follows `$ref`s to the schema itself, and where it lives.
-    fn schema_of<'s>(&'s self, schema: &'s ReferenceOr<Schema>, pointer: &str) -> Result<(&'s Schema, String)> {
+    /// Follows `$ref`s to the schema itself (inline, or boxed as an object's properties are),
+    /// and where it lives.
+    fn schema_of<'s, S: std::borrow::Borrow<Schema>>(&'s self, schema: &'s ReferenceOr<S>, pointer: &str) -> Result<(&'s Schema, String)> {
         super::refs::resolve(schema, self.schemas, SCHEMAS, pointer)
     }
 }

@@ -2,7 +2,7 @@
 //! present `null` apart from an absent key, and sends it back.
 
 use corpus_20_union_null_members::mock::MockServer;
-use corpus_20_union_null_members::types::{Choice, Patch, PatchO};
+use corpus_20_union_null_members::types::{Choice, LoopA, Patch, PatchO};
 
 #[test]
 fn a_present_null_is_not_an_absent_key() {
@@ -21,6 +21,27 @@ fn a_present_null_is_not_an_absent_key() {
     let values: Patch = serde_json::from_str(r#"{"o": 5, "p": true}"#).unwrap();
     assert_eq!(values.o, Some(Some(PatchO::Integer(5))));
     assert_eq!(values.p, Some(Some(Choice::Boolean(true))));
+}
+
+#[test]
+fn a_null_two_unions_away_is_not_an_absent_key() {
+    // `Outer` is `oneOf: [Choice, integer]`, and `Choice` holds `null` through `Maybe`.
+    let json = serde_json::json!({"q": null});
+    let patch: Patch = serde_json::from_value(json.clone()).unwrap();
+    assert_eq!(patch.q, Some(None));
+    assert_eq!(serde_json::to_value(&patch).unwrap(), json);
+    let absent: Patch = serde_json::from_str("{}").unwrap();
+    assert_eq!(absent.q, None);
+}
+
+#[test]
+fn a_loop_of_unions_holds_no_null() {
+    // Neither `LoopA` nor `LoopB` lists a nullable alternative: `loop` is a plain `Option`.
+    let patch: Patch = serde_json::from_str(r#"{"loop": 3}"#).unwrap();
+    assert_eq!(patch.loop_, Some(LoopA::Integer(3)));
+    let nested: Patch = serde_json::from_str(r#"{"loop": ["a"]}"#).unwrap();
+    assert!(matches!(nested.loop_, Some(LoopA::LoopB(_))), "{nested:?}");
+    assert_eq!(serde_json::to_string(&nested).unwrap(), r#"{"loop":["a"]}"#);
 }
 
 #[tokio::test]
