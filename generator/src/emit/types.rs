@@ -191,8 +191,12 @@ fn type_def(def: &TypeDef, api: &Api) -> TokenStream {
         ),
         _ => None,
     };
+    let enums_note = match &def.kind {
+        TypeKind::Untagged { variants } if !open_enums(variants, api).is_empty() => Some(OPEN_ENUMS),
+        _ => None,
+    };
     let renamed = renamed_note(&def.origin, &def.name);
-    let doc = doc_attrs([def.description.as_deref().or(Some(&fallback)), note, renamed.as_deref()]);
+    let doc = doc_attrs([def.description.as_deref().or(Some(&fallback)), note, enums_note, renamed.as_deref()]);
     let deprecated = def.deprecated.then(|| quote!(#[deprecated]));
     let body = match &def.kind {
         TypeKind::Struct { fields, additional } => struct_def(&name, fields, additional),
@@ -230,6 +234,10 @@ const UNTAGGED_ORDER: &str = "Decoding tries the alternatives in the order liste
 fits: booleans, integers, numbers, date-times, string enums, strings, lists, objects with more \
 required properties before objects with fewer, unions, maps, then any JSON value. With two object \
 alternatives or more, an object first goes to one that lists every one of its keys.";
+
+/// How a union decodes when an enum alternative's `Unknown` would take another's values.
+const OPEN_ENUMS: &str = "An enum alternative takes a value in its turn only when it lists the value; a value \
+that no alternative lists and that an enum alternative's type takes goes to that enum's `Unknown`, last.";
 
 /// A field's Rust type: `T` when required, `Option<T>` when optional or nullable, and
 /// `Option<Option<T>>` when both (absent, `null`, value; see the runtime's `nullable`).
@@ -485,15 +493,83 @@ fn closed_keys<'a>(variant: &UntaggedVariant, api: &'a Api) -> Option<Vec<&'a st
     }
 }
 
+/// The JSON values a type takes, as far as choosing between a union's alternatives needs.
+#[derive(Clone, Copy, PartialEq)]
+enum Takes {
+    Strings,
+    Integers,
+    Both,
+    Neither,
+}
+
+/// What kinds of JSON value `ty` takes (`Both` when it may take strings and integers alike).
+fn takes(ty: &TypeRef, api: &Api) -> Takes {
+    match ty {
+        TypeRef::String | TypeRef::Secret | TypeRef::DateTime | TypeRef::Bytes => Takes::Strings,
+        TypeRef::Int8
+        | TypeRef::Int16
+        | TypeRef::Int32
+        | TypeRef::Int64
+        | TypeRef::Uint8
+        | TypeRef::Uint16
+        | TypeRef::Uint32
+        | TypeRef::Uint64
+        | TypeRef::Float => Takes::Integers,
+        TypeRef::Json => Takes::Both,
+        TypeRef::Nullable(inner) => takes(inner, api),
+        TypeRef::Boolean | TypeRef::Array(_) | TypeRef::Map(_) => Takes::Neither,
+        TypeRef::Named(name) => match named_kind(name, api) {
+            Some(TypeKind::StringEnum { .. }) => Takes::Strings,
+            Some(TypeKind::IntegerEnum { .. }) => Takes::Integers,
+            Some(TypeKind::Struct { .. } | TypeKind::Tagged { .. } | TypeKind::Newtype { .. }) => Takes::Neither,
+            // A union, or a name not found: it may take anything.
+            Some(TypeKind::Untagged { .. }) | None => Takes::Both,
+        },
+    }
+}
+
+/// The kind of the named type `name` (through a component alias to it).
+fn named_kind<'a>(name: &str, api: &'a Api) -> Option<&'a TypeKind> {
+    let target = api.aliases.iter().find(|alias| alias.name == name).map_or(name, |alias| alias.target.as_str());
+    let at = api.types.binary_search_by(|def| def.name.as_str().cmp(target)).ok()?;
+    Some(&api.types[at].kind)
+}
+
+/// The alternatives that are enums (with their type) whose `Unknown` would take a value
+/// another alternative also takes: `oneOf: [Size, string]` would read every string as a
+/// `Size`, and `[Size, Colour, Pet]` every colour as a `Size`. Such an alternative goes first
+/// only with a value it lists; a value no alternative lists goes to it last.
+fn open_enums(variants: &[UntaggedVariant], api: &Api) -> Vec<(Ident, Ident, Takes)> {
+    variants
+        .iter()
+        .filter_map(|variant| {
+            let TypeRef::Named(name) = &variant.ty else { return None };
+            let own = match named_kind(name, api)? {
+                TypeKind::StringEnum { .. } => Takes::Strings,
+                TypeKind::IntegerEnum { .. } => Takes::Integers,
+                _ => return None,
+            };
+            let shared = variants
+                .iter()
+                .filter(|other| other.name != variant.name)
+                .any(|other| matches!(takes(&other.ty, api), Takes::Both) || takes(&other.ty, api) == own);
+            (shared && !variant.boxed).then(|| (ident(&variant.name), ident(name), own))
+        })
+        .collect()
+}
+
 fn untagged(name: &Ident, variants: &[UntaggedVariant], api: &Api) -> TokenStream {
     let closed: Vec<(Ident, Vec<&str>)> = variants
         .iter()
         .filter_map(|v| Some((ident(&v.name), closed_keys(v, api)?)))
         .collect();
+    let open = open_enums(variants, api);
     // With two object alternatives or more, order alone cannot choose: one whose properties
-    // are all optional accepts every object by ignoring its keys.
-    if closed.len() >= 2 {
-        return structural_untagged(name, variants, &closed);
+    // are all optional accepts every object by ignoring its keys. Nor can it when an enum's
+    // `Unknown` would take another alternative's values.
+    if closed.len() >= 2 || !open.is_empty() {
+        let closed = if closed.len() >= 2 { closed } else { Vec::new() };
+        return structural_untagged(name, variants, &closed, &open);
     }
     let declarations = variants.iter().map(|v| {
         let ident = ident(&v.name);
@@ -515,8 +591,14 @@ fn untagged(name: &Ident, variants: &[UntaggedVariant], api: &Api) -> TokenStrea
 }
 
 /// An untagged union decoded by structure: an object first tries the object alternatives
-/// that list all its keys, then every alternative is tried in order.
-fn structural_untagged(name: &Ident, variants: &[UntaggedVariant], closed: &[(Ident, Vec<&str>)]) -> TokenStream {
+/// that list all its keys (`closed`), then every alternative is tried in order, an enum of
+/// `open` only with a value it lists, and last the `open` enums with any value.
+fn structural_untagged(
+    name: &Ident,
+    variants: &[UntaggedVariant],
+    closed: &[(Ident, Vec<&str>)],
+    open: &[(Ident, Ident, Takes)],
+) -> TokenStream {
     let declarations = variants.iter().map(|v| {
         let ident = ident(&v.name);
         let ty = boxed(type_tokens(&v.ty, true), v.boxed);
@@ -524,6 +606,13 @@ fn structural_untagged(name: &Ident, variants: &[UntaggedVariant], closed: &[(Id
         quote! {
             #[doc = #doc]
             #ident(#ty),
+        }
+    });
+    let fits = (!closed.is_empty()).then(|| {
+        quote! {
+            let fits = |keys: &[&str]| {
+                value.as_object().is_some_and(|object| object.keys().all(|key| keys.contains(&key.as_str())))
+            };
         }
     });
     let by_keys = closed.iter().map(|(variant, keys)| {
@@ -537,6 +626,24 @@ fn structural_untagged(name: &Ident, variants: &[UntaggedVariant], closed: &[(Id
     });
     let in_order = variants.iter().map(|v| {
         let variant = ident(&v.name);
+        match open.iter().find(|(open_variant, ..)| *open_variant == variant) {
+            Some((_, enum_type, _)) => quote! {
+                if let Ok(inner) = serde_json::from_value::<#enum_type>(value.clone()) {
+                    if !matches!(inner, #enum_type::Unknown(_)) {
+                        return Ok(Self::#variant(inner));
+                    }
+                }
+            },
+            None => quote! {
+                if let Ok(inner) = serde_json::from_value(value.clone()) {
+                    return Ok(Self::#variant(inner));
+                }
+            },
+        }
+    });
+    // The first enum of each JSON type takes every value of it, so a later one never would.
+    let unlisted = open.iter().enumerate().filter(|(at, (.., own))| !open[..*at].iter().any(|(.., earlier)| earlier == own));
+    let unlisted = unlisted.map(|(_, (variant, ..))| {
         quote! {
             if let Ok(inner) = serde_json::from_value(value.clone()) {
                 return Ok(Self::#variant(inner));
@@ -555,11 +662,10 @@ fn structural_untagged(name: &Ident, variants: &[UntaggedVariant], closed: &[(Id
         impl<'de> Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let value = serde_json::Value::deserialize(deserializer)?;
-                let fits = |keys: &[&str]| {
-                    value.as_object().is_some_and(|object| object.keys().all(|key| keys.contains(&key.as_str())))
-                };
+                #fits
                 #(#by_keys)*
                 #(#in_order)*
+                #(#unlisted)*
                 Err(serde::de::Error::custom(#none))
             }
         }
