@@ -762,7 +762,16 @@ fn responses(
             (true, _) => format!("{op_pascal}Response{key}"),
             (false, _) => format!("{op_pascal}Error{}", pascal(&key)),
         };
-        let body = match pick_media(&response.content) {
+        // An answer to HEAD, a 204 and a 304 carry no content whatever the document says
+        // (RFC 9110 §9.3.2, §15.3.5, §15.4.5; RFC 9112 §6.3: the message ends after its
+        // headers), so there is nothing to decode.
+        let no_content = indexmap::IndexMap::new();
+        let content = if raw.method == HttpMethod::Head || matches!(status, Status::Code(204 | 304)) {
+            &no_content
+        } else {
+            &response.content
+        };
+        let body = match pick_media(content) {
             // A multipart answer is handed over as bytes.
             Some((BodyMedia::Multipart, _, _)) => Some(ResponseBody {
                 media: BodyMedia::Bytes,
