@@ -9,7 +9,12 @@
 //! | `const: v`                       | `enum: [v]`                           |
 //! | `examples: [v, ..]`              | `example: v`                          |
 //! | `exclusiveMinimum: n`            | `minimum: n`, `exclusiveMinimum: true`|
+//! | `$ref` beside `properties`       | `allOf: [{$ref}]` beside them         |
 //! | no `paths`                       | `paths: {}`                           |
+//!
+//! [`keywords_beside_all_of`], for documents of either version, moves the object keywords
+//! that sit beside an `allOf`, `oneOf` or `anyOf` into a part of an `allOf`, as `openapiv3`
+//! reads only one of the two.
 //!
 //! It also writes the prose (`description`, `summary`, `title`) the way generated Rust can
 //! quote it: line breaks as `\n` (a bare carriage return is an error in a doc comment) and
@@ -59,6 +64,69 @@ fn walk(value: &mut Value, names: bool) {
     }
 }
 
+/// The object keywords of a schema that JSON Schema applies beside its `allOf` (every keyword
+/// of a schema holds, Core 2020-12 §10.2; OpenAPI 3.0.3 §4.7.24 takes the same keywords).
+const OBJECT_KEYWORDS: [&str; 5] = ["properties", "required", "additionalProperties", "minProperties", "maxProperties"];
+
+/// Moves the object keywords beside an `allOf`, `oneOf` or `anyOf` into a part of an `allOf`,
+/// which `openapiv3` reads as either the composition or the schema's own properties, dropping
+/// the other:
+///
+/// - `{allOf: [Base], properties: {extra}}`, the usual way to extend a base, becomes
+///   `{allOf: [Base, {type: object, properties: {extra}}]}`;
+/// - `{properties: {common}, oneOf: [{..}, {..}]}` (common properties and one of some
+///   variants, each an object written in place) becomes `{allOf: [{type: object, properties:
+///   {common}}, {oneOf: [..]}]}`, whose value keeps the keys of both (a `discriminator` goes
+///   with its `oneOf`). Alternatives that are `$ref`s, or not objects, are left as they are.
+///
+/// A `type: object` beside a composition and nothing else to move is dropped, as the parts
+/// say what the value is (`openapiv3` would read the schema as any object, without its parts).
+pub fn keywords_beside_all_of(map: &mut Map<String, Value>) {
+    let composed = |map: &Map<String, Value>, key: &str| matches!(map.get(key), Some(Value::Array(parts)) if !parts.is_empty());
+    // Written in place, objects: their keys merge with the common ones. (A `$ref` may lead
+    // back here, as children that are `allOf` their parent do, or to a value that is no object.)
+    let objects = |map: &Map<String, Value>, key: &str| {
+        matches!(map.get(key), Some(Value::Array(parts)) if !parts.is_empty() && parts.iter().all(|part| {
+            part.get("$ref").is_none() && (part.get("type") == Some(&Value::String("object".into())) || part.get("properties").is_some())
+        }))
+    };
+    let all_of = composed(map, "allOf");
+    let union = ["oneOf", "anyOf"].into_iter().find(|key| objects(map, key));
+    if !all_of && union.is_none() {
+        return;
+    }
+    let mut part = Map::new();
+    for keyword in OBJECT_KEYWORDS {
+        if let Some(value) = map.shift_remove(keyword) {
+            part.insert(keyword.into(), value);
+        }
+    }
+    if part.is_empty() {
+        if map.get("type").and_then(Value::as_str) == Some("object") {
+            map.shift_remove("type");
+        }
+        return;
+    }
+    let kind = map.shift_remove("type").unwrap_or_else(|| Value::String("object".into()));
+    part.insert("type".into(), kind);
+    let mut parts = match map.shift_remove("allOf") {
+        Some(Value::Array(parts)) => parts,
+        _ => Vec::new(),
+    };
+    parts.push(Value::Object(part));
+    if let Some(key) = union {
+        if let Some(alternatives) = map.shift_remove(key) {
+            let mut choice = Map::new();
+            choice.insert(key.into(), alternatives);
+            if let Some(discriminator) = map.shift_remove("discriminator") {
+                choice.insert("discriminator".into(), discriminator);
+            }
+            parts.push(Value::Object(choice));
+        }
+    }
+    map.insert("allOf".into(), Value::Array(parts));
+}
+
 /// Rewrites `\r\n` and lone `\r` as `\n` and drops bidirectional controls (U+202A..U+202E,
 /// U+2066..U+2069), leaving text without them untouched.
 fn plain_prose(text: &mut String) {
@@ -93,6 +161,26 @@ fn keywords_of(json_type: &str) -> &'static [&'static str] {
 }
 
 fn rewrite_schema_keywords(map: &mut Map<String, Value>) {
+    // 3.1's `$ref` is an applicator like any other (JSON Schema Core 2020-12 §8.2.3.1): object
+    // keywords beside it apply too, as `allOf: [{$ref}, ..]` says in 3.0's words (and
+    // `keywords_beside_all_of` then gives them a part of their own).
+    // (A Parameter Object's `required` is a boolean: not a schema's.)
+    let object_keyword = |keyword: &&str| match map.get(*keyword) {
+        Some(Value::Bool(_)) if *keyword == "required" => false,
+        found => found.is_some(),
+    };
+    if OBJECT_KEYWORDS.iter().any(object_keyword) {
+        if let Some(reference) = map.shift_remove("$ref") {
+            let mut target = Map::new();
+            target.insert("$ref".into(), reference);
+            match map.get_mut("allOf") {
+                Some(Value::Array(parts)) => parts.insert(0, Value::Object(target)),
+                _ => {
+                    map.insert("allOf".into(), Value::Array(vec![Value::Object(target)]));
+                }
+            }
+        }
+    }
     if let Some(Value::Array(types)) = map.get("type").cloned() {
         let non_null: Vec<Value> = types.into_iter().filter(|t| t != "null").collect();
         let had_null = non_null.len()
@@ -191,6 +279,72 @@ mod tests {
                 "example": "kept\r"
             })
         );
+    }
+
+    #[test]
+    fn keywords_beside_all_of_become_its_last_part() {
+        let mut extended = json!({
+            "allOf": [{"$ref": "#/components/schemas/Base"}],
+            "type": "object",
+            "description": "kept",
+            "nullable": true,
+            "required": ["extra"],
+            "properties": {"extra": {"type": "string"}}
+        });
+        keywords_beside_all_of(extended.as_object_mut().unwrap());
+        assert_eq!(
+            extended,
+            json!({
+                "allOf": [
+                    {"$ref": "#/components/schemas/Base"},
+                    {"required": ["extra"], "properties": {"extra": {"type": "string"}}, "type": "object"}
+                ],
+                "description": "kept",
+                "nullable": true
+            })
+        );
+        let mut typed = json!({"type": "object", "allOf": [{"$ref": "#/components/schemas/Base"}]});
+        keywords_beside_all_of(typed.as_object_mut().unwrap());
+        assert_eq!(typed, json!({"allOf": [{"$ref": "#/components/schemas/Base"}]}));
+        let mut variants = json!({
+            "type": "object",
+            "properties": {"common": {"type": "string"}},
+            "discriminator": {"propertyName": "kind"},
+            "oneOf": [{"type": "object", "properties": {"a": {}}}, {"properties": {"b": {}}}]
+        });
+        keywords_beside_all_of(variants.as_object_mut().unwrap());
+        assert_eq!(
+            variants,
+            json!({"allOf": [
+                {"properties": {"common": {"type": "string"}}, "type": "object"},
+                {
+                    "oneOf": [{"type": "object", "properties": {"a": {}}}, {"properties": {"b": {}}}],
+                    "discriminator": {"propertyName": "kind"}
+                }
+            ]})
+        );
+        // Children that are `allOf` their parent: the parent stays as it is.
+        let parent = json!({
+            "type": "object",
+            "properties": {"petType": {"type": "string"}},
+            "oneOf": [{"$ref": "#/components/schemas/Cat"}, {"type": "object"}]
+        });
+        let mut kept = parent.clone();
+        keywords_beside_all_of(kept.as_object_mut().unwrap());
+        assert_eq!(kept, parent);
+        let mut alone = json!({"type": "object", "properties": {"a": {}}});
+        keywords_beside_all_of(alone.as_object_mut().unwrap());
+        assert_eq!(alone, json!({"type": "object", "properties": {"a": {}}}));
+    }
+
+    #[test]
+    fn object_keywords_beside_a_ref_apply_too() {
+        let schema = normalized(json!({"$ref": "#/components/schemas/Base", "properties": {"more": {}}}));
+        assert_eq!(schema, json!({"allOf": [{"$ref": "#/components/schemas/Base"}], "properties": {"more": {}}}));
+        let annotated = normalized(json!({"$ref": "#/components/schemas/Base", "description": "kept as a reference"}));
+        assert_eq!(annotated, json!({"$ref": "#/components/schemas/Base", "description": "kept as a reference"}));
+        let parameter = normalized(json!({"$ref": "#/components/parameters/Id", "required": true}));
+        assert_eq!(parameter, json!({"$ref": "#/components/parameters/Id", "required": true}));
     }
 
     #[test]
