@@ -92,6 +92,13 @@ pub fn keywords_beside_all_of(map: &mut Map<String, Value>) {
     };
     let all_of = composed(map, "allOf");
     let union = ["oneOf", "anyOf"].into_iter().find(|key| objects(map, key));
+    if !OBJECT_KEYWORDS.iter().any(|keyword| map.contains_key(*keyword)) {
+        let any_union = composed(map, "oneOf") || composed(map, "anyOf");
+        if (all_of || any_union) && map.get("type").and_then(Value::as_str) == Some("object") {
+            map.shift_remove("type");
+        }
+        return;
+    }
     if !all_of && union.is_none() {
         return;
     }
@@ -100,12 +107,6 @@ pub fn keywords_beside_all_of(map: &mut Map<String, Value>) {
         if let Some(value) = map.shift_remove(keyword) {
             part.insert(keyword.into(), value);
         }
-    }
-    if part.is_empty() {
-        if map.get("type").and_then(Value::as_str) == Some("object") {
-            map.shift_remove("type");
-        }
-        return;
     }
     let kind = map.shift_remove("type").unwrap_or_else(|| Value::String("object".into()));
     part.insert("type".into(), kind);
@@ -332,6 +333,9 @@ mod tests {
         let mut kept = parent.clone();
         keywords_beside_all_of(kept.as_object_mut().unwrap());
         assert_eq!(kept, parent);
+        let mut choice = json!({"type": "object", "oneOf": [{"$ref": "#/components/schemas/A"}]});
+        keywords_beside_all_of(choice.as_object_mut().unwrap());
+        assert_eq!(choice, json!({"oneOf": [{"$ref": "#/components/schemas/A"}]}));
         let mut alone = json!({"type": "object", "properties": {"a": {}}});
         keywords_beside_all_of(alone.as_object_mut().unwrap());
         assert_eq!(alone, json!({"type": "object", "properties": {"a": {}}}));

@@ -3,7 +3,7 @@
 //! and sent back.
 
 use corpus_24_keywords_beside_compositions::mock::MockServer;
-use corpus_24_keywords_beside_compositions::types::{Base, Child, Things};
+use corpus_24_keywords_beside_compositions::types::{Base, Child, Shape, Things};
 use serde_json::json;
 
 /// Decodes `json` as `Things` and checks it is encoded back unchanged.
@@ -26,6 +26,12 @@ fn an_extended_base_keeps_the_base_keys() {
 fn an_object_typed_base_is_the_base() {
     let typed: Option<Base> = things(json!({"typed": {"id": 1, "name": "n"}})).typed;
     assert_eq!(typed.map(|base| base.id), Some(1));
+}
+
+#[test]
+fn an_object_typed_choice_is_the_choice() {
+    let shape = things(json!({"shape": {"side": 2.5}})).shape;
+    assert!(matches!(shape, Some(Shape::Square(square)) if square.side == 2.5));
 }
 
 #[test]
