@@ -33,9 +33,12 @@ impl Multipart {
         }
     }
 
-    /// Adds the value of property `name`: a string, number or boolean as text (`text/plain`),
-    /// a list or object as JSON (`application/json`), unless `content_type` is given. An
-    /// undefined value (`None`) adds no part.
+    /// Adds the value of property `name`: a string, number or boolean as text (`text/plain`);
+    /// a list of those as one such part per item, each under `name` (the type of an array's
+    /// part follows its items, OpenAPI 3.0.3 Encoding Object `contentType`; RFC 7578 §4.3's
+    /// repeated name), `null` items left out; any other list, or an object, as JSON
+    /// (`application/json`). `content_type`, when given, replaces the type of each part. An
+    /// undefined value (`None`) adds no part, nor does an empty list.
     ///
     /// # Errors
     ///
@@ -46,9 +49,18 @@ impl Multipart {
         value: &T,
         content_type: Option<&str>,
     ) -> Result<Self, Error> {
+        const TEXT: &str = "text/plain; charset=utf-8";
         let (text, default_type) = match Node::from_value(value)? {
             Node::Null => return Ok(self),
-            Node::Text(text) | Node::Literal(text) => (text, "text/plain; charset=utf-8"),
+            Node::Text(text) | Node::Literal(text) => (text, TEXT),
+            Node::List(items) if items.iter().all(|item| matches!(item, Node::Null | Node::Text(_) | Node::Literal(_))) => {
+                for item in items {
+                    if let Node::Text(text) | Node::Literal(text) = item {
+                        self.part(name, None, content_type.unwrap_or(TEXT), text.as_bytes());
+                    }
+                }
+                return Ok(self);
+            }
             Node::List(_) | Node::Object(_) => {
                 let json = serde_json::to_string(value).map_err(|e| Error::Encode {
                     operation: None,
@@ -116,6 +128,10 @@ mod tests {
             .unwrap()
             .value("tags", &["x", "y"], None)
             .unwrap()
+            .value("points", &[[1, 2]], None)
+            .unwrap()
+            .value("none", &Vec::<String>::new(), None)
+            .unwrap()
             .value("gone", &Option::<u8>::None, None)
             .unwrap()
             .file("file", "file", b"\x89PNG", "image/png");
@@ -124,7 +140,9 @@ mod tests {
         assert_eq!(content_type, format!("multipart/form-data; boundary={boundary}"));
         let expected = format!(
             "--{b}\r\nContent-Disposition: form-data; name=\"caption\"\r\nContent-Type: text/plain; charset=utf-8\r\n\r\na \"cat\"\r\n\
-             --{b}\r\nContent-Disposition: form-data; name=\"tags\"\r\nContent-Type: application/json\r\n\r\n[\"x\",\"y\"]\r\n\
+             --{b}\r\nContent-Disposition: form-data; name=\"tags\"\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nx\r\n\
+             --{b}\r\nContent-Disposition: form-data; name=\"tags\"\r\nContent-Type: text/plain; charset=utf-8\r\n\r\ny\r\n\
+             --{b}\r\nContent-Disposition: form-data; name=\"points\"\r\nContent-Type: application/json\r\n\r\n[[1,2]]\r\n\
              --{b}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"file\"\r\nContent-Type: image/png\r\n\r\n",
             b = boundary
         );
