@@ -3,7 +3,7 @@
 #[allow(unused_imports)]
 use serde::{Deserialize, Serialize};
 #[allow(unused_imports)]
-use crate::runtime::{nullable, setter, timestamp};
+use crate::runtime::{binary, nullable, setter, timestamp};
 /// The `CreateServicePrincipalRequest` schema.
 #[cfg(feature = "service-principals")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

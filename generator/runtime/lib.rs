@@ -22,6 +22,8 @@
 #![deny(missing_docs)]
 
 mod auth;
+#[doc(hidden)]
+pub mod binary;
 mod body;
 mod builder;
 mod call;

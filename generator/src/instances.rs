@@ -404,7 +404,7 @@ impl<'a> Instances<'a> {
             Some("ipv4") => "192.0.2.1".to_owned(),
             Some("ipv6") => "2001:db8::1".to_owned(),
             Some("time") => "12:30:00Z".to_owned(),
-            Some("binary") if self.requests => return json!([104, 105]),
+            Some("binary") if self.requests => "hi".to_owned(),
             _ if self.requests => {
                 let min = map.get("minLength").and_then(Value::as_u64).unwrap_or(0) as usize;
                 let max = map.get("maxLength").and_then(Value::as_u64).map_or(usize::MAX, |m| m as usize);

@@ -24,6 +24,8 @@
 #![deny(missing_docs)]
 
 mod auth;
+#[doc(hidden)]
+pub mod binary;
 mod body;
 mod builder;
 mod call;

@@ -12,6 +12,7 @@ macro_rules! runtime_files {
 
 runtime_files!(
     "auth.rs",
+    "binary.rs",
     "body.rs",
     "builder.rs",
     "call.rs",

@@ -146,13 +146,14 @@ fn header(api: &Api) -> TokenStream {
     // Success enums are not serde types: a document without schemas
     // needs no import.
     // (Unused when cargo features leave out every type that derives them.)
-    // `nullable` and `timestamp`: the runtime's serde adapters, named in `#[serde(with = ..)]`.
+    // `binary`, `nullable` and `timestamp`: the runtime's serde adapters, named in
+    // `#[serde(with = ..)]`.
     let serde_import = (!api.types.is_empty()).then(|| {
         quote! {
             #[allow(unused_imports)]
             use serde::{Deserialize, Serialize};
             #[allow(unused_imports)]
-            use crate::runtime::{nullable, setter, timestamp};
+            use crate::runtime::{binary, nullable, setter, timestamp};
         }
     });
     quote! {
@@ -235,6 +236,16 @@ fits: booleans, integers, numbers, date-times, string enums, strings, lists, obj
 required properties before objects with fewer, unions, maps, then any JSON value. With two object \
 alternatives or more, an object first goes to one that lists every one of its keys.";
 
+/// Whether a value of `ty` holds bytes (`format: binary`), which JSON carries as strings
+/// through the runtime's `binary` adapter.
+fn holds_bytes(ty: &TypeRef) -> bool {
+    match ty {
+        TypeRef::Bytes => true,
+        TypeRef::Nullable(inner) | TypeRef::Array(inner) | TypeRef::Map(inner) => holds_bytes(inner),
+        _ => false,
+    }
+}
+
 /// How a union decodes when an enum alternative's `Unknown` would take another's values.
 const OPEN_ENUMS: &str = "An enum alternative takes a value in its turn only when it lists the value; a value \
 that no alternative lists and that an enum alternative's type takes goes to that enum's `Unknown`, last.";
@@ -281,6 +292,9 @@ fn struct_def(name: &Ident, fields: &[Field], additional: &Additional) -> TokenS
             (TypeRef::DateTime, true, false) => Some(quote!(with = "timestamp::required",)),
             (TypeRef::DateTime, false, true) => Some(quote!(with = "nullable::timestamp",)),
             (TypeRef::DateTime, _, _) => Some(quote!(with = "timestamp::optional",)),
+            // Bytes inside JSON are a string, not serde's list of numbers.
+            (ty, false, true) if holds_bytes(ty) => Some(quote!(with = "binary::nullable",)),
+            (ty, _, _) if holds_bytes(ty) => Some(quote!(with = "binary",)),
             (_, false, true) => Some(quote!(with = "nullable",)),
             // Any JSON value, `null` among them: a present `null` is not an absent key.
             (TypeRef::Json, false, false) => Some(quote!(with = "nullable::any",)),
@@ -558,6 +572,18 @@ fn open_enums(variants: &[UntaggedVariant], api: &Api) -> Vec<(Ident, Ident, Tak
         .collect()
 }
 
+/// An alternative of an untagged union: `Name(Type),`, bytes read and written as strings.
+fn untagged_variant(variant: &UntaggedVariant) -> TokenStream {
+    let ident = ident(&variant.name);
+    let ty = boxed(type_tokens(&variant.ty, true), variant.boxed);
+    let doc = doc_literal(&format!(" The value as {}.", code(&variant.name)));
+    let with = holds_bytes(&variant.ty).then(|| quote!(#[serde(with = "binary")]));
+    quote! {
+        #[doc = #doc]
+        #ident(#with #ty),
+    }
+}
+
 fn untagged(name: &Ident, variants: &[UntaggedVariant], api: &Api) -> TokenStream {
     let closed: Vec<(Ident, Vec<&str>)> = variants
         .iter()
@@ -571,15 +597,7 @@ fn untagged(name: &Ident, variants: &[UntaggedVariant], api: &Api) -> TokenStrea
         let closed = if closed.len() >= 2 { closed } else { Vec::new() };
         return structural_untagged(name, variants, &closed, &open);
     }
-    let declarations = variants.iter().map(|v| {
-        let ident = ident(&v.name);
-        let ty = boxed(type_tokens(&v.ty, true), v.boxed);
-        let doc = doc_literal(&format!(" The value as {}.", code(&v.name)));
-        quote! {
-            #[doc = #doc]
-            #ident(#ty),
-        }
-    });
+    let declarations = variants.iter().map(untagged_variant);
     quote! {
         #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
         #[serde(untagged)]
@@ -599,15 +617,7 @@ fn structural_untagged(
     closed: &[(Ident, Vec<&str>)],
     open: &[(Ident, Ident, Takes)],
 ) -> TokenStream {
-    let declarations = variants.iter().map(|v| {
-        let ident = ident(&v.name);
-        let ty = boxed(type_tokens(&v.ty, true), v.boxed);
-        let doc = doc_literal(&format!(" The value as {}.", code(&v.name)));
-        quote! {
-            #[doc = #doc]
-            #ident(#ty),
-        }
-    });
+    let declarations = variants.iter().map(untagged_variant);
     let fits = (!closed.is_empty()).then(|| {
         quote! {
             let fits = |keys: &[&str]| {
@@ -632,6 +642,11 @@ fn structural_untagged(
                     if !matches!(inner, #enum_type::Unknown(_)) {
                         return Ok(Self::#variant(inner));
                     }
+                }
+            },
+            None if holds_bytes(&v.ty) => quote! {
+                if let Ok(inner) = binary::deserialize(value.clone()) {
+                    return Ok(Self::#variant(inner));
                 }
             },
             None => quote! {
