@@ -272,6 +272,7 @@ impl<'a> GetAccessToken<'a> {
             path_template: "/cctrustoauth2/{customerId}/tokens/clients",
             security: &[],
             sensitive: true,
+            server: None,
         };
         let Self { client, customer_id, body, call } = self;
         let customer_id = path_param(
@@ -314,6 +315,7 @@ impl<'a> ListServicePrincipals<'a> {
             path_template: "/serviceprincipals",
             security: &[&[0]],
             sensitive: false,
+            server: None,
         };
         let Self { client, call } = self;
         let request = RequestParts::new(String::from("/serviceprincipals"));
@@ -352,6 +354,7 @@ impl<'a> CreateServicePrincipal<'a> {
             path_template: "/serviceprincipals",
             security: &[&[0]],
             sensitive: false,
+            server: None,
         };
         let Self { client, body, call } = self;
         let request = RequestParts::new(String::from("/serviceprincipals"));
@@ -391,6 +394,7 @@ impl<'a> GetServicePrincipal<'a> {
             path_template: "/serviceprincipals/{principalId}",
             security: &[&[0]],
             sensitive: false,
+            server: None,
         };
         let Self { client, principal_id, call } = self;
         let principal_id = path_param(
@@ -431,6 +435,7 @@ impl<'a> DeleteServicePrincipal<'a> {
             path_template: "/serviceprincipals/{principalId}",
             security: &[&[0]],
             sensitive: false,
+            server: None,
         };
         let Self { client, principal_id, call } = self;
         let principal_id = path_param(
@@ -469,6 +474,7 @@ impl<'a> ListResourceLocations<'a> {
             path_template: "/resourcelocations",
             security: &[&[0]],
             sensitive: false,
+            server: None,
         };
         let Self { client, call } = self;
         let request = RequestParts::new(String::from("/resourcelocations"));
@@ -507,6 +513,7 @@ impl<'a> GetResourceLocation<'a> {
             path_template: "/resourcelocations/{locationId}",
             security: &[&[0]],
             sensitive: false,
+            server: None,
         };
         let Self { client, location_id, call } = self;
         let location_id = path_param(
@@ -548,6 +555,7 @@ impl<'a> ListNotifications<'a> {
             path_template: "/notifications",
             security: &[&[0]],
             sensitive: false,
+            server: None,
         };
         let Self { client, call } = self;
         let request = RequestParts::new(String::from("/notifications"));

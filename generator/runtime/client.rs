@@ -116,8 +116,9 @@ impl ClientBuilder {
 
     /// One base URL for both API and token calls (a proxy, a test server), e.g.
     /// `"http://127.0.0.1:8080"` or `"https://proxy.example/citrix"`. It takes precedence
-    /// over any server or region, whatever the order of the calls. A URL with a user name
-    /// or password is refused by [`build`](Self::build).
+    /// over any server or region, whatever the order of the calls, and over the servers the
+    /// document gives single operations. A URL with a user name or password is refused by
+    /// [`build`](Self::build).
     pub fn base_url(mut self, url: impl AsRef<str>) -> Self {
         self.base_url = Some(UrlSetting(url.as_ref().to_owned()));
         self
@@ -370,6 +371,7 @@ impl ClientBuilder {
         Ok(Client {
             inner: Arc::new(Inner {
                 api_base,
+                base_url_given: self.base_url.is_some(),
                 http,
                 timeout: self.timeout,
                 connect_timeout: self.connect_timeout,
@@ -697,6 +699,9 @@ fn authorization_value(format: AuthorizationFormat, token: &Secret) -> Result<He
 
 struct Inner {
     api_base: Url,
+    /// Whether `api_base` is a `base_url` the caller gave, which also replaces the servers
+    /// of single operations.
+    base_url_given: bool,
     http: reqwest::Client,
     timeout: Duration,
     connect_timeout: Duration,
@@ -831,7 +836,18 @@ impl Client {
             })?
         };
         let applied = || chosen.iter().filter_map(|&i| inner.schemes.get(i)?.as_ref());
-        let mut url = join(&inner.api_base, &req.path, &req.query).map_err(encode_error)?;
+        let own_base;
+        let base = match op.server {
+            Some(server) if !inner.base_url_given => {
+                own_base = parse_base("operation's server", server).map_err(|e| Error::Encode {
+                    operation: Some(op.id),
+                    message: e.to_string(),
+                })?;
+                &own_base
+            }
+            _ => &inner.api_base,
+        };
+        let mut url = join(base, &req.path, &req.query).map_err(encode_error)?;
         for scheme in applied() {
             if let Applied::Query { name, key } = scheme {
                 url.query_pairs_mut().append_pair(name, key.expose());

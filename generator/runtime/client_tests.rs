@@ -53,6 +53,7 @@ static GET_OP: Operation = Operation {
     path_template: "/things/{id}",
     security: &[&[0]],
     sensitive: false,
+    server: None,
 };
 
 static POST_OP: Operation = Operation {
@@ -61,6 +62,7 @@ static POST_OP: Operation = Operation {
     path_template: "/things",
     security: &[&[0]],
     sensitive: false,
+    server: None,
 };
 
 static PUBLIC_OP: Operation = Operation {
@@ -69,6 +71,7 @@ static PUBLIC_OP: Operation = Operation {
     path_template: "/ping",
     security: &[],
     sensitive: false,
+    server: None,
 };
 
 fn ms(n: u64) -> Duration {

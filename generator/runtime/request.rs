@@ -32,6 +32,11 @@ pub struct Operation {
     /// Whether a successful answer may hold a secret (a token): its body is then never
     /// quoted in errors.
     pub sensitive: bool,
+    /// The operation's own server, when the document gives it one (`servers` on the
+    /// operation or its path, OpenAPI 3.0.3 §4.7.9 and §4.7.10; an upload host, say): an
+    /// absolute URL that calls go to instead of the client's server. A
+    /// [`base_url`](crate::ClientBuilder::base_url) given to the client replaces it too.
+    pub server: Option<&'static str>,
 }
 
 impl Operation {
@@ -439,6 +444,7 @@ mod tests {
         path_template: "/things/{id}",
         security: &[],
         sensitive: false,
+        server: None,
     };
 
     fn response(status: u16, body: &'static [u8]) -> RawResponse {
@@ -479,6 +485,7 @@ mod tests {
     fn decode_errors_of_sensitive_answers_quote_nothing() {
         let op = Operation {
             sensitive: true,
+            server: None,
             ..OP
         };
         let r = response(200, b"\"zzsecretzz\"");

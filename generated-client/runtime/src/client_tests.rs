@@ -55,6 +55,7 @@ static GET_OP: Operation = Operation {
     path_template: "/things/{id}",
     security: &[&[0]],
     sensitive: false,
+    server: None,
 };
 
 static POST_OP: Operation = Operation {
@@ -63,6 +64,7 @@ static POST_OP: Operation = Operation {
     path_template: "/things",
     security: &[&[0]],
     sensitive: false,
+    server: None,
 };
 
 static PUBLIC_OP: Operation = Operation {
@@ -71,6 +73,7 @@ static PUBLIC_OP: Operation = Operation {
     path_template: "/ping",
     security: &[],
     sensitive: false,
+    server: None,
 };
 
 fn ms(n: u64) -> Duration {

@@ -261,6 +261,10 @@ fn operation(op: &Operation) -> TokenStream {
         quote!(&[#(#schemes),*])
     });
     let sensitive = op.sensitive;
+    let server = match &op.server {
+        Some(url) => quote!(Some(#url)),
+        None => quote!(None),
+    };
     let (encode_path, path) = path_expr(op);
     let fixed_query = op.fixed_query.as_ref().map(|query| quote!(let request = request.fixed_query(#query);));
     let setters_of_request = op.params.iter().filter(|p| p.location != ParamLocation::Path).map(param_setter);
@@ -338,6 +342,7 @@ fn operation(op: &Operation) -> TokenStream {
                     path_template: #template,
                     security: &[#(#security),*],
                     sensitive: #sensitive,
+                    server: #server,
                 };
                 let Self { client, #(#field_names,)* call } = self;
                 #encode_path

@@ -198,6 +198,8 @@ struct RawOperation<'a> {
     params: Vec<RawParam<'a>>,
     authenticated: bool,
     name: String,
+    /// The operation's own `servers`, or its path item's; empty: the document's.
+    servers: &'a [openapiv3::Server],
 }
 
 fn collect_operations(spec: &OpenAPI) -> Result<Vec<RawOperation<'_>>> {
@@ -268,7 +270,10 @@ fn collect_operations(spec: &OpenAPI) -> Result<Vec<RawOperation<'_>>> {
             };
             let security = op.security.as_ref().or(spec.security.as_ref());
             let authenticated = security.is_some_and(|reqs| reqs.iter().any(|r| !r.is_empty()));
-            found.push(RawOperation { path, method, pointer, op, params, authenticated, name });
+            // "An alternative server array to service this operation" (OpenAPI 3.0.3 §4.7.10),
+            // else the path's (§4.7.9).
+            let servers = if op.servers.is_empty() { &item.servers } else { &op.servers };
+            found.push(RawOperation { path, method, pointer, op, params, authenticated, name, servers });
         }
     }
     Ok(found)
@@ -430,9 +435,35 @@ fn operation(
         // Filled in by `build`, which knows the schemes.
         security: Vec::new(),
         sensitive,
+        server: own_server(raw.servers, &spec.servers),
         pagination,
         idempotency_key,
     })
+}
+
+/// The URL of an operation's own server: the first of `servers` (its own, or its path's),
+/// variables at their defaults, without a trailing `/`; `None` when it is one of the document's
+/// own servers, which the client already chooses among. A relative one (`/upload`) is
+/// relative to the document's first server (OpenAPI 3.0.3 §4.7.5: "relative to the location
+/// where the OpenAPI document is being served", the API's own host here); `None` when there
+/// is no own server, or it is relative to no absolute URL.
+fn own_server(servers: &[openapiv3::Server], document: &[openapiv3::Server]) -> Option<String> {
+    let server = servers.first()?;
+    let url = substitute_variables(&server.url, server.variables.as_ref());
+    let url = url.trim_end_matches('/');
+    let url_of = |server: &openapiv3::Server| substitute_variables(&server.url, server.variables.as_ref());
+    if document.iter().any(|server| url_of(server).trim_end_matches('/') == url) {
+        // One of the document's servers, repeated: the client's choice among them stands.
+        return None;
+    }
+    if url.contains("://") {
+        return Some(url.to_owned());
+    }
+    let base = document.first().map(url_of)?;
+    let (scheme, rest) = base.split_once("://")?;
+    let host = rest.split('/').next()?;
+    let path = if url.starts_with('/') { url.to_owned() } else { format!("/{url}") };
+    Some(format!("{scheme}://{host}{path}"))
 }
 
 /// Request parameters that carry a continuation token (compared without case or separators).

@@ -520,6 +520,10 @@ pub struct Operation {
     pub security: Vec<Requirement>,
     /// Whether a success answer holds a secret, so its body must never be quoted.
     pub sensitive: bool,
+    /// The operation's own server, when it or its path item lists `servers` (OpenAPI 3.0.3
+    /// §4.7.9, §4.7.10): the first one's absolute URL, variables at their defaults, without a
+    /// trailing `/`. Calls go there instead of the client's server.
+    pub server: Option<String>,
     /// How to walk all pages, when the operation is a paginated list.
     pub pagination: Option<Pagination>,
     /// The header that carries an idempotency key, for a POST or PATCH whose API accepts one
