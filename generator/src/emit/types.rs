@@ -204,7 +204,7 @@ fn type_def(def: &TypeDef, api: &Api) -> TokenStream {
         TypeKind::StringEnum { variants } => string_enum(&name, variants),
         TypeKind::IntegerEnum { variants } => integer_enum(&name, variants),
         TypeKind::Untagged { variants } => untagged(&name, variants, api),
-        TypeKind::Tagged { property, variants } => tagged(&name, property, variants),
+        TypeKind::Tagged { property, variants } => tagged(&name, property, variants, api),
         TypeKind::Newtype { inner } => newtype(&name, inner),
     };
     quote! {
@@ -443,7 +443,47 @@ fn wire_enum<'v>(
     }
 }
 
-fn tagged(name: &Ident, property: &str, variants: &[TaggedVariant]) -> TokenStream {
+/// Whether the value of a tagged union's alternative `variant` keeps the tag `property`
+/// itself: its struct has a field of that name, or keeps the keys it does not list.
+fn keeps_tag(variant: &TaggedVariant, property: &str, api: &Api) -> bool {
+    let TypeRef::Named(name) = &variant.ty else { return false };
+    match named_kind(name, api) {
+        Some(TypeKind::Struct { fields, additional }) => {
+            fields.iter().any(|field| field.wire_name == property) || matches!(additional, Additional::Kept { .. })
+        }
+        _ => false,
+    }
+}
+
+/// `Serialize` for a tagged union some of whose alternatives do not keep the tag (the
+/// document's discriminating property is none of theirs): the tag is written back, with the
+/// alternative's first value, so a value sent back is still told apart.
+fn tag_writing_serialize(name: &Ident, property: &str, variants: &[TaggedVariant]) -> TokenStream {
+    let arms = variants.iter().map(|v| {
+        let ident = ident(&v.name);
+        match v.values.first() {
+            Some(value) => quote!(Self::#ident(inner) => (serde_json::to_value(inner), #value),),
+            None => quote!(Self::#ident(inner) => return inner.serialize(serializer),),
+        }
+    });
+    quote! {
+        impl Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let (value, tag) = match self {
+                    #(#arms)*
+                    Self::Unknown(value) => return value.serialize(serializer),
+                };
+                let mut value = value.map_err(serde::ser::Error::custom)?;
+                if let Some(object) = value.as_object_mut() {
+                    object.entry(#property).or_insert_with(|| tag.into());
+                }
+                value.serialize(serializer)
+            }
+        }
+    }
+}
+
+fn tagged(name: &Ident, property: &str, variants: &[TaggedVariant], api: &Api) -> TokenStream {
     let declarations = variants.iter().map(|v| {
         let ident = ident(&v.name);
         let ty = boxed(type_tokens(&v.ty, true), v.boxed);
@@ -462,15 +502,21 @@ fn tagged(name: &Ident, property: &str, variants: &[TaggedVariant]) -> TokenStre
         }
     });
     let unknown_doc = doc_literal(&format!(" A kind this version of the crate does not know (by {}), kept as JSON.", code(property)));
+    let (derive, serialize) = if variants.iter().all(|v| keeps_tag(v, property, api)) {
+        (quote!(#[derive(Debug, Clone, PartialEq, Serialize)] #[serde(untagged)]), None)
+    } else {
+        (quote!(#[derive(Debug, Clone, PartialEq)]), Some(tag_writing_serialize(name, property, variants)))
+    };
     quote! {
-        #[derive(Debug, Clone, PartialEq, Serialize)]
-        #[serde(untagged)]
+        #derive
         #[non_exhaustive]
         pub enum #name {
             #(#declarations)*
             #[doc = #unknown_doc]
             Unknown(serde_json::Value),
         }
+
+        #serialize
 
         impl<'de> Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
