@@ -557,22 +557,8 @@ fn with_response_docs(op: &Operation) -> TokenStream {
 fn may_be_empty(ty: &TypeRef, api: &Api) -> bool {
     match ty {
         TypeRef::Nullable(inner) => may_be_empty(inner, api),
-        TypeRef::Named(name) => !matches!(
-            api.types.binary_search_by(|def| def.name.as_str().cmp(name)).map(|at| &api.types[at].kind),
-            Ok(TypeKind::IntegerEnum { .. })
-        ),
-        TypeRef::Int8
-        | TypeRef::Int16
-        | TypeRef::Int32
-        | TypeRef::Int64
-        | TypeRef::Uint8
-        | TypeRef::Uint16
-        | TypeRef::Uint32
-        | TypeRef::Uint64
-        | TypeRef::Float
-        | TypeRef::Boolean
-        | TypeRef::DateTime => false,
-        TypeRef::String | TypeRef::Secret | TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Bytes | TypeRef::Json => true,
+        TypeRef::Named(name) => !matches!(super::types::named_kind(name, api), Some(TypeKind::IntegerEnum { .. })),
+        _ => !(ty.is_integer() || matches!(ty, TypeRef::Float | TypeRef::Boolean | TypeRef::DateTime)),
     }
 }
 

@@ -566,18 +566,11 @@ enum Takes {
 fn takes(ty: &TypeRef, api: &Api) -> Takes {
     match ty {
         TypeRef::String | TypeRef::Secret | TypeRef::DateTime | TypeRef::Bytes => Takes::Strings,
-        TypeRef::Int8
-        | TypeRef::Int16
-        | TypeRef::Int32
-        | TypeRef::Int64
-        | TypeRef::Uint8
-        | TypeRef::Uint16
-        | TypeRef::Uint32
-        | TypeRef::Uint64
-        | TypeRef::Float => Takes::Integers,
+        // A float alternative takes integers too.
+        TypeRef::Float => Takes::Integers,
+        ty if ty.is_integer() => Takes::Integers,
         TypeRef::Json => Takes::Both,
         TypeRef::Nullable(inner) => takes(inner, api),
-        TypeRef::Boolean | TypeRef::Array(_) | TypeRef::Map(_) => Takes::Neither,
         TypeRef::Named(name) => match named_kind(name, api) {
             Some(TypeKind::StringEnum { .. }) => Takes::Strings,
             Some(TypeKind::IntegerEnum { .. }) => Takes::Integers,
@@ -585,11 +578,13 @@ fn takes(ty: &TypeRef, api: &Api) -> Takes {
             // A union, or a name not found: it may take anything.
             Some(TypeKind::Untagged { .. }) | None => Takes::Both,
         },
+        // Booleans, lists and maps.
+        _ => Takes::Neither,
     }
 }
 
 /// The kind of the named type `name` (through a component alias to it).
-fn named_kind<'a>(name: &str, api: &'a Api) -> Option<&'a TypeKind> {
+pub(super) fn named_kind<'a>(name: &str, api: &'a Api) -> Option<&'a TypeKind> {
     let target = api.aliases.iter().find(|alias| alias.name == name).map_or(name, |alias| alias.target.as_str());
     let at = api.types.binary_search_by(|def| def.name.as_str().cmp(target)).ok()?;
     Some(&api.types[at].kind)
