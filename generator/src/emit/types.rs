@@ -553,6 +553,20 @@ fn closed_keys<'a>(variant: &UntaggedVariant, api: &'a Api) -> Option<Vec<&'a st
     }
 }
 
+/// Whether a value of `ty` keeps every key of an object it takes: a map, any JSON value, a
+/// struct that keeps the keys it does not list, or a union (which may hold one of those).
+fn keeps_objects(ty: &TypeRef, api: &Api) -> bool {
+    match ty {
+        TypeRef::Map(_) | TypeRef::Json => true,
+        TypeRef::Nullable(inner) => keeps_objects(inner, api),
+        TypeRef::Named(name) => matches!(
+            named_kind(name, api),
+            Some(TypeKind::Struct { additional: Additional::Kept { .. }, .. } | TypeKind::Untagged { .. })
+        ),
+        _ => false,
+    }
+}
+
 /// The JSON values a type takes, as far as choosing between a union's alternatives needs.
 #[derive(Clone, Copy, PartialEq)]
 enum Takes {
@@ -631,12 +645,15 @@ fn untagged(name: &Ident, variants: &[UntaggedVariant], api: &Api) -> TokenStrea
         .filter_map(|v| Some((ident(&v.name), closed_keys(v, api)?)))
         .collect();
     let open = open_enums(variants, api);
+    // An alternative that keeps any object whole (a map, any JSON value): a struct that drops
+    // the keys it does not list must not take an object that does not fit it first.
+    let keeper = variants.iter().any(|v| closed_keys(v, api).is_none() && keeps_objects(&v.ty, api));
     // With two object alternatives or more, order alone cannot choose: one whose properties
     // are all optional accepts every object by ignoring its keys. Nor can it when an enum's
     // `Unknown` would take another alternative's values.
-    if closed.len() >= 2 || !open.is_empty() {
-        let closed = if closed.len() >= 2 { closed } else { Vec::new() };
-        return structural_untagged(name, variants, &closed, &open);
+    if closed.len() >= 2 || !open.is_empty() || (!closed.is_empty() && keeper) {
+        let closed = if closed.len() >= 2 || keeper { closed } else { Vec::new() };
+        return structural_untagged(name, variants, &closed, &open, keeper);
     }
     let declarations = variants.iter().map(untagged_variant);
     quote! {
@@ -657,6 +674,7 @@ fn structural_untagged(
     variants: &[UntaggedVariant],
     closed: &[(Ident, Vec<&str>)],
     open: &[(Ident, Ident, Takes)],
+    keeper: bool,
 ) -> TokenStream {
     let declarations = variants.iter().map(untagged_variant);
     let fits = (!closed.is_empty()).then(|| {
@@ -675,7 +693,10 @@ fn structural_untagged(
             }
         }
     });
-    let in_order = variants.iter().map(|v| {
+    let is_closed = |variant: &Ident| closed.iter().any(|(closed_variant, _)| closed_variant == variant);
+    // With a keeper, an object that fits no struct goes to the keeper, whole; the structs
+    // get it last, should the keeper not take it either (a map of numbers, say).
+    let in_order = variants.iter().filter(|v| !(keeper && is_closed(&ident(&v.name)))).map(|v| {
         let variant = ident(&v.name);
         match open.iter().find(|(open_variant, ..)| *open_variant == variant) {
             Some((_, enum_type, _)) => quote! {
@@ -695,6 +716,13 @@ fn structural_untagged(
                     return Ok(Self::#variant(inner));
                 }
             },
+        }
+    });
+    let deferred = closed.iter().filter(|_| keeper).map(|(variant, _)| {
+        quote! {
+            if let Ok(inner) = serde_json::from_value(value.clone()) {
+                return Ok(Self::#variant(inner));
+            }
         }
     });
     // The first enum of each JSON type takes every value of it, so a later one never would.
@@ -721,6 +749,7 @@ fn structural_untagged(
                 #fits
                 #(#by_keys)*
                 #(#in_order)*
+                #(#deferred)*
                 #(#unlisted)*
                 Err(serde::de::Error::custom(#none))
             }

@@ -28,3 +28,17 @@ fn an_object_goes_to_the_alternative_that_knows_its_keys() {
     assert_eq!(dot, Mark::Dot(Dot::new().with_x(1.0)));
     assert!(serde_json::from_value::<Mark>(json!(3)).is_err());
 }
+
+#[test]
+fn an_object_that_fits_no_struct_goes_to_the_map_whole() {
+    use corpus_06_union_member_order::types::Limits;
+    for wire in [json!({"rate": 1}), json!({"burst": 2}), json!({"rate": 1, "burst": 2}), json!({})] {
+        let limits: Limits = serde_json::from_value(wire.clone()).unwrap();
+        assert_eq!(serde_json::to_value(&limits).unwrap(), wire, "{limits:?}");
+    }
+    let rate: Limits = serde_json::from_value(json!({"rate": 1})).unwrap();
+    assert!(matches!(rate, Limits::LimitsVariant0(_)), "{rate:?}");
+    // Not a map of integers: the struct still takes it, as before.
+    let named: Limits = serde_json::from_value(json!({"rate": 1, "note": "x"})).unwrap();
+    assert!(matches!(named, Limits::LimitsVariant0(_)), "{named:?}");
+}
