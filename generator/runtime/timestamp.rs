@@ -7,12 +7,25 @@ use jiff::Timestamp;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 fn parse(text: &str) -> Result<Timestamp, String> {
+    let text = &*nanoseconds_at_most(text);
     text.parse::<Timestamp>().or_else(|with_offset| {
         text.parse::<DateTime>()
             .ok()
             .and_then(|civil| TimeZone::UTC.to_timestamp(civil).ok())
             .ok_or_else(|| format!("`{text}` is not an RFC 3339 date-time: {with_offset}"))
     })
+}
+
+/// `text` with the fraction of its seconds cut to nine digits: RFC 3339 §5.6 allows any number
+/// (`time-secfrac = "." 1*DIGIT`), a `Timestamp` holds nanoseconds. Other text is left as is.
+fn nanoseconds_at_most(text: &str) -> std::borrow::Cow<'_, str> {
+    let Some(time) = text.find(['T', 't', ' ']) else { return text.into() };
+    let Some(dot) = text[time..].find('.').map(|at| time + at + 1) else { return text.into() };
+    let digits = text[dot..].bytes().take_while(u8::is_ascii_digit).count();
+    if digits <= 9 {
+        return text.into();
+    }
+    format!("{}{}", &text[..dot + 9], &text[dot + digits..]).into()
 }
 
 /// For `Timestamp` fields: `#[serde(with = "crate::runtime::timestamp::required")]` in generated code.
@@ -70,6 +83,14 @@ mod tests {
         let missing: Holder = serde_json::from_str(r#"{"at":"2024-05-01T12:00:00Z","maybe":null}"#).unwrap();
         assert_eq!(missing.maybe, None);
         assert_eq!(serde_json::to_string(&missing).unwrap(), r#"{"at":"2024-05-01T12:00:00Z","maybe":null}"#);
+    }
+
+    #[test]
+    fn reads_fractions_beyond_nanoseconds() {
+        let holder: Holder = serde_json::from_str(r#"{"at":"2020-01-01T00:00:00.1234567891Z"}"#).unwrap();
+        assert_eq!(holder.at.to_string(), "2020-01-01T00:00:00.123456789Z");
+        assert_eq!(nanoseconds_at_most("2020-01-01T00:00:00.5+01:00"), "2020-01-01T00:00:00.5+01:00");
+        assert_eq!(nanoseconds_at_most("2020-01-01T00:00:00.12345678912345-01:00"), "2020-01-01T00:00:00.123456789-01:00");
     }
 
     #[test]
