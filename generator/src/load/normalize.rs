@@ -10,6 +10,7 @@
 //! | `examples: [v, ..]`              | `example: v`                          |
 //! | `exclusiveMinimum: n`            | `minimum: n`, `exclusiveMinimum: true`|
 //! | `$ref` beside `properties`       | `allOf: [{$ref}]` beside them         |
+//! | `$ref: '#name'` to an `$anchor`  | `$ref` to its JSON pointer            |
 //! | no `paths`                       | `paths: {}`                           |
 //!
 //! [`keywords_beside_all_of`], for documents of either version, moves the object keywords
@@ -29,7 +30,58 @@ pub fn to_openapi_3_0(root: &mut Value) {
         map.entry("paths")
             .or_insert_with(|| Value::Object(Map::new()));
     }
+    let mut anchors = std::collections::HashMap::new();
+    find_anchors(root, &mut String::new(), &mut anchors);
+    if !anchors.is_empty() {
+        point_at_anchors(root, &anchors);
+    }
     walk(root, false);
+}
+
+/// The JSON pointer of every schema that names itself with `$anchor` (JSON Schema Core
+/// 2020-12 §8.2.2), by name. `pointer` is where `value` is.
+fn find_anchors(value: &Value, pointer: &mut String, anchors: &mut std::collections::HashMap<String, String>) {
+    fn child(pointer: &mut String, key: &str, value: &Value, anchors: &mut std::collections::HashMap<String, String>) {
+        let length = pointer.len();
+        pointer.push('/');
+        pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+        find_anchors(value, pointer, anchors);
+        pointer.truncate(length);
+    }
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(name)) = map.get("$anchor") {
+                anchors.entry(name.clone()).or_insert_with(|| format!("#{pointer}"));
+            }
+            for (key, value) in map {
+                child(pointer, key, value, anchors);
+            }
+        }
+        Value::Array(items) => {
+            for (index, value) in items.iter().enumerate() {
+                child(pointer, &index.to_string(), value, anchors);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Rewrites each `$ref` to a plain-name fragment (`#myanchor`, JSON Schema Core 2020-12
+/// §8.2.3.1) as the JSON pointer of the schema with that `$anchor`; an unknown name is left
+/// for the loader to report.
+fn point_at_anchors(value: &mut Value, anchors: &std::collections::HashMap<String, String>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(reference)) = map.get_mut("$ref") {
+                if let Some(pointer) = reference.strip_prefix('#').and_then(|name| anchors.get(name)) {
+                    pointer.clone_into(reference);
+                }
+            }
+            map.values_mut().for_each(|value| point_at_anchors(value, anchors));
+        }
+        Value::Array(items) => items.iter_mut().for_each(|value| point_at_anchors(value, anchors)),
+        _ => {}
+    }
 }
 
 /// Rewrites a part of a document (a schema, a file of components) in place.
@@ -349,6 +401,20 @@ mod tests {
         assert_eq!(annotated, json!({"$ref": "#/components/schemas/Base", "description": "kept as a reference"}));
         let parameter = normalized(json!({"$ref": "#/components/parameters/Id", "required": true}));
         assert_eq!(parameter, json!({"$ref": "#/components/parameters/Id", "required": true}));
+    }
+
+    #[test]
+    fn refs_to_anchors_become_pointers() {
+        let mut document = json!({
+            "components": {"schemas": {
+                "Holder": {"properties": {"tag": {"$ref": "#tag"}, "other": {"$ref": "#nowhere"}}},
+                "Tag": {"$anchor": "tag", "type": "string"}
+            }}
+        });
+        to_openapi_3_0(&mut document);
+        let properties = &document["components"]["schemas"]["Holder"]["properties"];
+        assert_eq!(properties["tag"], json!({"$ref": "#/components/schemas/Tag"}));
+        assert_eq!(properties["other"], json!({"$ref": "#nowhere"}));
     }
 
     #[test]
