@@ -328,7 +328,16 @@ impl<'a> Instances<'a> {
             Some(schema @ Value::Object(_)) => Some(Some(schema)),
             _ => None,
         };
-        if let Some(schema) = extra {
+        // A request's extra key matches a `patternProperties` pattern when there is one (the
+        // loader keeps such keys through `additionalProperties`, which may have been `false`).
+        let pattern = map.get("patternProperties").and_then(Value::as_object).and_then(|patterns| patterns.iter().next());
+        if let (true, Some((pattern, schema))) = (self.requests, pattern) {
+            if let Some(key) = self.matching(pattern, 1..=20) {
+                if let Some(value) = self.value(schema, depth + 1) {
+                    object.entry(key).or_insert(value);
+                }
+            }
+        } else if let Some(schema) = extra {
             let extras = if self.requests { 1 } else { self.rng.below(3) };
             for index in 0..extras {
                 let keys = if self.requests { ["extra"; 4] } else { ["extra", "x-note", "Ünïcode key", ""] };

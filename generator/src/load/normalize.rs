@@ -11,6 +11,7 @@
 //! | `exclusiveMinimum: n`            | `minimum: n`, `exclusiveMinimum: true`|
 //! | `$ref` beside `properties`       | `allOf: [{$ref}]` beside them         |
 //! | `$ref: '#name'` to an `$anchor`  | `$ref` to its JSON pointer            |
+//! | `patternProperties`, ...         | `additionalProperties`                |
 //! | no `paths`                       | `paths: {}`                           |
 //!
 //! [`keywords_beside_all_of`], for documents of either version, moves the object keywords
@@ -180,6 +181,43 @@ pub fn keywords_beside_all_of(map: &mut Map<String, Value>) {
     map.insert("allOf".into(), Value::Array(parts));
 }
 
+/// Gives an object's keys that 3.1 describes beyond `properties` a map to be kept in, as
+/// `additionalProperties` (3.0's only word for them), so no member is dropped:
+/// `patternProperties` (JSON Schema Core 2020-12 §10.3.2.2) and `unevaluatedProperties` (§11.3)
+/// give the map their schema (any value when several differ); `dependentSchemas` and
+/// `if`/`then`/`else` (§10.2.2) beside `properties` may add properties, kept as any values. An
+/// `additionalProperties: false` beside `patternProperties` does not forbid the keys they
+/// match.
+fn other_keys_in_a_map(map: &mut Map<String, Value>) {
+    let mut schemas: Vec<Value> = Vec::new();
+    // (`patternProperties` stays too, for what reads the document itself, such as the
+    // values the conformance check sends.)
+    if let Some(Value::Object(patterns)) = map.get("patternProperties") {
+        schemas.extend(patterns.values().cloned());
+    }
+    if let Some(unevaluated) = map.remove("unevaluatedProperties") {
+        if unevaluated != Value::Bool(false) {
+            schemas.push(unevaluated);
+        }
+    }
+    // (Only beside `properties`: an `if` alone may be about a value that is no object.)
+    let conditional =
+        map.contains_key("properties") && ["dependentSchemas", "if", "then", "else"].iter().any(|key| map.contains_key(*key));
+    if schemas.is_empty() && !conditional {
+        return;
+    }
+    match map.get("additionalProperties") {
+        Some(Value::Bool(false)) | None => {}
+        Some(additional) => schemas.push(additional.clone()),
+    }
+    let first = schemas.first().cloned();
+    let one_schema = match first {
+        Some(first) if !conditional && schemas.iter().all(|schema| *schema == first) => first,
+        _ => Value::Bool(true),
+    };
+    map.insert("additionalProperties".into(), one_schema);
+}
+
 /// Rewrites `\r\n` and lone `\r` as `\n` and drops bidirectional controls (U+202A..U+202E,
 /// U+2066..U+2069), leaving text without them untouched.
 fn plain_prose(text: &mut String) {
@@ -284,6 +322,7 @@ fn rewrite_schema_keywords(map: &mut Map<String, Value>) {
             }
         }
     }
+    other_keys_in_a_map(map);
     if let Some(value) = map.remove("const") {
         map.insert("enum".into(), Value::Array(vec![value]));
     }
@@ -415,6 +454,27 @@ mod tests {
         let properties = &document["components"]["schemas"]["Holder"]["properties"];
         assert_eq!(properties["tag"], json!({"$ref": "#/components/schemas/Tag"}));
         assert_eq!(properties["other"], json!({"$ref": "#nowhere"}));
+    }
+
+    #[test]
+    fn keys_beyond_properties_are_kept_in_a_map() {
+        let labels = normalized(json!({
+            "type": "object",
+            "properties": {"a": {"type": "string"}},
+            "patternProperties": {"^x-": {"type": "string"}},
+            "additionalProperties": false
+        }));
+        assert_eq!(labels["additionalProperties"], json!({"type": "string"}));
+        let mixed = normalized(json!({"patternProperties": {"^a": {"type": "string"}, "^b": {"type": "integer"}}}));
+        assert_eq!(mixed["additionalProperties"], json!(true));
+        let counts = normalized(json!({"properties": {"a": {}}, "unevaluatedProperties": {"type": "integer"}}));
+        assert_eq!(counts["additionalProperties"], json!({"type": "integer"}));
+        let conditional = normalized(json!({"properties": {"country": {}}, "if": {}, "then": {}}));
+        assert_eq!(conditional["additionalProperties"], json!(true));
+        let text = normalized(json!({"type": "string", "if": {"minLength": 3}, "then": {}}));
+        assert!(text.get("additionalProperties").is_none());
+        let closed = normalized(json!({"properties": {"a": {}}, "unevaluatedProperties": false}));
+        assert!(closed.get("additionalProperties").is_none());
     }
 
     #[test]
