@@ -841,10 +841,15 @@ impl Client {
         let own_base;
         let base = match op.server {
             Some(server) if !inner.base_url_given => {
-                own_base = parse_base("operation's server", server).map_err(|e| Error::Encode {
-                    operation: Some(op.id),
-                    message: e.to_string(),
-                })?;
+                // A path is on the host of the server the client uses (a `/` path replaces its path).
+                let own = if server.starts_with('/') {
+                    inner.api_base.join(server).map_err(|e| e.to_string()).and_then(|url| {
+                        parse_base("operation's server", url.as_str()).map_err(|e| e.to_string())
+                    })
+                } else {
+                    parse_base("operation's server", server).map_err(|e| e.to_string())
+                };
+                own_base = own.map_err(|message| Error::Encode { operation: Some(op.id), message })?;
                 &own_base
             }
             _ => &inner.api_base,

@@ -37,8 +37,9 @@ impl Multipart {
     /// a list of those as one such part per item, each under `name` (the type of an array's
     /// part follows its items, OpenAPI 3.0.3 Encoding Object `contentType`; RFC 7578 §4.3's
     /// repeated name), `null` items left out; any other list, or an object, as JSON
-    /// (`application/json`). `content_type`, when given, replaces the type of each part. An
-    /// undefined value (`None`) adds no part, nor does an empty list.
+    /// (`application/json`). A `content_type` (the property's Encoding Object) replaces the
+    /// type of each part; a JSON one makes a list one JSON part. An undefined value (`None`)
+    /// adds no part, nor does an empty list of text.
     ///
     /// # Errors
     ///
@@ -53,7 +54,10 @@ impl Multipart {
         let (text, default_type) = match Node::from_value(value)? {
             Node::Null => return Ok(self),
             Node::Text(text) | Node::Literal(text) => (text, TEXT),
-            Node::List(items) if items.iter().all(|item| matches!(item, Node::Null | Node::Text(_) | Node::Literal(_))) => {
+            Node::List(items)
+                if !content_type.is_some_and(|given| given.contains("json"))
+                    && items.iter().all(|item| matches!(item, Node::Null | Node::Text(_) | Node::Literal(_))) =>
+            {
                 for item in items {
                     if let Node::Text(text) | Node::Literal(text) = item {
                         self.part(name, None, content_type.unwrap_or(TEXT), text.as_bytes());
@@ -132,6 +136,8 @@ mod tests {
             .unwrap()
             .value("none", &Vec::<String>::new(), None)
             .unwrap()
+            .value("encoded", &["x"], Some("application/json"))
+            .unwrap()
             .value("gone", &Option::<u8>::None, None)
             .unwrap()
             .file("file", "file", b"\x89PNG", "image/png");
@@ -143,6 +149,7 @@ mod tests {
              --{b}\r\nContent-Disposition: form-data; name=\"tags\"\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nx\r\n\
              --{b}\r\nContent-Disposition: form-data; name=\"tags\"\r\nContent-Type: text/plain; charset=utf-8\r\n\r\ny\r\n\
              --{b}\r\nContent-Disposition: form-data; name=\"points\"\r\nContent-Type: application/json\r\n\r\n[[1,2]]\r\n\
+             --{b}\r\nContent-Disposition: form-data; name=\"encoded\"\r\nContent-Type: application/json\r\n\r\n[\"x\"]\r\n\
              --{b}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"file\"\r\nContent-Type: image/png\r\n\r\n",
             b = boundary
         );

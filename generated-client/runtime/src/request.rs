@@ -36,7 +36,8 @@ pub struct Operation {
     pub sensitive: bool,
     /// The operation's own server, when the document gives it one (`servers` on the
     /// operation or its path, OpenAPI 3.0.3 §4.7.9 and §4.7.10; an upload host, say): an
-    /// absolute URL that calls go to instead of the client's server. A
+    /// absolute URL, or a path (`/upload`) on the host of the client's server, that calls go
+    /// to instead of the client's server. A
     /// [`base_url`](crate::ClientBuilder::base_url) given to the client replaces it too.
     pub server: Option<&'static str>,
 }

@@ -312,13 +312,15 @@ fn struct_def(name: &Ident, fields: &[Field], additional: &Additional) -> TokenS
     let extra = match additional {
         Additional::Kept { name, ty } => {
             let ident = ident(name);
+            // Bytes inside JSON are strings (the runtime's `binary` adapter).
+            let with = holds_bytes(ty).then(|| quote!(, with = "binary"));
             let ty = type_tokens(ty, true);
             Some((
                 quote! {
                     /// Properties beyond the listed ones (`additionalProperties`), by name, kept
                     /// as received and sent back as they are. A key that is also a listed
                     /// property belongs in its field, not here.
-                    #[serde(flatten)]
+                    #[serde(flatten #with)]
                     pub #ident: std::collections::BTreeMap<String, #ty>,
                 },
                 quote!(#ident: std::collections::BTreeMap::new()),

@@ -1432,7 +1432,6 @@ impl<'b> Checker<'b> {
         }
         const WHAT: &str = "Schema Object";
         let map = self.mapping(value, "a Schema Object")?;
-        super::normalize::keywords_beside_all_of(map);
         self.booleans(
             map,
             &[

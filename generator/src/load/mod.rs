@@ -32,6 +32,11 @@ pub use overlay::apply_overlay;
 /// `mutualTLS` one (which `openapiv3` cannot hold).
 pub const MUTUAL_TLS_MARK: &str = "x-generator-mutual-tls";
 
+/// The extension that marks the `allOf` part the loader made of the keywords written beside a
+/// composition (see `normalize::keywords_beside_all_of`), which the model leaves out where the
+/// parts cannot merge, as the document was read before.
+pub const BESIDE_MARK: &str = "x-generator-beside";
+
 /// How many warnings get a line and column: each costs one more parse of its file, so a
 /// document with thousands of repairs stays linear.
 pub const LOCATED_WARNINGS: usize = 32;
@@ -131,6 +136,8 @@ fn load_tree(path: &Path, mut raw: Value, text: Option<&str>, strict: bool) -> R
     if let Err(error) = checked {
         return Err(with_location(error, text, &bundler));
     }
+    // After the check, which resolves every `$ref` into the schemas this rewrites.
+    normalize::compositions(&mut raw);
     for warning in warnings.iter_mut().take(LOCATED_WARNINGS) {
         let file_text = if warning.file == bundler.root_file() {
             text

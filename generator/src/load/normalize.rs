@@ -121,32 +121,85 @@ fn walk(value: &mut Value, names: bool) {
 /// of a schema holds, Core 2020-12 §10.2; OpenAPI 3.0.3 §4.7.24 takes the same keywords).
 const OBJECT_KEYWORDS: [&str; 5] = ["properties", "required", "additionalProperties", "minProperties", "maxProperties"];
 
+/// Applies [`keywords_beside_all_of`] to every schema of a checked document. It runs after the
+/// check, which resolves every `$ref` (a pointer into a schema's `properties` among them)
+/// before this moves them.
+pub fn compositions(value: &mut Value) {
+    walk_compositions(value, false);
+}
+
+/// `names`: the keys of `value` are names (of properties, schemas, ...), not keywords.
+fn walk_compositions(value: &mut Value, names: bool) {
+    match value {
+        Value::Object(map) => {
+            if !names {
+                keywords_beside_all_of(map);
+            }
+            for (key, child) in map.iter_mut() {
+                // Values, not schemas.
+                if !names && matches!(key.as_str(), "example" | "examples" | "default" | "enum" | "const") {
+                    continue;
+                }
+                let child_names = !names
+                    && matches!(key.as_str(), "properties" | "patternProperties" | "$defs" | "definitions" | "schemas");
+                walk_compositions(child, child_names);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|item| walk_compositions(item, false)),
+        _ => {}
+    }
+}
+
+/// Whether a part of a composition says what its values are (a `$ref`, a type, properties, a
+/// composition of its own), rather than only narrowing them (`{required: [a]}`, `{not: ..}`).
+fn substantive(part: &Value) -> bool {
+    const SAYS: [&str; 10] =
+        ["$ref", "type", "properties", "additionalProperties", "items", "allOf", "oneOf", "anyOf", "enum", "patternProperties"];
+    part.as_object().is_some_and(|part| SAYS.iter().any(|keyword| part.contains_key(*keyword)))
+}
+
+/// Whether `value` holds a `$ref` anywhere.
+fn holds_ref(value: &Value) -> bool {
+    match value {
+        Value::Object(map) => map.contains_key("$ref") || map.values().any(holds_ref),
+        Value::Array(items) => items.iter().any(holds_ref),
+        _ => false,
+    }
+}
+
 /// Moves the object keywords beside an `allOf`, `oneOf` or `anyOf` into a part of an `allOf`,
 /// which `openapiv3` reads as either the composition or the schema's own properties, dropping
 /// the other:
 ///
 /// - `{allOf: [Base], properties: {extra}}`, the usual way to extend a base, becomes
-///   `{allOf: [Base, {type: object, properties: {extra}}]}`;
+///   `{allOf: [Base, {type: object, properties: {extra}}]}` (the part marked
+///   [`BESIDE_MARK`](super::BESIDE_MARK), which the model leaves out where the parts cannot
+///   merge);
 /// - `{properties: {common}, oneOf: [{..}, {..}]}` (common properties and one of some
-///   variants, each an object written in place) becomes `{allOf: [{type: object, properties:
-///   {common}}, {oneOf: [..]}]}`, whose value keeps the keys of both (a `discriminator` goes
-///   with its `oneOf`). Alternatives that are `$ref`s, or not objects, are left as they are.
+///   variants, each an object written in place, holding no `$ref`) becomes `{allOf: [{type:
+///   object, properties: {common}}, {oneOf: [..]}]}`, whose value keeps the keys of both (a
+///   `discriminator` goes with its `oneOf`). Alternatives that are `$ref`s (which may lead
+///   back here, as children that are `allOf` their parent do), or not objects, are left as
+///   they are.
 ///
-/// A `type: object` beside a composition and nothing else to move is dropped, as the parts
-/// say what the value is (`openapiv3` would read the schema as any object, without its parts).
+/// A `type: object` beside a composition of parts that say what they are, and nothing else
+/// to move, is dropped, as the parts say what the value is (`openapiv3` would read the schema
+/// as any object, without its parts). Compositions that only narrow (`allOf: [{not: ..}]`,
+/// `anyOf: [{required: [a]}, ..]`) leave the schema as it is.
 pub fn keywords_beside_all_of(map: &mut Map<String, Value>) {
-    let composed = |map: &Map<String, Value>, key: &str| matches!(map.get(key), Some(Value::Array(parts)) if !parts.is_empty());
-    // Written in place, objects: their keys merge with the common ones. (A `$ref` may lead
-    // back here, as children that are `allOf` their parent do, or to a value that is no object.)
+    let substantial = |map: &Map<String, Value>, key: &str| {
+        matches!(map.get(key), Some(Value::Array(parts)) if !parts.is_empty() && parts.iter().all(substantive))
+    };
+    // Written in place, objects: their keys merge with the common ones.
     let objects = |map: &Map<String, Value>, key: &str| {
         matches!(map.get(key), Some(Value::Array(parts)) if !parts.is_empty() && parts.iter().all(|part| {
-            part.get("$ref").is_none() && (part.get("type") == Some(&Value::String("object".into())) || part.get("properties").is_some())
+            !holds_ref(part) && (part.get("type") == Some(&Value::String("object".into())) || part.get("properties").is_some())
         }))
     };
-    let all_of = composed(map, "allOf");
+    let all_of = substantial(map, "allOf");
     let union = ["oneOf", "anyOf"].into_iter().find(|key| objects(map, key));
     if !OBJECT_KEYWORDS.iter().any(|keyword| map.contains_key(*keyword)) {
-        let any_union = composed(map, "oneOf") || composed(map, "anyOf");
+        let any_union = substantial(map, "oneOf") || substantial(map, "anyOf");
         if (all_of || any_union) && map.get("type").and_then(Value::as_str) == Some("object") {
             map.shift_remove("type");
         }
@@ -163,6 +216,7 @@ pub fn keywords_beside_all_of(map: &mut Map<String, Value>) {
     }
     let kind = map.shift_remove("type").unwrap_or_else(|| Value::String("object".into()));
     part.insert("type".into(), kind);
+    part.insert(super::BESIDE_MARK.into(), Value::Bool(true));
     let mut parts = match map.shift_remove("allOf") {
         Some(Value::Array(parts)) => parts,
         _ => Vec::new(),
@@ -192,7 +246,9 @@ fn other_keys_in_a_map(map: &mut Map<String, Value>) {
     let mut schemas: Vec<Value> = Vec::new();
     // (`patternProperties` stays too, for what reads the document itself, such as the
     // values the conformance check sends.)
-    if let Some(Value::Object(patterns)) = map.get("patternProperties") {
+    let patterns = map.get("patternProperties").and_then(Value::as_object).filter(|patterns| !patterns.is_empty());
+    let patterned = patterns.is_some();
+    if let Some(patterns) = patterns {
         schemas.extend(patterns.values().cloned());
     }
     if let Some(unevaluated) = map.remove("unevaluatedProperties") {
@@ -207,7 +263,12 @@ fn other_keys_in_a_map(map: &mut Map<String, Value>) {
         return;
     }
     match map.get("additionalProperties") {
-        Some(Value::Bool(false)) | None => {}
+        // Closed: only what the patterns (or conditions) allow.
+        Some(Value::Bool(false)) if schemas.is_empty() => return,
+        Some(Value::Bool(false)) => {}
+        // Open: the keys no pattern matches may hold anything.
+        None if patterned => schemas.push(Value::Bool(true)),
+        None => {}
         Some(additional) => schemas.push(additional.clone()),
     }
     let first = schemas.first().cloned();
@@ -255,12 +316,9 @@ fn rewrite_schema_keywords(map: &mut Map<String, Value>) {
     // 3.1's `$ref` is an applicator like any other (JSON Schema Core 2020-12 §8.2.3.1): object
     // keywords beside it apply too, as `allOf: [{$ref}, ..]` says in 3.0's words (and
     // `keywords_beside_all_of` then gives them a part of their own).
-    // (A Parameter Object's `required` is a boolean: not a schema's.)
-    let object_keyword = |keyword: &&str| match map.get(*keyword) {
-        Some(Value::Bool(_)) if *keyword == "required" => false,
-        found => found.is_some(),
-    };
-    if OBJECT_KEYWORDS.iter().any(object_keyword) {
+    // Only keywords that describe keys: `required` or a bound beside a `$ref` narrows what
+    // the target already reads (and would cost a nullable target its `null`).
+    if ["properties", "additionalProperties", "patternProperties"].iter().any(|keyword| map.contains_key(*keyword)) {
         if let Some(reference) = map.shift_remove("$ref") {
             let mut target = Map::new();
             target.insert("$ref".into(), reference);
@@ -389,7 +447,7 @@ mod tests {
             json!({
                 "allOf": [
                     {"$ref": "#/components/schemas/Base"},
-                    {"required": ["extra"], "properties": {"extra": {"type": "string"}}, "type": "object"}
+                    {"required": ["extra"], "properties": {"extra": {"type": "string"}}, "type": "object", "x-generator-beside": true}
                 ],
                 "description": "kept",
                 "nullable": true
@@ -408,7 +466,7 @@ mod tests {
         assert_eq!(
             variants,
             json!({"allOf": [
-                {"properties": {"common": {"type": "string"}}, "type": "object"},
+                {"properties": {"common": {"type": "string"}}, "type": "object", "x-generator-beside": true},
                 {
                     "oneOf": [{"type": "object", "properties": {"a": {}}}, {"properties": {"b": {}}}],
                     "discriminator": {"propertyName": "kind"}
@@ -427,6 +485,20 @@ mod tests {
         let mut choice = json!({"type": "object", "oneOf": [{"$ref": "#/components/schemas/A"}]});
         keywords_beside_all_of(choice.as_object_mut().unwrap());
         assert_eq!(choice, json!({"oneOf": [{"$ref": "#/components/schemas/A"}]}));
+        // Parts that only narrow: left as they are.
+        let narrowing = json!({"type": "object", "properties": {"a": {}}, "allOf": [{"not": {"required": ["a", "b"]}}]});
+        let mut kept = narrowing.clone();
+        keywords_beside_all_of(kept.as_object_mut().unwrap());
+        assert_eq!(kept, narrowing);
+        let choices = json!({"type": "object", "anyOf": [{"required": ["a"]}, {"required": ["b"]}]});
+        let mut kept = choices.clone();
+        keywords_beside_all_of(kept.as_object_mut().unwrap());
+        assert_eq!(kept, choices);
+        // An alternative written in place that holds a `$ref` (a child `allOf` its parent).
+        let parent = json!({"properties": {"a": {}}, "oneOf": [{"type": "object", "allOf": [{"$ref": "#/components/schemas/P"}]}]});
+        let mut kept = parent.clone();
+        keywords_beside_all_of(kept.as_object_mut().unwrap());
+        assert_eq!(kept, parent);
         let mut alone = json!({"type": "object", "properties": {"a": {}}});
         keywords_beside_all_of(alone.as_object_mut().unwrap());
         assert_eq!(alone, json!({"type": "object", "properties": {"a": {}}}));
@@ -436,6 +508,9 @@ mod tests {
     fn object_keywords_beside_a_ref_apply_too() {
         let schema = normalized(json!({"$ref": "#/components/schemas/Base", "properties": {"more": {}}}));
         assert_eq!(schema, json!({"allOf": [{"$ref": "#/components/schemas/Base"}], "properties": {"more": {}}}));
+        // `required` beside a `$ref` only narrows: still a reference (a nullable target keeps `null`).
+        let required = normalized(json!({"$ref": "#/components/schemas/Base", "required": ["id"]}));
+        assert_eq!(required, json!({"$ref": "#/components/schemas/Base", "required": ["id"]}));
         let annotated = normalized(json!({"$ref": "#/components/schemas/Base", "description": "kept as a reference"}));
         assert_eq!(annotated, json!({"$ref": "#/components/schemas/Base", "description": "kept as a reference"}));
         let parameter = normalized(json!({"$ref": "#/components/parameters/Id", "required": true}));
@@ -465,8 +540,16 @@ mod tests {
             "additionalProperties": false
         }));
         assert_eq!(labels["additionalProperties"], json!({"type": "string"}));
-        let mixed = normalized(json!({"patternProperties": {"^a": {"type": "string"}, "^b": {"type": "integer"}}}));
+        let mixed = normalized(json!({
+            "patternProperties": {"^a": {"type": "string"}, "^b": {"type": "integer"}},
+            "additionalProperties": false
+        }));
         assert_eq!(mixed["additionalProperties"], json!(true));
+        // Keys no pattern matches may hold anything.
+        let open = normalized(json!({"properties": {"n": {}}, "patternProperties": {"^x-": {"type": "string"}}}));
+        assert_eq!(open["additionalProperties"], json!(true));
+        let closed_conditional = normalized(json!({"properties": {"a": {}}, "if": {}, "then": {}, "additionalProperties": false}));
+        assert_eq!(closed_conditional["additionalProperties"], json!(false));
         let counts = normalized(json!({"properties": {"a": {}}, "unevaluatedProperties": {"type": "integer"}}));
         assert_eq!(counts["additionalProperties"], json!({"type": "integer"}));
         let conditional = normalized(json!({"properties": {"country": {}}, "if": {}, "then": {}}));

@@ -443,27 +443,23 @@ fn operation(
 
 /// The URL of an operation's own server: the first of `servers` (its own, or its path's),
 /// variables at their defaults, without a trailing `/`; `None` when it is one of the document's
-/// own servers, which the client already chooses among. A relative one (`/upload`) is
-/// relative to the document's first server (OpenAPI 3.0.3 §4.7.5: "relative to the location
-/// where the OpenAPI document is being served", the API's own host here); `None` when there
-/// is no own server, or it is relative to no absolute URL.
+/// own servers, which the client already chooses among. A relative one (`/upload`, OpenAPI
+/// 3.0.3 §4.7.5: relative to where the document is served, the API's host here) is kept as a
+/// path, which the client resolves against the server it uses.
 fn own_server(servers: &[openapiv3::Server], document: &[openapiv3::Server]) -> Option<String> {
     let server = servers.first()?;
-    let url = substitute_variables(&server.url, server.variables.as_ref());
-    let url = url.trim_end_matches('/');
     let url_of = |server: &openapiv3::Server| substitute_variables(&server.url, server.variables.as_ref());
+    let url = url_of(server);
+    let url = url.trim_end_matches('/');
     if document.iter().any(|server| url_of(server).trim_end_matches('/') == url) {
         // One of the document's servers, repeated: the client's choice among them stands.
         return None;
     }
-    if url.contains("://") {
-        return Some(url.to_owned());
+    if url.contains("://") || url.starts_with('/') {
+        Some(url.to_owned())
+    } else {
+        Some(format!("/{url}"))
     }
-    let base = document.first().map(url_of)?;
-    let (scheme, rest) = base.split_once("://")?;
-    let host = rest.split('/').next()?;
-    let path = if url.starts_with('/') { url.to_owned() } else { format!("/{url}") };
-    Some(format!("{scheme}://{host}{path}"))
 }
 
 /// Request parameters that carry a continuation token (compared without case or separators).

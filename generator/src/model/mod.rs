@@ -521,8 +521,9 @@ pub struct Operation {
     /// Whether a success answer holds a secret, so its body must never be quoted.
     pub sensitive: bool,
     /// The operation's own server, when it or its path item lists `servers` (OpenAPI 3.0.3
-    /// §4.7.9, §4.7.10): the first one's absolute URL, variables at their defaults, without a
-    /// trailing `/`. Calls go there instead of the client's server.
+    /// §4.7.9, §4.7.10): the first one's URL, variables at their defaults, without a trailing
+    /// `/`; absolute, or a path (`/upload`) on the host of the client's server. Calls go there
+    /// instead of the client's server.
     pub server: Option<String>,
     /// How to walk all pages, when the operation is a paginated list.
     pub pagination: Option<Pagination>,

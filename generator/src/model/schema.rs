@@ -531,7 +531,24 @@ impl<'a> TypeSpace<'a> {
                     self.untagged(name, parts, &pointer)?
                 }
             }
-            SchemaKind::AllOf { all_of } => self.merged(name, all_of, pointer)?,
+            SchemaKind::AllOf { all_of } => match self.merged(name, all_of, pointer) {
+                // The part the loader made of keywords written beside the composition, which
+                // cannot merge with the others (a `$ref` to a string): read as it was written
+                // to be read before, without them.
+                Err(Error::Unsupported { .. }) if all_of.iter().any(beside) => {
+                    let parts: Vec<ReferenceOr<Schema>> = all_of.iter().filter(|part| !beside(part)).cloned().collect();
+                    match parts.as_slice() {
+                        // One part left: what it is (`{allOf: [Shape]}` is a `Shape`).
+                        [part] => {
+                            let (schema, at) = self.schema_of(part, pointer)?;
+                            let schema = schema.clone();
+                            return self.kind(name, &schema, &at);
+                        }
+                        _ => self.merged(name, &parts, pointer)?,
+                    }
+                }
+                merged => merged?,
+            },
             _ => unreachable!("needs_declaration only admits enums, objects and compositions"),
         })
     }
@@ -1272,6 +1289,11 @@ fn needs_declaration(schema: &Schema) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether `part` is the `allOf` part the loader made of the keywords beside a composition.
+fn beside(part: &ReferenceOr<Schema>) -> bool {
+    matches!(part, ReferenceOr::Item(schema) if schema.schema_data.extensions.contains_key(crate::load::BESIDE_MARK))
 }
 
 /// The values of a string enum schema (`enum` of strings, or 3.1's `const` made one by the

@@ -44,6 +44,15 @@ fn a_bytes_alternative_beside_objects_is_a_string() {
 }
 
 #[test]
+fn bytes_in_the_map_of_other_keys_are_strings() {
+    let json = json!({"data": "", "checksum": null, "blobs": {"name": "n", "blob": "abc"}});
+    let attachment: Attachment = serde_json::from_value(json.clone()).unwrap();
+    let blobs = attachment.blobs.as_ref().unwrap();
+    assert_eq!(blobs.additional_properties.get("blob").map(Vec::as_slice), Some(&b"abc"[..]));
+    assert_eq!(serde_json::to_value(&attachment).unwrap(), json);
+}
+
+#[test]
 fn bytes_that_are_not_utf8_are_an_error_not_numbers() {
     let attachment = Attachment::new(vec![0xff]);
     let error = serde_json::to_string(&attachment).unwrap_err();
