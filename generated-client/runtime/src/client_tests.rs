@@ -76,6 +76,16 @@ static PUBLIC_OP: Operation = Operation {
     server: None,
 };
 
+/// An operation the document gives a server of its own: a path on the client's server.
+static UPLOAD_OP: Operation = Operation {
+    id: "upload",
+    method: Method::Get,
+    path_template: "/ping",
+    security: &[],
+    sensitive: false,
+    server: Some("/files"),
+};
+
 fn ms(n: u64) -> Duration {
     Duration::from_millis(n)
 }
@@ -1098,4 +1108,22 @@ fn credentials_for_a_scheme_the_api_lacks_are_a_configuration_error() {
         .unwrap_err();
     assert!(err.to_string().contains("`.citrix_client_credentials(..)`"), "{err}");
     assert!(!err.to_string().contains("\"k\""), "{err}");
+}
+
+#[tokio::test]
+async fn an_operation_server_is_used_unless_a_base_url_is_given() {
+    let server = MockServer::start().await;
+    Mock::given(path("/files/ping")).respond_with(ResponseTemplate::new(204)).expect(1).mount(&server).await;
+    Mock::given(path("/ping")).respond_with(ResponseTemplate::new(204)).expect(1).mount(&server).await;
+    // The server the client uses (not a `base_url`): the operation's path replaces its `/v1`.
+    let api: &'static str = Box::leak(format!("{}/v1", server.uri()).into_boxed_str());
+    let chosen = ClientBuilder::new(&DESC)
+        .server(Server { api, token: api })
+        .client_parameter("Citrix-CustomerId", "c".into())
+        .build()
+        .unwrap();
+    chosen.execute(&UPLOAD_OP, RequestParts::new("/ping".into())).await.unwrap();
+    // A `base_url` replaces every server, the operation's too.
+    let based = builder(&server).build().unwrap();
+    based.execute(&UPLOAD_OP, RequestParts::new("/ping".into())).await.unwrap();
 }
