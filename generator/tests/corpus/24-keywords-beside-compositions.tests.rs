@@ -47,12 +47,6 @@ fn keywords_beside_a_ref_apply_too() {
     assert_eq!((item.id, item.more.as_deref()), (2, Some("m")));
 }
 
-#[test]
-fn children_of_a_parent_that_lists_them_keep_its_properties() {
-    let cat = things(json!({"cat": {"petType": "cat", "lives": 9}})).cat.unwrap();
-    assert_eq!((cat.pet_type.as_str(), cat.lives), ("cat", Some(9)));
-}
-
 #[tokio::test]
 async fn an_extended_base_is_sent_whole() {
     let mock = MockServer::start().await;
